@@ -1,0 +1,8 @@
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddIdentityServices();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+
+await app.RunServiceAsync(args);
