@@ -1,0 +1,21 @@
+namespace Chatbot.Contracts.Inference;
+
+/// <summary>
+/// The Redis Stream a worker writes a reply's tokens to and any chat replica reads as SSE. Each entry has the fields
+/// <see cref="TypeField"/> (token | reset | error | done) and <see cref="DataField"/> (the JSON payload of the SSE event);
+/// the entry id is the SSE event id, so <c>Last-Event-ID</c> resumes with XREAD after it.
+/// Cancellation: chat sets <see cref="CancelKey"/> and publishes the reply id on <see cref="CancelChannel"/>.
+/// </summary>
+public static class ReplyStreamProtocol
+{
+    public const string TypeField = "type";
+    public const string DataField = "data";
+    public const string Token = "token";
+    public const string Reset = "reset";
+    public const string Error = "error";
+    public const string Done = "done";
+    public const string CancelChannel = "chatbot:reply-cancel";
+
+    public static string StreamKey(Guid replyId) => $"chatbot:reply:{replyId:N}:stream";
+    public static string CancelKey(Guid replyId) => $"chatbot:reply:{replyId:N}:cancelled";
+}
