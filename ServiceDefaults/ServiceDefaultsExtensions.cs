@@ -1,8 +1,16 @@
+using Chatbot.ServiceDefaults.ErrorHandling;
+using Chatbot.ServiceDefaults.Health;
+using Chatbot.ServiceDefaults.Logging;
+using Chatbot.ServiceDefaults.Telemetry;
+using MassTransit.Logging;
+using MassTransit.Monitoring;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
@@ -10,16 +18,22 @@ using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>What every service gets: telemetry, health, discovery, resilience, problem details.</summary>
+/// <summary>What every service gets: telemetry, safe JSON logs, health, discovery, resilience, problem details.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string ReadinessTag = "ready";
+    public const string LivenessTag = "live";
+    public const string HealthPath = "/health";
+    public const string AlivePath = "/alive";
+    public const string MetricsPath = "/metrics";
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        builder.AddJsonLogging();
         builder.ConfigureOpenTelemetry();
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddSingleton<ErrorMetrics>();
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LivenessTag]);
+        builder.AddProblemDetailsDefaults();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -35,17 +49,21 @@ public static class ServiceDefaultsExtensions
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
+            logging.AddProcessor(new RedactingLogProcessor());
         });
         var otel = builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
+                .AddNpgsqlInstrumentation()
+                .AddMeter(InstrumentationOptions.MeterName, ErrorMetrics.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName)
+                .AddSource(builder.Environment.ApplicationName, DiagnosticHeaders.DefaultListenerName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsInfrastructurePath(ctx.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddHttpClientInstrumentation()
+                .AddNpgsql());
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             otel.UseOtlpExporter();
@@ -53,14 +71,28 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Exception handler and status code pages (every error is problem details), <c>/health</c> (readiness: every check),
+    /// <c>/alive</c> (liveness only) and the Prometheus scrape endpoint <c>/metrics</c>. Call it right after <c>Build()</c>.
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => true });
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions
+        {
+            Predicate = _ => true,
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        }).AllowAnonymous();
+        app.MapHealthChecks(AlivePath, new HealthCheckOptions
+        {
+            Predicate = r => r.Tags.Contains(LivenessTag),
+            ResponseWriter = HealthResponseWriter.WriteAsync,
+        }).AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         return app;
     }
 
-    private static bool IsInfrastructurePath(Microsoft.AspNetCore.Http.PathString path) =>
-        path.StartsWithSegments("/health") || path.StartsWithSegments("/alive") || path.StartsWithSegments("/metrics");
+    private static bool IsInfrastructurePath(PathString path) =>
+        path.StartsWithSegments(HealthPath) || path.StartsWithSegments(AlivePath) || path.StartsWithSegments(MetricsPath);
 }
