@@ -1,0 +1,103 @@
+namespace Chatbot.ServiceDefaults.Tests.Deploy;
+
+public sealed class KubernetesManifestTests
+{
+    private const string SecretName = "chatbot-connections";
+
+    public static TheoryData<string> ServiceNames => new(RepoFiles.Services.Select(s => s.Name));
+
+    [Fact]
+    public void Kustomization_lists_existing_files_for_the_namespace_and_every_service()
+    {
+        var kustomization = RepoFiles.LoadYaml("deploy/k8s/kustomization.yaml").Single();
+        var resources = RepoFiles.List(kustomization["resources"]).Cast<string>().ToList();
+
+        Assert.Equal("chatbot", kustomization["namespace"]);
+        Assert.Contains("namespace.yaml", resources);
+        Assert.All(RepoFiles.Services, s => Assert.Contains($"{s.Name}.yaml", resources));
+        Assert.All(resources, r => Assert.True(File.Exists(RepoFiles.PathOf($"deploy/k8s/{r}")), $"{r} does not exist"));
+        Assert.DoesNotContain("secret.template.yaml", resources);
+    }
+
+    [Fact]
+    public void Secret_template_holds_placeholders_only()
+    {
+        var secret = RepoFiles.LoadYaml("deploy/k8s/secret.template.yaml").Single();
+        var data = RepoFiles.Map(secret["stringData"]);
+
+        Assert.Equal(SecretName, RepoFiles.Map(secret["metadata"])["name"]);
+        Assert.NotEmpty(data);
+        Assert.All(data.Values.Cast<string>(), value => Assert.Matches("^<.*>$", value));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Deployment_probes_alive_and_health_on_its_http_port(string name)
+    {
+        var container = MainContainer(name);
+        var port = RepoFiles.Map(RepoFiles.List(container["ports"]).Single());
+
+        Assert.Equal("8080", port["containerPort"].ToString());
+        Assert.Equal("http", port["name"]);
+        Assert.Equal("/alive", ProbePath(container, "livenessProbe"));
+        Assert.Equal("/alive", ProbePath(container, "startupProbe"));
+        Assert.Equal("/health", ProbePath(container, "readinessProbe"));
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Deployment_environment_is_aspire_form_with_every_connection_string_from_the_secret(string name)
+    {
+        var (_, folder, _) = RepoFiles.Services.Single(s => s.Name == name);
+        var secretKeys = RepoFiles.Map(RepoFiles.LoadYaml("deploy/k8s/secret.template.yaml").Single()["stringData"]).Keys.Cast<string>().ToHashSet();
+        var environment = RepoFiles.List(MainContainer(name)["env"]).Select(RepoFiles.Map).ToDictionary(e => (string)e["name"]);
+
+        Assert.All(environment.Keys, key => Assert.True(RepoFiles.IsAspireStyleVariable(key), $"{name}: '{key}' is not an Aspire-style variable"));
+        Assert.Equal(name, environment["OTEL_SERVICE_NAME"]["value"]);
+        foreach (var connection in RepoFiles.ConnectionNamesUsedBy(folder))
+        {
+            var key = $"ConnectionStrings__{connection}";
+            Assert.True(environment.ContainsKey(key), $"{name} reads ConnectionStrings:{connection} but its Deployment does not set it");
+            var reference = RepoFiles.Map(RepoFiles.Map(environment[key]["valueFrom"])["secretKeyRef"]);
+            Assert.Equal(SecretName, reference["name"]);
+            Assert.Contains((string)reference["key"], secretKeys);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(ServiceNames))]
+    public void Database_owning_deployment_migrates_in_an_init_container_and_has_a_service(string name)
+    {
+        var (_, folder, _) = RepoFiles.Services.Single(s => s.Name == name);
+        var documents = RepoFiles.LoadYaml($"deploy/k8s/{name}.yaml");
+        var pod = PodSpec(documents);
+        var service = documents.Single(d => (string)d["kind"] == "Service");
+        var servicePort = RepoFiles.Map(RepoFiles.List(RepoFiles.Map(service["spec"])["ports"]).Single());
+
+        Assert.Equal(name, RepoFiles.Map(service["metadata"])["name"]);
+        Assert.Equal("http", servicePort["targetPort"]);
+        if (RepoFiles.ConnectionNamesUsedBy(folder).Any(c => c.EndsWith("db", StringComparison.Ordinal)))
+        {
+            var migrate = RepoFiles.Map(RepoFiles.List(pod["initContainers"]).Single());
+            Assert.Equal(["--migrate"], RepoFiles.List(migrate["args"]));
+            Assert.Equal(MainContainer(name)["image"], migrate["image"]);
+        }
+        else
+        {
+            Assert.False(pod.ContainsKey("initContainers"));
+        }
+    }
+
+    private static Dictionary<object, object> PodSpec(List<Dictionary<object, object>> documents)
+    {
+        var deployment = documents.Single(d => (string)d["kind"] == "Deployment");
+        var template = RepoFiles.Map(RepoFiles.Map(deployment["spec"])["template"]);
+        return RepoFiles.Map(template["spec"]);
+    }
+
+    private static Dictionary<object, object> MainContainer(string name) =>
+        RepoFiles.List(PodSpec(RepoFiles.LoadYaml($"deploy/k8s/{name}.yaml"))["containers"]).Select(RepoFiles.Map).Single(c => (string)c["name"] == name);
+
+    private static string ProbePath(Dictionary<object, object> container, string probe) =>
+        (string)RepoFiles.Map(RepoFiles.Map(container[probe])["httpGet"])["path"];
+}
