@@ -10,14 +10,21 @@ internal static class ProcessRunner
     /// <summary>Runs a command to completion and throws with its output when it fails.</summary>
     public static async Task RunAsync(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
+        var (exitCode, output) = await CaptureAsync(file, args, environment);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {exitCode}: {output}");
+        }
+    }
+
+    /// <summary>Runs a command to completion and returns its exit code and combined output.</summary>
+    public static async Task<(int ExitCode, string Output)> CaptureAsync(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null)
+    {
         using var process = Start(file, args, environment);
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {await output}{await error}");
-        }
+        return (process.ExitCode, await output + await error);
     }
 
     public static Process Start(string file, IEnumerable<string> args, IDictionary<string, string>? environment = null)

@@ -36,13 +36,15 @@ public sealed class RabbitMqServer : IAsyncLifetime
     public async Task DisposeAsync()
     {
         ProcessRunner.Kill(_process);
-        try
+        // Our private epmd refuses to die while it still lists the node; the node unregisters within moments.
+        for (var attempt = 0; attempt < 20; attempt++)
         {
-            await ProcessRunner.RunAsync("epmd", ["-port", _epmdPort.ToString(CultureInfo.InvariantCulture), "-kill"]);
-        }
-        catch (InvalidOperationException)
-        {
-            // epmd already gone.
+            var (_, output) = await ProcessRunner.CaptureAsync("epmd", ["-port", _epmdPort.ToString(CultureInfo.InvariantCulture), "-kill"]);
+            if (!output.Contains("not allowed", StringComparison.OrdinalIgnoreCase))
+            {
+                break;
+            }
+            await Task.Delay(250);
         }
         try
         {
