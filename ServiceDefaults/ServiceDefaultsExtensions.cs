@@ -57,7 +57,7 @@ public static class ServiceDefaultsExtensions
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
                 .AddNpgsqlInstrumentation()
-                .AddMeter(InstrumentationOptions.MeterName, ErrorMetrics.MeterName)
+                .AddMeter(builder.Environment.ApplicationName, InstrumentationOptions.MeterName, ErrorMetrics.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, DiagnosticHeaders.DefaultListenerName)
