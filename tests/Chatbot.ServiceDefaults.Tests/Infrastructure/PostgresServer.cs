@@ -30,7 +30,22 @@ public sealed class PostgresServer : IAsyncLifetime
             [.. AsUser(Path.Combine(bin, "postgres")).Args, "-D", data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
              "-k", _folder, "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off"]);
         await ProcessRunner.WaitForPortAsync(Port, TimeSpan.FromSeconds(30), _process);
-        await RunAsUserAsync(Path.Combine(bin, "createdb"), ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "probedb"]);
+        // The port opens before the server accepts connections ("the database system is starting up"): retry.
+        var (file, prefix) = AsUser(Path.Combine(bin, "createdb"));
+        string[] args = [.. prefix, "-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", "postgres", "probedb"];
+        for (var attempt = 0; ; attempt++)
+        {
+            var (exitCode, output) = await ProcessRunner.CaptureAsync(file, args);
+            if (exitCode == 0)
+            {
+                return;
+            }
+            if (attempt >= 60 || !output.Contains("starting up", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"createdb failed: {output}");
+            }
+            await Task.Delay(250);
+        }
     }
 
     public Task DisposeAsync()
