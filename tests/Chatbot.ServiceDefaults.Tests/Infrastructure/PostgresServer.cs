@@ -48,8 +48,13 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        if (_process is { HasExited: false })
+        {
+            var (file, prefix) = AsUser(Path.Combine(FindBin(), "pg_ctl"));
+            await ProcessRunner.CaptureAsync(file, [.. prefix, "-D", Path.Combine(_folder, "data"), "stop", "-m", "fast", "-w"]);
+        }
         ProcessRunner.Kill(_process);
         try
         {
@@ -58,7 +63,6 @@ public sealed class PostgresServer : IAsyncLifetime
         catch (IOException)
         {
         }
-        return Task.CompletedTask;
     }
 
     private static (string File, string[] Args) AsUser(string command) =>
