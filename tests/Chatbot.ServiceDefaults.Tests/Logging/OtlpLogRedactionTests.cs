@@ -1,6 +1,7 @@
 using Chatbot.ServiceDefaults.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
 using OpenTelemetry.Logs;
@@ -16,7 +17,7 @@ public sealed class OtlpLogRedactionTests
         const string key = "cbk_prod_99887766554433";
         var exporter = new CollectingLogExporter();
         await using (var app = await TestApp.StartAsync(
-            configure: builder => builder.Logging.AddOpenTelemetry(o => o.AddProcessor(new SimpleLogRecordExportProcessor(exporter))),
+            configure: builder => builder.Services.AddOpenTelemetry().WithLogging(l => l.AddProcessor(new SimpleLogRecordExportProcessor(exporter))),
             map: web => web.MapPost("/log", (ILogger<OtlpLogRedactionTests> logger) =>
             {
                 logger.LogInformation("Key {Key} created for {Email} via mail " + email, key, email);
