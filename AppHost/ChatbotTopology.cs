@@ -26,7 +26,8 @@ public static class ChatbotTopology
         var billing = builder.AddProject<Projects.Chatbot_Billing>("billing", 5084)
             .WithReference(billingDb, redis, rabbitmq, identity);
         builder.AddProject<Projects.Chatbot_Chat>("chat", 5080)
-            .WithReference(chatDb, redis, rabbitmq, identity, inference, moderation, billing);
+            .WithReference(chatDb, redis, rabbitmq, identity, inference, moderation, billing)
+            .WithExternalHttpEndpoints();
 
         return builder.Build();
     }

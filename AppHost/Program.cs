@@ -1,4 +1,4 @@
-// Placeholder entry point; the console UI is wired in Program.cs below once the engine is in place.
+// The Chatbot.Aspire AppHost: the topology is in ChatbotTopology.cs, the engine in Orchestration/, the console in ConsoleUi/.
 using Chatbot.AppHost;
 
 return await AppHostCommand.RunAsync(args);

@@ -9,5 +9,8 @@ public sealed class ProjectResource(string name, IProjectMetadata project, int d
     /// <summary>Databases this service owns: migrations run with <c>--migrate</c> before it starts.</summary>
     public IEnumerable<PostgresDatabaseResource> Databases => References.OfType<PostgresDatabaseResource>();
 
+    /// <summary>Reachable from outside (Aspire's <c>WithExternalHttpEndpoints()</c>): chat, the one public origin.</summary>
+    public bool ExternalHttpEndpoints { get; set; }
+
     public IEnumerable<ProjectResource> ServiceReferences => References.OfType<ProjectResource>();
 }

@@ -8,4 +8,10 @@ public static class ResourceExtensions
         resource.References.AddRange(references);
         return resource;
     }
+
+    public static ProjectResource WithExternalHttpEndpoints(this ProjectResource project)
+    {
+        project.ExternalHttpEndpoints = true;
+        return project;
+    }
 }

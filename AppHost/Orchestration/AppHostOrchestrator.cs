@@ -129,6 +129,33 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         _healthClient.Dispose();
     }
 
+    /// <summary>Last resort when a graceful stop overruns: SIGKILL every process tree.</summary>
+    public async Task KillAllAsync()
+    {
+        foreach (var runner in _runners.Values)
+        {
+            try
+            {
+                await runner.KillAsync();
+            }
+            catch (NotSupportedException)
+            {
+                // existing servers are not ours to kill
+            }
+        }
+    }
+
+    /// <summary>Ports this run needs that something else already listens on (checked before start, default ports only).</summary>
+    public IReadOnlyList<string> PortsInUse() => [.. _resourcePorts
+        .Where(p => p.Value > 0 && (Mode != InfraMode.Existing || _endpoints.ContainsKey(p.Key)))
+        .Where(p => _endpoints.ContainsKey(p.Key) ? SelectedServices.Any(s => s.Name == p.Key) : true)
+        .Where(p => PortAllocator.IsInUse(p.Value))
+        .Select(p => $"{p.Key} ({p.Value})")];
+
+    /// <summary>The exact environment of one service of this run.</summary>
+    public SortedDictionary<string, string> EnvironmentFor(string service) =>
+        EnvironmentFor((ProjectResource)_model[service], GetEndpoint(service));
+
     private async Task StartServiceAsync(ProjectResource service, Task[] infrastructure, Task[] dependencies, CancellationToken ct)
     {
         var endpoint = _endpoints[service.Name];
@@ -141,7 +168,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
             _runners[service.Name] = runner;
             if (service.Databases.Any())
             {
-                Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Migrating, Url = endpoint.ToString() });
+                Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Migrating });
                 await _serviceRunners.MigrateAsync(service, environment, ct);
             }
             Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Waiting });
