@@ -8,6 +8,8 @@ public sealed class ManagedProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ProcessSpec _spec;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<ProcessTree.ProcessId> _lastTree = [];
 
     private ManagedProcess(Process process, ProcessSpec spec)
@@ -56,10 +58,21 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var managed = new ManagedProcess(process, spec);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, false); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, true); };
+        process.OutputDataReceived += (_, e) => Forward(e.Data, false, managed._stdoutClosed);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data, true, managed._stderrClosed);
         process.Exited += (_, _) => managed.OnExited();
         process.Start();
+
+        void Forward(string? line, bool isError, TaskCompletionSource closed)
+        {
+            if (line is null)
+            {
+                closed.TrySetResult(); // end of stream
+                return;
+            }
+            onLine(line, isError);
+        }
+
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -105,10 +118,11 @@ public sealed class ManagedProcess : IAsyncDisposable
 
     private void OnExited()
     {
-        // WaitForExit() without a timeout also waits for the redirected output to be drained.
-        _ = Task.Run(() =>
+        // Complete only once both output streams have been drained, so no line arrives after Exited.
+        // (A grandchild may keep the pipes open after the process exits: wait at most a moment for it.)
+        _ = Task.Run(async () =>
         {
-            _process.WaitForExit();
+            await Task.WhenAny(Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task), Task.Delay(TimeSpan.FromSeconds(2)));
             _exited.TrySetResult(_process.ExitCode);
         });
     }
