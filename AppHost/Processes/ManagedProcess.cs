@@ -36,18 +36,17 @@ public sealed class ManagedProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        // Each child gets its own session (setsid execs in place, so the pid stays the real process): a Ctrl+C in the
+        // terminal reaches only the AppHost, which then stops the children in order.
+        info.FileName = "setsid";
         if (spec.RunAsUser is { } user && NativeMethods.IsRoot)
         {
-            info.FileName = "setpriv";
-            foreach (var arg in (string[])["--reuid", user, "--regid", user, "--init-groups", "--", spec.FileName])
+            foreach (var arg in (string[])["setpriv", "--reuid", user, "--regid", user, "--init-groups", "--"])
             {
                 info.ArgumentList.Add(arg);
             }
         }
-        else
-        {
-            info.FileName = spec.FileName;
-        }
+        info.ArgumentList.Add(spec.FileName);
         foreach (var arg in spec.Arguments)
         {
             info.ArgumentList.Add(arg);
@@ -84,7 +83,7 @@ public sealed class ManagedProcess : IAsyncDisposable
     {
         if (HasExited)
         {
-            KillLeftovers();
+            await KillLeftoversAsync();
             return;
         }
         _lastTree = ProcessTree.Snapshot(Pid);
@@ -94,7 +93,7 @@ public sealed class ManagedProcess : IAsyncDisposable
             Kill();
         }
         await Task.WhenAny(Exited, Task.Delay(TimeSpan.FromSeconds(2)));
-        KillLeftovers();
+        await KillLeftoversAsync();
     }
 
     /// <summary>SIGKILL to the whole tree at once (chaos drills, or after a grace period ran out).</summary>
@@ -114,7 +113,8 @@ public sealed class ManagedProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void KillLeftovers() => ProcessTree.Signal(_lastTree, NativeMethods.SigKill);
+    /// <summary>Children that outlived their parent (reparented, so no longer in its tree) get SIGKILL; returns once they are gone.</summary>
+    private Task KillLeftoversAsync() => ProcessTree.KillAndWaitAsync(_lastTree, TimeSpan.FromSeconds(2));
 
     private void OnExited()
     {
