@@ -10,6 +10,7 @@ namespace Chatbot.InferenceWorker.Simulator;
 /// </summary>
 public static class SimulatorApi
 {
+    private static readonly TimeSpan DisconnectDrain = TimeSpan.FromMilliseconds(100);
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static IEndpointRouteBuilder MapSimulatorApi(this IEndpointRouteBuilder app)
@@ -68,7 +69,10 @@ public static class SimulatorApi
         }
         catch (ProviderException)
         {
-            http.Abort(); // the injected disconnect
+            // The injected disconnect. Let the tokens already written reach the client first: a reset socket would
+            // otherwise discard them in the client's receive buffer, and the drill is "tokens, then a dropped connection".
+            await Task.Delay(DisconnectDrain, CancellationToken.None);
+            http.Abort();
             return;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
