@@ -54,6 +54,7 @@ public sealed class WorkerCrashTests : IAsyncLifetime
         Assert.Equal(Done, types[^1]);
         Assert.Equal(ReplyStreamReader.Text(entries.Skip(reset)), generated.Content);
         Assert.Single(_recorder.All<ReplyGenerated>(request.ReplyId));
+        Assert.DoesNotContain(_app.GetLogLines(Worker), line => line.Contains("Crash drill", StringComparison.Ordinal)); // no prompt text in logs
     }
 
     private async Task<int> WaitForTokensAsync(Guid replyId, int count)

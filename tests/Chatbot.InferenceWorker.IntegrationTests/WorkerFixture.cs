@@ -27,6 +27,7 @@ public sealed class WorkerFixture : IAsyncLifetime
     public IConnectionMultiplexer Redis { get; private set; } = null!;
     public MessageRecorder Recorder { get; } = new();
     public IBus Bus => _testBus;
+    public string RabbitMqConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -36,6 +37,7 @@ public sealed class WorkerFixture : IAsyncLifetime
         var redis = await _infra.GetConnectionStringAsync("redis", timeout.Token) ?? throw new InvalidOperationException("No redis connection string.");
         var rabbitMq = await _infra.GetConnectionStringAsync("rabbitmq", timeout.Token) ?? throw new InvalidOperationException("No rabbitmq connection string.");
         Redis = await ConnectionMultiplexer.ConnectAsync(redis);
+        RabbitMqConnectionString = rabbitMq;
         var port = FreePort();
         var settings = new Dictionary<string, string?>
         {
