@@ -10,6 +10,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -30,6 +31,7 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton(ProviderChainFactory.Create);
         services.AddSingleton<InferenceMetrics>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InferenceMetrics.MeterName));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(InferenceActivities.SourceName));
 
         services.AddSingleton<ReplyStreams>();
         services.AddSingleton<ReplyCancellations>();
