@@ -22,6 +22,7 @@ public static class InferenceWorkerServiceExtensions
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ITokenCounter, O200kTokenCounter>();
