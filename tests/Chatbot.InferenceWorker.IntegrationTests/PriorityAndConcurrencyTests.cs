@@ -32,10 +32,10 @@ public sealed class PriorityAndConcurrencyTests(WorkerFixture fixture)
     {
         // MaxConcurrency = Prefetch = 8 in the fixture: 8 free replies run, 24 wait in the queue.
         var free = Enumerable.Range(0, 32)
-            .Select(i => WorkerFixture.Request($"Free {i} [[sim:tokens=20;tps=80;latency=0]]", "free"))
+            .Select(i => WorkerFixture.Request($"Free {i} [[sim:tokens=40;tps=40;latency=0]]", "free"))
             .ToList();
-        foreach (var r in free) await Publish(r);
-        var enterprise = WorkerFixture.Request("Enterprise [[sim:tokens=20;tps=80;latency=0]]", "enterprise");
+        await Task.WhenAll(free.Select(Publish)); // ~1 s each: the queue stays backed up while publishing
+        var enterprise = WorkerFixture.Request("Enterprise [[sim:tokens=40;tps=40;latency=0]]", "enterprise");
         await Publish(enterprise);
 
         var enterpriseDone = await fixture.Recorder.WaitForAsync<ReplyGenerated>(enterprise.ReplyId, TimeSpan.FromSeconds(60));
