@@ -4,5 +4,6 @@ builder.AddChatServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapChatApi();
 
 await app.RunServiceAsync(args);

@@ -1,0 +1,11 @@
+using MassTransit;
+
+namespace Chatbot.Chat.Replies;
+
+/// <summary>Retry for the reply consumers: transient database errors are retried before the message goes to _error.</summary>
+public sealed class ReplyGeneratedConsumerDefinition : ConsumerDefinition<ReplyGeneratedConsumer>
+{
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint,
+        IConsumerConfigurator<ReplyGeneratedConsumer> consumer, IRegistrationContext context) =>
+        endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(200)));
+}
