@@ -16,6 +16,8 @@ public sealed class FakeWorker : IAsyncDisposable
 {
     private const string Exchange = "Chatbot.Contracts.Inference:GenerateReply";
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<(GenerateReply Command, byte Priority)>> received = new();
+    private readonly ConcurrentDictionary<Guid, int> deliveries = new();
+    private readonly ConcurrentQueue<Guid> order = new();
     private IConnection? connection;
     private IChannel? channel;
     public IDatabase Redis { get; private set; } = null!;
@@ -35,12 +37,20 @@ public sealed class FakeWorker : IAsyncDisposable
         {
             using var envelope = JsonDocument.Parse(Encoding.UTF8.GetString(delivery.Body.Span));
             var command = envelope.RootElement.GetProperty("message").Deserialize<GenerateReply>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            worker.deliveries.AddOrUpdate(command.ReplyId, 1, (_, n) => n + 1);
+            worker.order.Enqueue(command.ReplyId);
             worker.Pending(command.ReplyId).TrySetResult((command, delivery.BasicProperties.Priority));
             return Task.CompletedTask;
         };
         await worker.channel.BasicConsumeAsync(queue, autoAck: true, consumer);
         return worker;
     }
+
+    /// <summary>How many times a GenerateReply for this reply arrived.</summary>
+    public int DeliveryCount(Guid replyId) => deliveries.GetValueOrDefault(replyId);
+
+    /// <summary>Reply ids in the order their GenerateReply arrived.</summary>
+    public IReadOnlyList<Guid> ArrivalOrder => [.. order];
 
     public async Task<(GenerateReply Command, byte Priority)> WaitForAsync(Guid replyId) =>
         await Pending(replyId).Task.WaitAsync(TimeSpan.FromSeconds(15));
