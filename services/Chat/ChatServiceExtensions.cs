@@ -1,4 +1,3 @@
-using Chatbot.Chat;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
@@ -7,6 +6,7 @@ using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Replies;
 using Chatbot.Chat.Tenancy;
+using Chatbot.Chat;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.ML.Tokenizers;
@@ -32,7 +32,6 @@ public static class ChatServiceExtensions
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
         });
 
-        builder.AddChatAuthentication();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();

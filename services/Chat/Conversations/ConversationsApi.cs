@@ -1,7 +1,8 @@
 using Chatbot.Chat.Auth;
-using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +12,7 @@ public static class ConversationsApi
 {
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization(ChatPolicies.ChatUser);
+        var api = app.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization(AuthorizationPolicies.Member);
         api.MapPost("/", CreateAsync);
         api.MapGet("/", ListAsync);
         api.MapGet("/{id}", GetAsync);

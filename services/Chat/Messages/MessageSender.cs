@@ -1,7 +1,7 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Conversations;
-using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;

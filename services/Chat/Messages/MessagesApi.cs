@@ -2,6 +2,7 @@ using Chatbot.Chat.Auth;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public static class MessagesApi
 
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/conversations/{id}/messages").WithTags("Messages").RequireAuthorization(ChatPolicies.ChatUser);
+        var api = app.MapGroup("/api/conversations/{id}/messages").WithTags("Messages").RequireAuthorization(AuthorizationPolicies.Member);
         api.MapGet("/", ListAsync);
         api.MapPost("/", SendAsync);
         return app;

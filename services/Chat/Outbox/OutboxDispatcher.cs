@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

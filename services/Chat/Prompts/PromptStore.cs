@@ -1,5 +1,5 @@
-using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.Prompts;

@@ -1,5 +1,6 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.Chat.Prompts;
@@ -9,7 +10,7 @@ public static class PromptsApi
 {
     public static IEndpointRouteBuilder MapPromptsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/prompts").WithTags("Prompts").RequireAuthorization(ChatPolicies.TenantAdmin);
+        var api = app.MapGroup("/api/prompts").WithTags("Prompts").RequireAuthorization(AuthorizationPolicies.TenantAdmin);
         api.MapGet("/", ListAsync);
         api.MapGet("/active", GetActiveAsync);
         api.MapPost("/", CreateAsync);

@@ -1,8 +1,9 @@
 using Chatbot.Chat.Auth;
-using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Chatbot.Contracts.Inference;
+using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ public static class RepliesApi
 
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/replies/{replyId}").WithTags("Replies").RequireAuthorization(ChatPolicies.ChatUser);
+        var api = app.MapGroup("/api/replies/{replyId}").WithTags("Replies").RequireAuthorization(AuthorizationPolicies.Member);
         api.MapGet("/stream", StreamAsync).Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         api.MapPost("/cancel", CancelAsync);
         return app;

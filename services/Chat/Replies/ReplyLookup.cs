@@ -1,6 +1,6 @@
 using Chatbot.Chat.Auth;
-using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.Replies;

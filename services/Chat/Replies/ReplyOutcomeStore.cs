@@ -1,5 +1,5 @@
-using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
 using Chatbot.Chat.Tenancy;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Contracts.Inference;
 

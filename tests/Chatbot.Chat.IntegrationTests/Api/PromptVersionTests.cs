@@ -13,7 +13,7 @@ public sealed class PromptVersionTests(ChatFixture fixture)
     {
         var admin = TestUser.NewTenant(role: "tenant-admin");
         var adminClient = fixture.Chat.CreateClient(admin);
-        var userClient = fixture.Chat.CreateClient(admin.SameTenant() with { Role = null });
+        var userClient = fixture.Chat.CreateClient(admin.SameTenant() with { Role = "member" });
         var conversation = await userClient.CreateConversationAsync();
 
         var v1 = await (await adminClient.PostAsJsonAsync("/api/prompts", new { content = "You are terse." }))
@@ -45,7 +45,7 @@ public sealed class PromptVersionTests(ChatFixture fixture)
         var active = await fixture.Chat.CreateClient(other).GetFromJsonAsync<PromptVersionDto>("/api/prompts/active");
         Assert.True(active!.IsGlobalDefault);
 
-        var plainUser = fixture.Chat.CreateClient(admin.SameTenant() with { Role = null });
+        var plainUser = fixture.Chat.CreateClient(admin.SameTenant() with { Role = "member" });
         Assert.Equal(HttpStatusCode.Forbidden, (await plainUser.PostAsJsonAsync("/api/prompts", new { content = "x" })).StatusCode);
     }
 

@@ -19,6 +19,7 @@ public sealed class ServiceHostTests(ChatFixture fixture)
         info.Environment["ConnectionStrings__chatdb"] = fixture.Infra.PostgresConnectionString(database);
         info.Environment["ConnectionStrings__redis"] = fixture.Infra.RedisConnectionString;
         info.Environment["ConnectionStrings__rabbitmq"] = fixture.Infra.RabbitMqConnectionString;
+        info.Environment["services__identity__http__0"] = "http://127.0.0.1:9";
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();

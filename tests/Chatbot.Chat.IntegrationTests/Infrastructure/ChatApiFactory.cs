@@ -16,6 +16,7 @@ public sealed class ChatApiFactory(LocalInfrastructure infra, IReadOnlyDictionar
         builder.UseSetting("ConnectionStrings:chatdb", infra.PostgresConnectionString("chatdb"));
         builder.UseSetting("ConnectionStrings:redis", infra.RedisConnectionString);
         builder.UseSetting("ConnectionStrings:rabbitmq", infra.RabbitMqConnectionString);
+        builder.UseSetting("services:identity:http:0", "http://127.0.0.1:9"); // never called: tests authenticate with TestAuthHandler
         builder.UseSetting("Chat:MaxContentLength", "1000");
         builder.UseSetting("Chat:HeartbeatInterval", "00:00:01");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");

@@ -2,9 +2,9 @@ using System.Net.Http.Headers;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;
 
-public sealed record TestUser(Guid UserId, Guid TenantId, string Tier = "free", string? Role = null)
+public sealed record TestUser(Guid UserId, Guid TenantId, string Tier = "free", string Role = "member")
 {
-    public static TestUser NewTenant(string tier = "free", string? role = null) => new(Guid.NewGuid(), Guid.NewGuid(), tier, role);
+    public static TestUser NewTenant(string tier = "free", string role = "member") => new(Guid.NewGuid(), Guid.NewGuid(), tier, role);
 
     public TestUser SameTenant() => this with { UserId = Guid.NewGuid() };
 
@@ -13,9 +13,6 @@ public sealed record TestUser(Guid UserId, Guid TenantId, string Tier = "free", 
         headers.Add("X-Test-User", UserId.ToString());
         headers.Add("X-Test-Tenant", TenantId.ToString());
         headers.Add("X-Test-Tier", Tier);
-        if (Role is not null)
-        {
-            headers.Add("X-Test-Role", Role);
-        }
+        headers.Add("X-Test-Role", Role);
     }
 }

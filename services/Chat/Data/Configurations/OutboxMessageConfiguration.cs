@@ -1,6 +1,6 @@
 using Chatbot.Chat.Data.Entities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.Data.Configurations;
 
