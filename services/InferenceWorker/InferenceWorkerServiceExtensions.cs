@@ -1,11 +1,43 @@
+using Chatbot.InferenceWorker.Configuration;
+using Chatbot.InferenceWorker.Generation;
+using Chatbot.InferenceWorker.Messaging;
+using Chatbot.InferenceWorker.Providers;
+using Chatbot.InferenceWorker.Simulator;
+using Chatbot.InferenceWorker.Streaming;
+using Chatbot.InferenceWorker.Telemetry;
+using Chatbot.InferenceWorker.Usage;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
 namespace Microsoft.Extensions.Hosting;
 
 public static class InferenceWorkerServiceExtensions
 {
     public static IHostApplicationBuilder AddInferenceWorkerServices(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
+        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName).ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddSingleton<ITokenCounter, O200kTokenCounter>();
+        services.AddSingleton<ProviderSimulator>();
+        services.AddSingleton<ChatCompletionServiceFactory>();
+        services.AddSingleton<ProviderPipelineFactory>();
+        services.AddSingleton(ProviderChainFactory.Create);
+        services.AddSingleton<InferenceMetrics>();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InferenceMetrics.MeterName));
+
+        services.AddSingleton<ReplyStreams>();
+        services.AddSingleton<ReplyCancellations>();
+        services.AddHostedService<ReplyCancellationListener>();
+        services.AddScoped<ReplyGenerator>();
+
         builder.AddRedisClient("redis");
-        builder.AddRabbitMqMessaging("rabbitmq");
+        builder.AddRabbitMqMessaging("rabbitmq", bus => bus.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>());
         return builder;
     }
 }

@@ -1,8 +1,11 @@
+using Chatbot.InferenceWorker.Simulator;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddInferenceWorkerServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapSimulatorApi();
 
 await app.RunServiceAsync(args);

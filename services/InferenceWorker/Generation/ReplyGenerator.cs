@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Chatbot.Contracts.Inference;
+using Chatbot.InferenceWorker.Providers;
+using Chatbot.InferenceWorker.Streaming;
+using Chatbot.InferenceWorker.Telemetry;
+using Chatbot.InferenceWorker.Usage;
+using MassTransit;
+
+namespace Chatbot.InferenceWorker.Generation;
+
+/// <summary>
+/// Produces one reply: streams it from the provider chain into the reply's Redis stream, ends the stream with
+/// <c>done</c> or <c>error</c>, then publishes the outcome and the usage. A redelivered request whose stream is already
+/// finished only republishes the outcome; one whose stream is partial gets a <c>reset</c> and is generated again.
+/// </summary>
+public sealed class ReplyGenerator(
+    ProviderChain chain,
+    ReplyStreams streams,
+    ReplyCancellations cancellations,
+    ITokenCounter tokenCounter,
+    IPublishEndpoint publisher,
+    InferenceMetrics metrics,
+    TimeProvider timeProvider,
+    ILogger<ReplyGenerator> logger)
+{
+    public async Task GenerateAsync(GenerateReply request, CancellationToken cancellationToken)
+    {
+        var snapshot = await streams.ReadAsync(request.ReplyId);
+        if (snapshot.Done is { } finished)
+        {
+            InferenceLog.ReplyAlreadyFinished(logger, request.ReplyId, ReplyStreamProtocol.Done);
+            await PublishGeneratedAsync(request, snapshot.Content, finished, TimeSpan.Zero, TimeSpan.Zero, cancellationToken);
+            return;
+        }
+        if (snapshot.Error is { } failed)
+        {
+            InferenceLog.ReplyAlreadyFinished(logger, request.ReplyId, ReplyStreamProtocol.Error);
+            await PublishFailedAsync(request, failed.Code, failed.Message, snapshot.Content, cancellationToken);
+            return;
+        }
+
+        using var cancel = cancellations.Register(request.ReplyId);
+        var writer = streams.OpenWriter(request.ReplyId);
+        if (snapshot.HasEntries)
+        {
+            InferenceLog.ReplyRestarted(logger, request.ReplyId);
+            await writer.ResetAsync(cancellationToken);
+        }
+        if (await streams.IsCancelRequestedAsync(request.ReplyId))
+        {
+            await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
+            return;
+        }
+
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, writer, linked.Token);
+            var usage = reply.ReportedUsage ?? new ProviderUsage(
+                tokenCounter.CountMessages(request.Messages.Select(m => m.Content)), tokenCounter.CountText(reply.Content));
+            var options = reply.Provider.Options;
+            var cost = CostCalculator.Compute(usage.InputTokens, usage.OutputTokens, options.InputPricePerMillion, options.OutputPricePerMillion);
+            var done = new DoneEvent(usage.InputTokens, usage.OutputTokens, cost, reply.Model, reply.Provider.Name, request.PromptVersion);
+            await writer.DoneAsync(done);
+            metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
+            InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
+                (long)reply.TimeToFirstToken.TotalMilliseconds);
+            await PublishGeneratedAsync(request, reply.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
+        }
+        catch (AllProvidersFailedException ex)
+        {
+            await FailAsync(request, writer, ReplyFailureCodes.ProviderUnavailable, ex.Message, cancellationToken);
+        }
+    }
+
+    private async Task FailAsync(GenerateReply request, ReplyStreamWriter writer, string code, string reason, CancellationToken cancellationToken)
+    {
+        InferenceLog.ReplyFailed(logger, request.ReplyId, code, reason);
+        await writer.ErrorAsync(code, reason);
+        await PublishFailedAsync(request, code, reason, writer.Content, cancellationToken);
+    }
+
+    private async Task PublishGeneratedAsync(GenerateReply r, string content, DoneEvent done, TimeSpan latency, TimeSpan ttft, CancellationToken ct)
+    {
+        var now = timeProvider.GetUtcNow();
+        await publisher.Publish(new ReplyGenerated(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId, content,
+            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost,
+            (long)latency.TotalMilliseconds, (long)ttft.TotalMilliseconds), ct);
+        await publisher.Publish(new UsageRecorded(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
+            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost), ct);
+    }
+
+    private Task PublishFailedAsync(GenerateReply r, string code, string reason, string partial, CancellationToken ct) =>
+        publisher.Publish(new ReplyFailed(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
+            code, reason, partial), ct);
+}

@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Text;
+using Chatbot.Contracts.Inference;
+using Chatbot.InferenceWorker.Telemetry;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Polly.CircuitBreaker;
+
+namespace Chatbot.InferenceWorker.Providers;
+
+/// <summary>
+/// The providers in fallback order. Each is tried through its own pipeline (retry, breaker); when it gives up, the next
+/// one answers. A fallback before any token is invisible to the reader; after tokens the sink gets a reset first.
+/// </summary>
+public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, InferenceMetrics metrics, ILogger<ProviderChain> logger)
+{
+    public IReadOnlyList<ChatProvider> Providers => providers;
+
+    public async Task<ProviderReply> StreamAsync(IReadOnlyList<ChatTurn> messages, int maxOutputTokens, IReplySink sink, CancellationToken cancellationToken)
+    {
+        var history = ToHistory(messages);
+        var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = maxOutputTokens } };
+        var reasons = new List<string>();
+        var anyTokenSent = false;
+        foreach (var provider in providers)
+        {
+            if (anyTokenSent)
+            {
+                await sink.ResetAsync(cancellationToken);
+                anyTokenSent = false;
+            }
+            var attempt = new Attempt(sink);
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var reply = await provider.Pipeline.ExecuteAsync(
+                    async ct => await RunAttemptAsync(provider, history, settings, attempt, ct), cancellationToken);
+                metrics.RecordOperation(provider, reply.Model, clock.Elapsed, errorType: null);
+                return reply;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                var reason = ex is BrokenCircuitException ? "circuit open" : ex.Message;
+                metrics.RecordOperation(provider, provider.Model, clock.Elapsed, ErrorType(ex));
+                InferenceLog.ProviderFailed(logger, provider.Name, reason);
+                reasons.Add($"{provider.Name}: {reason}");
+                anyTokenSent = attempt.TokensSent > 0;
+            }
+        }
+        throw new AllProvidersFailedException(reasons);
+    }
+
+    private static async Task<ProviderReply> RunAttemptAsync(
+        ChatProvider provider, ChatHistory history, PromptExecutionSettings settings, Attempt attempt, CancellationToken cancellationToken)
+    {
+        attempt.Begin();
+        var timeout = TimeSpan.FromSeconds(provider.Options.TimeoutSeconds);
+        using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        watchdog.CancelAfter(timeout);
+        var clock = Stopwatch.StartNew();
+        TimeSpan? firstToken = null;
+        ProviderUsage? usage = null;
+        string? model = null;
+        try
+        {
+            await foreach (var chunk in provider.Service.GetStreamingChatMessageContentsAsync(history, settings, null, watchdog.Token).WithCancellation(watchdog.Token))
+            {
+                usage = UsageReader.Read(chunk.Metadata, chunk.InnerContent) ?? usage;
+                model ??= chunk.ModelId;
+                if (!string.IsNullOrEmpty(chunk.Content))
+                {
+                    firstToken ??= clock.Elapsed;
+                    await attempt.TokenAsync(chunk.Content, cancellationToken);
+                }
+                watchdog.CancelAfter(timeout); // the timeout is per gap: to the first token, then between tokens
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw attempt.Wrap(new ProviderException($"No token within {timeout.TotalSeconds:0.#} s.", isTimeout: true));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw attempt.Wrap(ProviderFailures.Normalize(ex));
+        }
+        return new ProviderReply(provider, model ?? provider.Model, attempt.Content.ToString(), usage, firstToken ?? clock.Elapsed);
+    }
+
+    private static ChatHistory ToHistory(IReadOnlyList<ChatTurn> messages)
+    {
+        var history = new ChatHistory();
+        foreach (var m in messages)
+        {
+            var role = m.Role switch { "system" => AuthorRole.System, "assistant" => AuthorRole.Assistant, _ => AuthorRole.User };
+            history.AddMessage(role, m.Content);
+        }
+        return history;
+    }
+
+    private static string ErrorType(Exception ex) => ex switch
+    {
+        BrokenCircuitException => "circuit_open",
+        ProviderException { IsTimeout: true } => "timeout",
+        ProviderException { StatusCode: { } s } => s.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ProviderException { IsConnectionFailure: true } or MidStreamFailureException => "connection",
+        _ => ex.GetType().Name,
+    };
+
+    /// <summary>What one provider sent: tokens since its last (re)try, and whether a failure came before or after the first.</summary>
+    private sealed class Attempt(IReplySink sink)
+    {
+        public StringBuilder Content { get; } = new();
+        public int TokensSent { get; private set; }
+
+        public void Begin()
+        {
+            if (TokensSent > 0) throw new InvalidOperationException("A provider attempt is never retried after it streamed tokens.");
+            Content.Clear();
+        }
+
+        public async ValueTask TokenAsync(string text, CancellationToken cancellationToken)
+        {
+            Content.Append(text);
+            TokensSent++;
+            await sink.TokenAsync(text, cancellationToken);
+        }
+
+        public Exception Wrap(ProviderException failure) => TokensSent > 0 ? new MidStreamFailureException(failure) : failure;
+    }
+}

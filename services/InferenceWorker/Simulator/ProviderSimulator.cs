@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Chatbot.InferenceWorker.Providers;
+using Chatbot.InferenceWorker.Usage;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.InferenceWorker.Simulator;
+
+/// <summary>
+/// The engine behind both faces of the simulator (in-process <see cref="SimulatorChatCompletionService"/> and the
+/// HTTP endpoint): deterministic text seeded from the request, a configurable pace, and injected faults.
+/// </summary>
+public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> options, ITokenCounter tokenCounter)
+{
+    public const string ModelName = "simulator";
+
+    private static readonly string[] Words =
+    [
+        "the", "answer", "depends", "on", "context", "and", "a", "careful", "reading", "of", "your", "question", "shows",
+        "that", "several", "options", "exist", "first", "consider", "data", "then", "latency", "cost", "quality", "while",
+        "each", "step", "should", "remain", "simple", "clear", "measurable", "for", "teams", "who", "ship", "software",
+        "often", "in", "practice", "we", "recommend", "small", "changes", "tested", "early", "with", "real", "users",
+    ];
+
+    private readonly ConcurrentDictionary<string, int> _attempts = new();
+
+    public SimulationPlan Plan(IReadOnlyList<SimulatedMessage> messages, int? maxTokens, string? providerName)
+    {
+        var o = options.CurrentValue;
+        var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
+        var directives = SimulatorDirective.Parse(lastUser)
+            .Where(d => d.Provider is null || string.Equals(d.Provider, providerName, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        var echo = directives.Any(d => d.Echo);
+        var fault = directives.Select(d => d.Fault).LastOrDefault(f => f is not null) ?? o.Fault;
+        var times = directives.Select(d => d.Times).LastOrDefault(t => t is not null);
+        if (fault != SimulatorFault.None && times is { } limit && Attempt(providerName, messages) > limit) fault = SimulatorFault.None;
+
+        var tokenCount = directives.Select(d => d.Tokens).LastOrDefault(t => t is not null) ?? o.ReplyTokens;
+        if (maxTokens is > 0) tokenCount = Math.Min(tokenCount, maxTokens.Value);
+        var tps = directives.Select(d => d.TokensPerSecond).LastOrDefault(t => t is not null) ?? o.TokensPerSecond;
+        var latency = directives.Select(d => d.LatencyMilliseconds).LastOrDefault(t => t is not null) ?? o.FirstTokenLatencyMilliseconds;
+        var retryAfter = directives.Select(d => d.RetryAfterSeconds).LastOrDefault(t => t is not null) ?? o.RetryAfterSeconds;
+        var disconnectAfter = directives.Select(d => d.DisconnectAfterTokens).LastOrDefault(t => t is not null) ?? o.DisconnectAfterTokens;
+
+        var tokens = echo ? SplitPreservingText(Render(messages)) : Generate(o.Seed, lastUser, Math.Max(1, tokenCount));
+        return new SimulationPlan(
+            tokens,
+            TimeSpan.FromMilliseconds(Math.Max(0, latency)),
+            tps > 0 ? TimeSpan.FromSeconds(1 / tps) : TimeSpan.Zero,
+            fault,
+            TimeSpan.FromSeconds(Math.Max(0, retryAfter)),
+            Math.Max(0, disconnectAfter),
+            tokenCounter.CountMessages(messages.Select(m => m.Content)));
+    }
+
+    /// <summary>Streams the plan's tokens at its pace; throws <see cref="ProviderException"/> for injected faults.</summary>
+    public async IAsyncEnumerable<string> StreamAsync(SimulationPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        switch (plan.Fault)
+        {
+            case SimulatorFault.RateLimited:
+                throw new ProviderException("Simulated rate limit (429).", 429, plan.RetryAfter);
+            case SimulatorFault.ServerError:
+                throw new ProviderException("Simulated server error (500).", 500);
+            case SimulatorFault.Timeout:
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+                break;
+        }
+        if (plan.FirstTokenLatency > TimeSpan.Zero) await Task.Delay(plan.FirstTokenLatency, cancellationToken);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < plan.Tokens.Count; i++)
+        {
+            if (plan.Fault == SimulatorFault.Disconnect && i == plan.DisconnectAfterTokens)
+            {
+                throw new ProviderException("Simulated disconnect in the middle of the stream.", statusCode: null, isConnectionFailure: true);
+            }
+            var due = plan.TokenInterval * i - clock.Elapsed;
+            if (due > TimeSpan.FromMilliseconds(1)) await Task.Delay(due, cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return plan.Tokens[i];
+        }
+    }
+
+    public static string Render(IEnumerable<SimulatedMessage> messages) =>
+        string.Join("\n", messages.Select(m => $"{m.Role}: {m.Content}"));
+
+    private int Attempt(string? providerName, IReadOnlyList<SimulatedMessage> messages)
+    {
+        var key = $"{providerName}|{StableHash(Render(messages))}";
+        return _attempts.AddOrUpdate(key, 1, (_, n) => n + 1);
+    }
+
+    private static List<string> Generate(int seed, string prompt, int count)
+    {
+        var random = new Random(unchecked(seed * 31 + (int)StableHash(prompt)));
+        var tokens = new List<string>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var word = Words[random.Next(Words.Length)];
+            if (i == 0) word = char.ToUpperInvariant(word[0]) + word[1..];
+            tokens.Add(i == 0 ? word : " " + word);
+        }
+        tokens[^1] += ".";
+        return tokens;
+    }
+
+    private static List<string> SplitPreservingText(string text) =>
+        text.Length == 0 ? [""] : [.. PiecePattern().Matches(text).Select(m => m.Value)];
+
+    /// <summary>FNV-1a: the same on every machine and run, unlike <see cref="string.GetHashCode()"/>.</summary>
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return hash;
+    }
+
+    [GeneratedRegex(@"\s*\S+|\s+$")]
+    private static partial Regex PiecePattern();
+}

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Chatbot.InferenceWorker.Providers;
+
+namespace Chatbot.InferenceWorker.Simulator;
+
+/// <summary>
+/// The simulator as an OpenAI-compatible HTTP endpoint (<c>POST /v1/chat/completions</c>, streaming SSE and not), so any
+/// OpenAI client, including Semantic Kernel's connector, can be pointed at it. <c>/simulators/{name}/v1</c> is the same
+/// endpoint answering as the provider <c>name</c>, so drill directives with <c>provider=name</c> can target it.
+/// </summary>
+public static class SimulatorApi
+{
+    private static readonly TimeSpan DisconnectDrain = TimeSpan.FromMilliseconds(100);
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static IEndpointRouteBuilder MapSimulatorApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/v1/chat/completions", (HttpContext http, ProviderSimulator simulator) => CompleteAsync(http, simulator, null))
+            .WithTags("Simulator").ExcludeFromDescription();
+        app.MapPost("/simulators/{name}/v1/chat/completions", (HttpContext http, ProviderSimulator simulator, string name) => CompleteAsync(http, simulator, name))
+            .WithTags("Simulator").ExcludeFromDescription();
+        return app;
+    }
+
+    public static async Task CompleteAsync(HttpContext http, ProviderSimulator simulator, string? providerName)
+    {
+        var ct = http.RequestAborted;
+        SimulatorRequestReader.Request? request;
+        string? error;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: ct);
+            request = SimulatorRequestReader.TryRead(body.RootElement, out error);
+        }
+        catch (JsonException)
+        {
+            (request, error) = (null, "The request body is not valid JSON.");
+        }
+        if (request is null)
+        {
+            await WriteErrorAsync(http, 400, "invalid_request_error", error!);
+            return;
+        }
+
+        var plan = simulator.Plan(request.Messages, request.MaxTokens, providerName ?? ProviderSimulator.ModelName);
+        var id = $"chatcmpl-{Guid.NewGuid():N}";
+        var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var usage = new { prompt_tokens = plan.InputTokens, completion_tokens = plan.OutputTokens, total_tokens = plan.InputTokens + plan.OutputTokens };
+        var text = new System.Text.StringBuilder();
+        try
+        {
+            await foreach (var token in simulator.StreamAsync(plan, ct))
+            {
+                if (!request.Stream)
+                {
+                    text.Append(token);
+                    continue;
+                }
+                if (!http.Response.HasStarted) StartStream(http);
+                await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model = ProviderSimulator.ModelName,
+                    choices = new[] { new { index = 0, delta = new { role = "assistant", content = token }, finish_reason = (string?)null } } }, ct);
+            }
+        }
+        catch (ProviderException p) when (p.StatusCode is { } status)
+        {
+            if (p.RetryAfter is { } ra) http.Response.Headers.RetryAfter = ((int)Math.Ceiling(ra.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(http, status, status == 429 ? "rate_limit_exceeded" : "server_error", p.Message);
+            return;
+        }
+        catch (ProviderException)
+        {
+            // The injected disconnect. Let the tokens already written reach the client first: a reset socket would
+            // otherwise discard them in the client's receive buffer, and the drill is "tokens, then a dropped connection".
+            await Task.Delay(DisconnectDrain, CancellationToken.None);
+            http.Abort();
+            return;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return; // the caller gave up (e.g. the timeout drill)
+        }
+
+        if (!request.Stream)
+        {
+            await http.Response.WriteAsJsonAsync(new { id, @object = "chat.completion", created, model = ProviderSimulator.ModelName,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = text.ToString() }, finish_reason = "stop" } },
+                usage }, Json, ct);
+            return;
+        }
+        if (!http.Response.HasStarted) StartStream(http);
+        await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model = ProviderSimulator.ModelName,
+            choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } }, ct);
+        if (request.IncludeUsage)
+        {
+            await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model = ProviderSimulator.ModelName,
+                choices = Array.Empty<object>(), usage }, ct);
+        }
+        await http.Response.WriteAsync("data: [DONE]\n\n", ct);
+    }
+
+    private static void StartStream(HttpContext http)
+    {
+        http.Response.ContentType = "text/event-stream";
+        http.Response.Headers.CacheControl = "no-cache";
+    }
+
+    private static async Task WriteChunkAsync(HttpContext http, object chunk, CancellationToken ct)
+    {
+        await http.Response.WriteAsync("data: " + JsonSerializer.Serialize(chunk, Json) + "\n\n", ct);
+        await http.Response.Body.FlushAsync(ct);
+    }
+
+    private static Task WriteErrorAsync(HttpContext http, int status, string type, string message)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(new { error = new { message, type, code = type } }, Json);
+    }
+}

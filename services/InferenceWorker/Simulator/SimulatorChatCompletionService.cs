@@ -1,0 +1,54 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Chatbot.InferenceWorker.Providers;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Microsoft.SemanticKernel.Services;
+
+namespace Chatbot.InferenceWorker.Simulator;
+
+/// <summary>The simulator as a Semantic Kernel chat service, used in process when a provider's Type is Simulator.</summary>
+public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, string providerName) : IChatCompletionService
+{
+    public IReadOnlyDictionary<string, object?> Attributes { get; } =
+        new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = ProviderSimulator.ModelName };
+
+    public async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
+        ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null,
+        CancellationToken cancellationToken = default)
+    {
+        var plan = Plan(chatHistory, executionSettings);
+        var text = new System.Text.StringBuilder();
+        await foreach (var token in simulator.StreamAsync(plan, cancellationToken)) text.Append(token);
+        var usage = new ProviderUsage(plan.InputTokens, plan.OutputTokens);
+        return [new ChatMessageContent(AuthorRole.Assistant, text.ToString(), ProviderSimulator.ModelName,
+            metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = usage })];
+    }
+
+    public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
+        ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var plan = Plan(chatHistory, executionSettings);
+        await foreach (var token in simulator.StreamAsync(plan, cancellationToken))
+        {
+            yield return new StreamingChatMessageContent(AuthorRole.Assistant, token, modelId: ProviderSimulator.ModelName);
+        }
+        yield return new StreamingChatMessageContent(null, null, modelId: ProviderSimulator.ModelName,
+            metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = new ProviderUsage(plan.InputTokens, plan.OutputTokens) });
+    }
+
+    private SimulationPlan Plan(ChatHistory history, PromptExecutionSettings? settings) =>
+        simulator.Plan([.. history.Select(m => new SimulatedMessage(m.Role.Label, m.Content ?? ""))], MaxTokens(settings), providerName);
+
+    private static int? MaxTokens(PromptExecutionSettings? settings) =>
+        settings?.ExtensionData is { } data && data.TryGetValue("max_tokens", out var value)
+            ? value switch
+            {
+                int i => i,
+                long l => (int)l,
+                JsonElement { ValueKind: JsonValueKind.Number } e => e.GetInt32(),
+                _ => null,
+            }
+            : null;
+}
