@@ -12,7 +12,7 @@ public sealed class ServiceHostTests(ChatFixture fixture)
     public async Task Migrate_argument_creates_the_schema_role_policies_and_default_prompt_then_exits()
     {
         var database = $"chatdb_{Guid.NewGuid():N}";
-        var info = new ProcessStartInfo("dotnet", $"{typeof(Program).Assembly.Location} --migrate")
+        var info = new ProcessStartInfo("dotnet", $"{typeof(ChatOptions).Assembly.Location} --migrate")
         {
             RedirectStandardOutput = true, RedirectStandardError = true,
         };

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;
 
-/// <summary>One chat instance in process, against the shared real infrastructure. Two factories = two replicas.</summary>
-public sealed class ChatApiFactory(LocalInfrastructure infra, IReadOnlyDictionary<string, string>? settings = null)
-    : WebApplicationFactory<Program>
+/// <summary>One chat instance in process (any Chat type names the entry assembly: Program is ambiguous beside the AppHost's), against the shared real infrastructure. Two factories = two replicas.</summary>
+public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<ChatOptions>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

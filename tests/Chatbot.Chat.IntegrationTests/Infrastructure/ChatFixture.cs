@@ -1,22 +1,30 @@
+using Chatbot.Aspire.Testing;
 using Chatbot.Chat.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;
 
-/// <summary>Infrastructure, migrated chatdb, the fake worker and one chat instance, shared by the whole test run.</summary>
+/// <summary>
+/// Handler-level fixture: real infrastructure from the test builder (<c>WithServices()</c> = infrastructure only),
+/// migrated chatdb, a <see cref="FakeWorker"/> on the wire and one in-process chat instance, shared by the test run.
+/// </summary>
 public sealed class ChatFixture : IAsyncLifetime
 {
-    public LocalInfrastructure Infra { get; } = new();
+    private DistributedApplication? app;
+    public ChatInfrastructure Infra { get; private set; } = null!;
     public FakeWorker Worker { get; private set; } = null!;
     public ChatApiFactory Chat { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await Infra.InitializeAsync();
-        await using (var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>()
-            .UseNpgsql(Infra.PostgresConnectionString("chatdb")).Options))
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        app = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
+            .WithServices().BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        Infra = await ChatInfrastructure.FromAsync(app);
+        await using (var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(Infra.ChatDb).Options))
         {
-            await db.Database.MigrateAsync();
+            await db.Database.MigrateAsync(timeout.Token);
         }
         Worker = await FakeWorker.StartAsync(Infra);
         Chat = new ChatApiFactory(Infra);
@@ -25,8 +33,17 @@ public sealed class ChatFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Chat.DisposeAsync();
-        await Worker.DisposeAsync();
-        await Infra.DisposeAsync();
+        if (Chat is not null)
+        {
+            await Chat.DisposeAsync();
+        }
+        if (Worker is not null)
+        {
+            await Worker.DisposeAsync();
+        }
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
     }
 }

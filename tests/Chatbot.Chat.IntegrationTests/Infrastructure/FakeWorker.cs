@@ -22,7 +22,7 @@ public sealed class FakeWorker : IAsyncDisposable
     private IChannel? channel;
     public IDatabase Redis { get; private set; } = null!;
 
-    public static async Task<FakeWorker> StartAsync(LocalInfrastructure infra)
+    public static async Task<FakeWorker> StartAsync(ChatInfrastructure infra)
     {
         var worker = new FakeWorker();
         worker.Redis = (await ConnectionMultiplexer.ConnectAsync(infra.RedisConnectionString)).GetDatabase();
