@@ -24,6 +24,8 @@ public sealed class MessageSender(
         string? idempotencyKey, CancellationToken ct)
     {
         var hash = RequestHash.Of(conversationId, content);
+        // One connection for the whole request: the tenant role and setting are applied once, not per query.
+        await db.Database.OpenConnectionAsync(ct);
         if (idempotencyKey is not null && await ReplayAsync(user, idempotencyKey, hash, ct) is { } replay)
         {
             return replay;
