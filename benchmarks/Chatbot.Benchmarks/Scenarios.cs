@@ -43,9 +43,12 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, int r
         await RunAsync(concurrency, async i =>
         {
             var conversation = await User(i).CreateConversationAsync();
-            var started = Stopwatch.GetTimestamp();
-            var (streamUrl, _) = await User(i).SendAsync(conversation, "time to first token");
-            stats.Add(await User(i).ReadStreamAsync(streamUrl, started));
+            for (var r = 0; r < Math.Max(1, requestsPerClient / 4); r++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var (streamUrl, _) = await User(i).SendAsync(conversation, "time to first token");
+                stats.Add(await User(i).ReadStreamAsync(streamUrl, started));
+            }
         });
         return stats;
     }
@@ -57,25 +60,33 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, int r
         using var client = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromMinutes(5) };
         await RunAsync(concurrency, async _ =>
         {
-            var started = Stopwatch.GetTimestamp();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+            for (var r = 0; r < Math.Max(1, requestsPerClient / 4); r++)
             {
-                Content = JsonContent.Create(new { model = "simulator", stream = true, messages = new[] { new { role = "user", content = "time to first token" } } }),
-            };
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-            response.EnsureSuccessStatusCode();
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-            var first = true;
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                if (first && line.StartsWith("data: {", StringComparison.Ordinal))
-                {
-                    stats.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    first = false;
-                }
+                await DirectTurnAsync(client, stats);
             }
         });
         return stats;
+    }
+
+    private static async Task DirectTurnAsync(HttpClient client, Stats stats)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = JsonContent.Create(new { model = "simulator", stream = true, messages = new[] { new { role = "user", content = "time to first token" } } }),
+        };
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var first = true;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (first && line.StartsWith("data: {", StringComparison.Ordinal))
+            {
+                stats.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                first = false;
+            }
+        }
     }
 
     /// <summary>Completed turns per second with N clients each running turns (POST + stream to done) back to back.</summary>
