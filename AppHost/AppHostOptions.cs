@@ -1,0 +1,45 @@
+namespace Chatbot.AppHost;
+
+/// <summary>Everything that changes how the AppHost runs, from flags and configuration (see <see cref="AppHostOptionsParser"/>).</summary>
+public sealed class AppHostOptions
+{
+    /// <summary>Null = choose automatically (existing when connection strings are configured, else local, else container).</summary>
+    public InfraMode? Infra { get; set; }
+
+    /// <summary>Wipe the state folder (data and passwords) before starting.</summary>
+    public bool Fresh { get; set; }
+
+    public string StateDirectory { get; set; } = "";
+
+    /// <summary>Port overrides by resource name (services and infrastructure).</summary>
+    public Dictionary<string, int> Ports { get; } = [];
+
+    /// <summary>Test mode: every port not overridden is a free one, never a default.</summary>
+    public bool UseFreePorts { get; set; }
+
+    /// <summary>Services to start (null = all). An empty list starts the infrastructure only.</summary>
+    public List<string>? Services { get; set; }
+
+    /// <summary>Extra or overriding environment per service.</summary>
+    public Dictionary<string, Dictionary<string, string>> Environment { get; } = [];
+
+    public string EnvironmentName { get; set; } = "Development";
+
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>Connection strings of existing servers (<c>postgres</c>, <c>redis</c>, <c>rabbitmq</c>).</summary>
+    public Dictionary<string, string> ConnectionStrings { get; } = [];
+
+    /// <summary>False in tests: PostgreSQL without fsync, Redis without snapshots.</summary>
+    public bool Durable { get; set; } = true;
+
+    public bool RestartOnCrash { get; set; } = true;
+
+    /// <summary>Set with <c>--publisher manifest</c>.</summary>
+    public string? Publisher { get; set; }
+
+    public string? OutputPath { get; set; }
+
+    /// <summary>How long one resource may take to become healthy.</summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(120);
+}

@@ -1,0 +1,34 @@
+using Chatbot.AppHost.Hosting;
+
+namespace Chatbot.AppHost;
+
+/// <summary>The Chatbot.Aspire system: what an Aspire AppHost's Program.cs would declare.</summary>
+public static class ChatbotTopology
+{
+    public static DistributedApplicationModel Create()
+    {
+        var builder = new DistributedApplicationModelBuilder();
+
+        var postgres = builder.AddPostgres("postgres");
+        var identityDb = builder.AddDatabase(postgres, "identitydb");
+        var chatDb = builder.AddDatabase(postgres, "chatdb");
+        var moderationDb = builder.AddDatabase(postgres, "moderationdb");
+        var billingDb = builder.AddDatabase(postgres, "billingdb");
+        var redis = builder.AddRedis("redis");
+        var rabbitmq = builder.AddRabbitMQ("rabbitmq");
+
+        var identity = builder.AddProject<Projects.Chatbot_Identity>("identity", 5081)
+            .WithReference(identityDb, rabbitmq, redis);
+        var inference = builder.AddProject<Projects.Chatbot_InferenceWorker>("inference-worker", 5082)
+            .WithReference(redis, rabbitmq, identity);
+        var moderation = builder.AddProject<Projects.Chatbot_Moderation>("moderation", 5083)
+            .WithReference(moderationDb, redis, rabbitmq, identity);
+        var billing = builder.AddProject<Projects.Chatbot_Billing>("billing", 5084)
+            .WithReference(billingDb, redis, rabbitmq, identity);
+        builder.AddProject<Projects.Chatbot_Chat>("chat", 5080)
+            .WithReference(chatDb, redis, rabbitmq, identity, inference, moderation, billing)
+            .WithExternalHttpEndpoints();
+
+        return builder.Build();
+    }
+}

@@ -1,0 +1,16 @@
+namespace Chatbot.AppHost.Hosting;
+
+/// <summary>One of our .NET services, run from its built output with an http endpoint on <see cref="DefaultPort"/>.</summary>
+public sealed class ProjectResource(string name, IProjectMetadata project, int defaultPort) : Resource(name)
+{
+    public IProjectMetadata Project { get; } = project;
+    public int DefaultPort { get; } = defaultPort;
+
+    /// <summary>Databases this service owns: migrations run with <c>--migrate</c> before it starts.</summary>
+    public IEnumerable<PostgresDatabaseResource> Databases => References.OfType<PostgresDatabaseResource>();
+
+    /// <summary>Reachable from outside (Aspire's <c>WithExternalHttpEndpoints()</c>): chat, the one public origin.</summary>
+    public bool ExternalHttpEndpoints { get; set; }
+
+    public IEnumerable<ProjectResource> ServiceReferences => References.OfType<ProjectResource>();
+}

@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using Chatbot.AppHost.Hosting;
+using Chatbot.AppHost.Infrastructure;
+using Chatbot.AppHost.Processes;
+
+namespace Chatbot.AppHost.Orchestration;
+
+/// <summary>
+/// The engine: chooses ports and infrastructure, then starts infrastructure → migrations → services, each gated on the
+/// health of what it references; stops everything in reverse order. The console UI and the test builder sit on top.
+/// </summary>
+public sealed class AppHostOrchestrator : IAsyncDisposable
+{
+    private readonly DistributedApplicationModel _model;
+    private readonly AppHostOptions _options;
+    private readonly PortAllocator _ports;
+    private readonly Dictionary<string, int> _resourcePorts = [];
+    private readonly Dictionary<string, Uri> _endpoints = [];
+    private readonly ConcurrentDictionary<string, IResourceRunner> _runners = new();
+    private readonly ConcurrentDictionary<string, int> _replicaCounts = new();
+    private readonly HttpClient _healthClient = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly ServiceRunnerFactory _serviceRunners;
+    private InfrastructureResources? _infrastructure;
+    private bool _disposed;
+
+    public AppHostOrchestrator(DistributedApplicationModel model, AppHostOptions options)
+    {
+        _model = model;
+        _options = options;
+        _ports = new PortAllocator(options.UseFreePorts);
+        StateDirectory = StateFolder.Prepare(options);
+        Mode = InfrastructureSelector.Choose(options);
+        foreach (var infra in model.Infrastructure)
+        {
+            _resourcePorts[infra.Name] = Mode == InfraMode.Existing ? 0 : _ports.Allocate(infra.Name, infra.TargetPort, options.Ports);
+        }
+        foreach (var service in model.Projects)
+        {
+            _resourcePorts[service.Name] = _ports.Allocate(service.Name, service.DefaultPort, options.Ports);
+            _endpoints[service.Name] = new Uri($"http://localhost:{_resourcePorts[service.Name]}");
+        }
+        _serviceRunners = new ServiceRunnerFactory(options, Notifications, Logs, _healthClient);
+        SelectedServices = [.. (options.Services is { } names ? names.Select(n => (ProjectResource)model[n]) : model.Projects)];
+    }
+
+    public ResourceNotificationService Notifications { get; } = new();
+    public ResourceLogStore Logs { get; } = new();
+    public InfraMode Mode { get; }
+    public string StateDirectory { get; }
+    public IReadOnlyList<ProjectResource> SelectedServices { get; }
+    public IReadOnlyDictionary<string, Uri> Endpoints => _endpoints;
+    public IReadOnlyDictionary<string, int> Ports => _resourcePorts;
+
+    public IReadOnlyDictionary<string, string> ConnectionStrings =>
+        _infrastructure?.ConnectionStrings ?? throw new InvalidOperationException("Connection strings are known once the application is started.");
+
+    public Uri GetEndpoint(string service) => _endpoints.TryGetValue(service, out var endpoint)
+        ? endpoint
+        : throw new KeyNotFoundException($"'{service}' is not a service with an http endpoint.");
+
+    /// <summary>Infrastructure → databases → migrations → services, in dependency order, each healthy before its dependants.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        _infrastructure = InfrastructureSelector.Provider(Mode, _ports).Create(new InfrastructureContext(
+            _model, _options, _resourcePorts, new PasswordStore(StateDirectory), StateDirectory, Notifications, Logs));
+        var infraNames = RequiredInfrastructure();
+        var infraTasks = new Dictionary<string, Task>();
+        foreach (var runner in _infrastructure.Runners.Where(r => infraNames.Contains(r.Name)))
+        {
+            _runners[runner.Name] = runner;
+            infraTasks[runner.Name] = runner.StartAsync(cancellationToken);
+        }
+        PublishWaiting();
+        var databasesReady = infraTasks.TryGetValue(_model.Single<PostgresServerResource>().Name, out var postgresTask)
+            ? PublishDatabasesAsync(postgresTask)
+            : Task.CompletedTask;
+        var serviceTasks = new Dictionary<string, Task>();
+        var graph = new StartOrderGraph(SelectedServices);
+        foreach (var wave in graph.Waves)
+        {
+            foreach (var name in wave)
+            {
+                var service = SelectedServices.Single(s => s.Name == name);
+                var dependencies = graph.DependenciesOf(name).Select(d => serviceTasks[d]);
+                var infra = service.References.Select(InfraOf).OfType<string>().Select(n => infraTasks[n]).Append(databasesReady);
+                serviceTasks[name] = StartServiceAsync(service, [.. infra], [.. dependencies], cancellationToken);
+            }
+        }
+        await Task.WhenAll([.. infraTasks.Values, databasesReady, .. serviceTasks.Values]);
+    }
+
+    public Task StartResourceAsync(string name, CancellationToken cancellationToken = default) =>
+        Runner(name).StartAsync(cancellationToken);
+
+    public Task StopResourceAsync(string name, CancellationToken cancellationToken = default) =>
+        Runner(name).StopAsync(cancellationToken);
+
+    public Task KillResourceAsync(string name) => Runner(name).KillAsync();
+
+    /// <summary>Another instance of a running service on a free port, with the same environment; named <c>&lt;service&gt;-replica-N</c>.</summary>
+    public async Task<(string Name, Uri Endpoint)> StartReplicaAsync(string service, CancellationToken cancellationToken = default)
+    {
+        var resource = (ProjectResource)_model[service];
+        var number = _replicaCounts.AddOrUpdate(service, 1, (_, n) => n + 1);
+        var name = $"{service}-replica-{number}";
+        var endpoint = new Uri($"http://localhost:{_ports.GetFreePort()}");
+        var runner = _serviceRunners.Create(name, resource, endpoint, EnvironmentFor(resource, endpoint));
+        _runners[name] = runner;
+        await runner.StartAsync(cancellationToken);
+        return (name, endpoint);
+    }
+
+    /// <summary>The exact environment a service instance gets (see <see cref="ServiceEnvironmentBuilder"/>).</summary>
+    public SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint) =>
+        ServiceEnvironmentBuilder.Build(service, endpoint, Guid.NewGuid().ToString("N")[..12], ConnectionStrings, _endpoints, _options);
+
+    /// <summary>Stops services (dependants first), then infrastructure; nothing is left running.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        var infra = _model.Infrastructure.Select(i => i.Name).ToHashSet();
+        var services = _runners.Values.Where(r => !infra.Contains(r.Name)).ToList();
+        await Task.WhenAll(services.Select(r => r.DisposeAsync().AsTask()));
+        await Task.WhenAll(_runners.Values.Where(r => infra.Contains(r.Name)).Select(r => r.DisposeAsync().AsTask()));
+        _healthClient.Dispose();
+    }
+
+    /// <summary>Last resort when a graceful stop overruns: SIGKILL every process tree.</summary>
+    public async Task KillAllAsync()
+    {
+        foreach (var runner in _runners.Values)
+        {
+            try
+            {
+                await runner.KillAsync();
+            }
+            catch (NotSupportedException)
+            {
+                // existing servers are not ours to kill
+            }
+        }
+    }
+
+    /// <summary>Ports this run needs that something else already listens on (checked before start, default ports only).</summary>
+    public IReadOnlyList<string> PortsInUse() => [.. _resourcePorts
+        .Where(p => p.Value > 0 && (Mode != InfraMode.Existing || _endpoints.ContainsKey(p.Key)))
+        .Where(p => _endpoints.ContainsKey(p.Key) ? SelectedServices.Any(s => s.Name == p.Key) : true)
+        .Where(p => PortAllocator.IsInUse(p.Value))
+        .Select(p => $"{p.Key} ({p.Value})")];
+
+    /// <summary>The exact environment of one service of this run.</summary>
+    public SortedDictionary<string, string> EnvironmentFor(string service) =>
+        EnvironmentFor((ProjectResource)_model[service], GetEndpoint(service));
+
+    private async Task StartServiceAsync(ProjectResource service, Task[] infrastructure, Task[] dependencies, CancellationToken ct)
+    {
+        var endpoint = _endpoints[service.Name];
+        IResourceRunner runner;
+        try
+        {
+            await Task.WhenAll(infrastructure);
+            var environment = EnvironmentFor(service, endpoint);
+            runner = _serviceRunners.Create(service.Name, service, endpoint, environment);
+            _runners[service.Name] = runner;
+            if (service.Databases.Any())
+            {
+                Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Migrating });
+                await _serviceRunners.MigrateAsync(service, environment, ct);
+            }
+            Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Waiting });
+            await Task.WhenAll(dependencies);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.FailedToStart, Error = e.Message });
+            throw;
+        }
+        await runner.StartAsync(ct);
+    }
+
+    private async Task PublishDatabasesAsync(Task postgres)
+    {
+        await postgres;
+        foreach (var database in _model.Databases)
+        {
+            Notifications.Publish(database.Name, "PostgresDatabase",
+                s => s with { State = KnownResourceStates.Running, Health = HealthStatus.Healthy });
+        }
+    }
+
+    private void PublishWaiting()
+    {
+        foreach (var database in _model.Databases)
+        {
+            Notifications.Publish(database.Name, "PostgresDatabase", s => s with { State = KnownResourceStates.Waiting });
+        }
+        foreach (var service in SelectedServices)
+        {
+            Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Waiting, Url = _endpoints[service.Name].ToString().TrimEnd('/') });
+        }
+    }
+
+    /// <summary>Servers the selected services reference; all of them when no service is selected (infrastructure only).</summary>
+    private HashSet<string> RequiredInfrastructure() => SelectedServices.Count == 0
+        ? [.. _model.Infrastructure.Select(i => i.Name)]
+        : [.. SelectedServices.SelectMany(s => s.References).Select(InfraOf).OfType<string>()];
+
+    private static string? InfraOf(Resource reference) => reference switch
+    {
+        PostgresDatabaseResource database => database.Server.Name,
+        ContainerResource server => server.Name,
+        _ => null,
+    };
+
+    private IResourceRunner Runner(string name) => _runners.TryGetValue(name, out var runner)
+        ? runner
+        : throw new KeyNotFoundException($"'{name}' is not a running resource of this application.");
+}

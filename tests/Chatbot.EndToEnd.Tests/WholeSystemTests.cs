@@ -1,0 +1,47 @@
+using System.Net;
+using Npgsql;
+
+namespace Chatbot.EndToEnd.Tests;
+
+public sealed class WholeSystemTests(SystemFixture system) : IClassFixture<SystemFixture>
+{
+    public static TheoryData<string> Services => ["identity", "chat", "inference-worker", "moderation", "billing"];
+
+    public static TheoryData<string> Databases => ["identitydb", "chatdb", "moderationdb", "billingdb"];
+
+    [Theory]
+    [MemberData(nameof(Services))]
+    public async Task Every_service_answers_health_with_200(string service)
+    {
+        using var client = system.App.CreateHttpClient(service);
+
+        using var response = await client.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task Every_service_database_exists(string database)
+    {
+        var connectionString = await system.App.GetConnectionStringAsync(database);
+        Assert.NotNull(connectionString);
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT current_database()", connection);
+
+        Assert.Equal(database, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void Services_run_on_free_ports_not_the_developer_defaults()
+    {
+        int[] defaults = [5080, 5081, 5082, 5083, 5084];
+
+        foreach (var service in Services)
+        {
+            Assert.DoesNotContain(system.App.GetEndpoint(service).Port, defaults);
+        }
+    }
+}
