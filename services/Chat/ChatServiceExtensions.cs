@@ -9,7 +9,7 @@ public static class ChatServiceExtensions
         builder.AddNpgsqlDbContext<ChatDbContext>("chatdb");
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
-        builder.AddRabbitMqMessaging("rabbitmq");
+        builder.AddRabbitMqMessaging("rabbitmq", bus => bus.AddChatIdentityConsumers());
         return builder;
     }
 }
