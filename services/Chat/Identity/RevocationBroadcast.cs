@@ -33,7 +33,8 @@ public sealed partial class RevocationBroadcast(IConnectionMultiplexer redis, De
         await redis.GetSubscriber().PublishAsync(Channel, ApiKeyPrefix + keyId);
     }
 
-    internal void Apply(string message)
+    /// <summary>Applies one broadcast to this replica's caches.</summary>
+    public void Apply(string message)
     {
         if (message.StartsWith(UserPrefix, StringComparison.Ordinal))
         {
