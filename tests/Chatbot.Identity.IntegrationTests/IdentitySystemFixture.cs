@@ -69,6 +69,18 @@ public sealed class IdentitySystemFixture : IAsyncLifetime
         return new ChatOrigin(new HttpClient(handler) { BaseAddress = App.GetEndpoint("chat") }, new MailFolder(MailFolder));
     }
 
+    private readonly Lock _replicaLock = new();
+    private Task<Uri>? _secondChat;
+
+    /// <summary>A second chat process on its own port (same databases, Redis and RabbitMQ), started once.</summary>
+    public Task<Uri> GetOrStartSecondChatReplicaAsync()
+    {
+        lock (_replicaLock)
+        {
+            return _secondChat ??= App.StartReplicaAsync("chat");
+        }
+    }
+
     public async Task DisposeAsync()
     {
         if (App is not null)
