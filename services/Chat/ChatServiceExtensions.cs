@@ -1,4 +1,16 @@
+using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
+using Chatbot.Chat.Http;
+using Chatbot.Chat.Messages;
+using Chatbot.Chat.Outbox;
+using Chatbot.Chat.Prompts;
+using Chatbot.Chat.Replies;
+using Chatbot.Chat.Tenancy;
+using Chatbot.Chat.Users;
+using Chatbot.Chat;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.ML.Tokenizers;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -6,10 +18,39 @@ public static class ChatServiceExtensions
 {
     public static IHostApplicationBuilder AddChatServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+
         builder.AddNpgsqlDbContext<ChatDbContext>("chatdb");
+        builder.Services.AddSingleton<TenantConnectionInterceptor>();
+        builder.Services.ConfigureDbContext<ChatDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
-        builder.AddRabbitMqMessaging("rabbitmq");
+        builder.AddRabbitMqMessaging("rabbitmq", bus =>
+        {
+            bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
+            bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
+            bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
+            bus.AddChatIdentityConsumers();
+        });
+
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddOpenApi();
+
+        // Loaded at start-up (not on the first POST): the o200k vocabulary takes a moment to build.
+        builder.Services.AddSingleton<Tokenizer>(TiktokenTokenizer.CreateForEncoding("o200k_base"));
+        builder.Services.AddSingleton<ContextWindowBuilder>();
+        builder.Services.AddScoped<PromptStore>();
+        builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<ReplyOutcomeStore>();
+        builder.Services.AddSingleton<ReplyCanceller>();
+        builder.Services.AddSingleton<ReplyStreamHub>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplyStreamHub>());
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return builder;
     }
 }

@@ -1,8 +1,11 @@
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddChatServices();
+builder.AddChatIdentity();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapChatIdentity();
+app.MapChatApi();
 
 await app.RunServiceAsync(args);

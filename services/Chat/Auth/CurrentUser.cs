@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using Chatbot.ServiceDefaults.Authentication;
+
+namespace Chatbot.Chat.Auth;
+
+/// <summary>
+/// The caller as the token describes it: claims <c>sub</c> (user id), <c>tenant_id</c>, <c>role</c> and <c>tier</c>.
+/// The one place chat reads claims (names from identity's <see cref="ChatbotClaimTypes"/>); handlers take it as a parameter.
+/// </summary>
+public sealed record CurrentUser(Guid UserId, Guid TenantId, string Tier, IReadOnlyList<string> Roles)
+{
+    public bool IsTenantAdmin => Roles.Any(r => r is ChatbotRoles.TenantAdmin or ChatbotRoles.PlatformAdmin);
+
+    /// <summary>The RabbitMQ priority of this caller's requests: enterprise 3 > pro 2 > free 1.</summary>
+    public byte Priority => Tier.ToLowerInvariant() switch
+    {
+        ChatbotTiers.Enterprise => 3,
+        ChatbotTiers.Pro => 2,
+        _ => 1,
+    };
+
+    /// <summary>Lets minimal API handlers take a <see cref="CurrentUser"/> parameter (routes require the member policy).</summary>
+    public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context.User));
+
+    public static CurrentUser? From(ClaimsPrincipal principal)
+    {
+        var sub = principal.FindFirstValue(ChatbotClaimTypes.Subject) ?? principal.FindFirstValue(ClaimTypes.NameIdentifier);
+        var tenant = principal.FindFirstValue(ChatbotClaimTypes.TenantId);
+        if (!Guid.TryParse(sub, out var userId) || !Guid.TryParse(tenant, out var tenantId))
+        {
+            return null;
+        }
+        var roles = principal.FindAll(ChatbotClaimTypes.Role).Concat(principal.FindAll(ClaimTypes.Role)).Select(c => c.Value).Distinct().ToList();
+        return new CurrentUser(userId, tenantId, principal.FindFirstValue(ChatbotClaimTypes.Tier) ?? ChatbotTiers.Free, roles);
+    }
+}

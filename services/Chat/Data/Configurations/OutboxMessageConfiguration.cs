@@ -1,0 +1,21 @@
+using Chatbot.Chat.Data.Entities;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatbot.Chat.Data.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("outbox_messages");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).UseIdentityAlwaysColumn();
+        builder.Property(o => o.MessageType).HasMaxLength(300);
+        builder.Property(o => o.Payload).HasColumnType("jsonb");
+        builder.Property(o => o.LastError).HasMaxLength(2000);
+        // The dispatcher: due rows in id order, and "no earlier row of the same conversation" checks.
+        builder.HasIndex(o => o.NextAttemptAt);
+        builder.HasIndex(o => new { o.OrderingKey, o.Id });
+    }
+}

@@ -1,0 +1,26 @@
+namespace Chatbot.Chat.Data.Entities;
+
+/// <summary>A user message or an assistant reply. An assistant message's id is the reply id of its stream.</summary>
+public sealed class Message
+{
+    public required Guid Id { get; init; }
+    public required Guid TenantId { get; init; }
+    public required Guid UserId { get; init; }
+    public required Guid ConversationId { get; init; }
+    public required string Role { get; init; }
+    public required string Content { get; set; }
+    public required string Status { get; set; }
+    public Guid? ReplyToMessageId { get; init; }
+    public string? Model { get; set; }
+    public string? Provider { get; set; }
+    public int? PromptVersion { get; set; }
+    public int? InputTokens { get; set; }
+    public int? OutputTokens { get; set; }
+    public decimal? Cost { get; set; }
+    public long? LatencyMs { get; set; }
+    public long? TimeToFirstTokenMs { get; set; }
+    public string? FailureCode { get; set; }
+    public string? FailureReason { get; set; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace Chatbot.Chat.Data.Entities;
+
+/// <summary>
+/// A message to publish, written in the same transaction as the change it announces. Rows are deleted once published;
+/// rows with the same <see cref="OrderingKey"/> (the conversation) are published strictly in <see cref="Id"/> order.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; init; }
+    public required Guid MessageId { get; init; }
+    public required Guid TenantId { get; init; }
+    public required Guid OrderingKey { get; init; }
+    public required string MessageType { get; init; }
+    public required string Payload { get; init; }
+    public byte? Priority { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public int Attempts { get; set; }
+    public required DateTimeOffset NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+}

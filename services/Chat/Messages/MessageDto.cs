@@ -1,0 +1,23 @@
+using Chatbot.Chat.Data.Entities;
+
+namespace Chatbot.Chat.Messages;
+
+public sealed record MessageDto(
+    Guid Id,
+    string Role,
+    string Content,
+    string Status,
+    string? Model,
+    string? Provider,
+    int? PromptVersion,
+    int? InputTokens,
+    int? OutputTokens,
+    decimal? Cost,
+    long? LatencyMs,
+    string? FailureReason,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt)
+{
+    public static MessageDto From(Message m) => new(m.Id, m.Role, m.Content, m.Status, m.Model, m.Provider,
+        m.PromptVersion, m.InputTokens, m.OutputTokens, m.Cost, m.LatencyMs, m.FailureReason, m.CreatedAt, m.CompletedAt);
+}

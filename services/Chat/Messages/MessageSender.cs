@@ -1,0 +1,124 @@
+using Chatbot.Chat.Auth;
+using Chatbot.Chat.Conversations;
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
+using Chatbot.Chat.Http;
+using Chatbot.Chat.Outbox;
+using Chatbot.Chat.Prompts;
+using Chatbot.Contracts.Inference;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Chatbot.Chat.Messages;
+
+/// <summary>
+/// Stores a user message, the pending assistant message that will hold the reply, the idempotency record and the
+/// <see cref="GenerateReply"/> outbox row in one transaction. No model call and no broker call happen here.
+/// </summary>
+public sealed class MessageSender(
+    ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox,
+    IOptions<ChatOptions> options, TimeProvider clock)
+{
+    public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
+        string? idempotencyKey, CancellationToken ct)
+    {
+        // One connection for the whole request: the tenant role and setting are applied once, not per query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SendOnOpenConnectionAsync(user, conversationId, content, idempotencyKey, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<SendMessageOutcome> SendOnOpenConnectionAsync(CurrentUser user, Guid conversationId, string content,
+        string? idempotencyKey, CancellationToken ct)
+    {
+        var hash = RequestHash.Of(conversationId, content);
+        if (idempotencyKey is not null && await ReplayAsync(user, idempotencyKey, hash, ct) is { } replay)
+        {
+            return replay;
+        }
+        var conversation = await db.Conversations.FindOwnedAsync(user, conversationId, ct);
+        if (conversation is null)
+        {
+            return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);
+        }
+        var prompt = await prompts.GetActiveAsync(user.TenantId, ct)
+            ?? throw new InvalidOperationException("No active prompt version: the global default is missing.");
+        var history = await db.Messages.AsNoTracking()
+            .Where(m => m.TenantId == user.TenantId && m.ConversationId == conversationId && m.Status == MessageStatuses.Completed)
+            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+            .Take(options.Value.HistoryMessageLimit)
+            .Select(m => new ChatTurn(m.Role, m.Content))
+            .ToListAsync(ct);
+
+        var now = clock.GetUtcNow().TruncateToMicroseconds();
+        var userMessage = NewMessage(user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
+        var reply = NewMessage(user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
+            now.AddTicks(10), userMessage.Id, prompt.Version);
+        var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
+            user.Tier, prompt.Version, contextWindow.Build(prompt.Content, history, content), options.Value.MaxOutputTokens);
+
+        db.Messages.AddRange(userMessage, reply);
+        db.OutboxMessages.Add(OutboxEntry.Create(command, user.TenantId, conversationId, now, user.Priority));
+        conversation.UpdatedAt = now;
+        if (idempotencyKey is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                TenantId = user.TenantId, UserId = user.UserId, Key = idempotencyKey, RequestHash = hash,
+                ConversationId = conversationId, MessageId = userMessage.Id, ReplyId = reply.Id, CreatedAt = now,
+            });
+        }
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (idempotencyKey is not null
+            && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent request with the same key won the race: answer as its replay.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(user, idempotencyKey, hash, ct) is { } winner)
+            {
+                return winner;
+            }
+            throw;
+        }
+        outbox.Notify();
+        return SendMessageOutcome.Accepted(userMessage.Id, reply.Id);
+    }
+
+    private async Task<SendMessageOutcome?> ReplayAsync(CurrentUser user, string key, string hash, CancellationToken ct)
+    {
+        var existing = await db.IdempotencyKeys.AsNoTracking()
+            .FirstOrDefaultAsync(k => k.TenantId == user.TenantId && k.UserId == user.UserId && k.Key == key, ct);
+        return existing switch
+        {
+            null => null,
+            _ when existing.RequestHash != hash => SendMessageOutcome.Failed(SendMessageFailure.IdempotencyKeyReused),
+            _ => SendMessageOutcome.Accepted(existing.MessageId, existing.ReplyId),
+        };
+    }
+
+    private static Message NewMessage(CurrentUser user, Guid conversationId, string role, string content, string status,
+        DateTimeOffset createdAt, Guid? replyTo = null, int? promptVersion = null) => new()
+    {
+        Id = Guid.CreateVersion7(createdAt),
+        TenantId = user.TenantId,
+        UserId = user.UserId,
+        ConversationId = conversationId,
+        Role = role,
+        Content = content,
+        Status = status,
+        ReplyToMessageId = replyTo,
+        PromptVersion = promptVersion,
+        CreatedAt = createdAt,
+        CompletedAt = status == MessageStatuses.Completed ? createdAt : null,
+    };
+}

@@ -1,0 +1,8 @@
+namespace Chatbot.Chat.Messages;
+
+public enum SendMessageFailure
+{
+    None,
+    ConversationNotFound,
+    IdempotencyKeyReused,
+}

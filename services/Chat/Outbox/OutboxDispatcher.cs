@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Chat.Outbox;
+
+/// <summary>
+/// Publishes outbox rows to RabbitMQ. Each round takes a batch of due rows under <c>FOR UPDATE SKIP LOCKED</c>, so
+/// several chat replicas share the work, and only the oldest pending row of each conversation, so a conversation's
+/// messages go out in order. Published rows are deleted in the same transaction; failed rows are retried with
+/// exponential backoff and jitter, holding back the later rows of their conversation.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var full = false;
+            try
+            {
+                full = await DispatchBatchAsync(stoppingToken) >= options.Value.BatchSize;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRoundFailed(ex);
+            }
+            if (!full)
+            {
+                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>One round; returns how many rows it handled.</summary>
+    public async Task<int> DispatchBatchAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var batchSize = options.Value.BatchSize;
+        var rows = await db.OutboxMessages.FromSql($"""
+            SELECT * FROM outbox_messages o
+            WHERE o.next_attempt_at <= now()
+              AND NOT EXISTS (SELECT 1 FROM outbox_messages p WHERE p.ordering_key = o.ordering_key AND p.id < o.id)
+            ORDER BY o.id
+            LIMIT {batchSize}
+            FOR UPDATE SKIP LOCKED
+            """).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return 0;
+        }
+        var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
+        var published = rows.Where((_, i) => outcomes[i]).ToList();
+        db.OutboxMessages.RemoveRange(published);
+        foreach (var failed in rows.Where((_, i) => !outcomes[i]))
+        {
+            failed.Attempts++;
+            failed.NextAttemptAt = clock.GetUtcNow() + RetryDelay(failed.Attempts);
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return rows.Count;
+    }
+
+    private async Task<bool> PublishAsync(OutboxMessage row, CancellationToken ct)
+    {
+        try
+        {
+            var type = OutboxEntry.ResolveType(row.MessageType)
+                ?? throw new InvalidOperationException($"Unknown message type {row.MessageType}.");
+            var message = JsonSerializer.Deserialize(row.Payload, type, OutboxEntry.Json)!;
+            await bus.Publish(message, type, context =>
+            {
+                context.MessageId = row.MessageId;
+                if (row.Priority is { } priority)
+                {
+                    context.TrySetPriority(priority);
+                }
+            }, ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            LogPublishFailed(ex, row.Id, row.MessageType, row.Attempts + 1);
+            return false;
+        }
+    }
+
+    private TimeSpan RetryDelay(int attempts)
+    {
+        var first = options.Value.FirstRetryDelay.TotalMilliseconds;
+        var capped = Math.Min(first * Math.Pow(2, Math.Min(attempts - 1, 20)), options.Value.MaxRetryDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.8 + Random.Shared.NextDouble() * 0.4));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} ({MessageType}) failed to publish, attempt {Attempt}")]
+    private partial void LogPublishFailed(Exception ex, long rowId, string messageType, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch round failed")]
+    private partial void LogRoundFailed(Exception ex);
+}

@@ -1,0 +1,60 @@
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
+using Chatbot.Chat.Tenancy;
+using Chatbot.Contracts.Inference;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatbot.Chat.Replies;
+
+/// <summary>
+/// Stores the outcome of a reply on its assistant message. The update only applies to an open (pending/streaming)
+/// message, so a redelivered or duplicate event changes nothing: the status transition is the dedupe.
+/// </summary>
+public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clock, ILogger<ReplyOutcomeStore> logger)
+{
+    private const int MaxReasonLength = 1000;
+
+    public async Task<bool> CompleteAsync(ReplyGenerated reply, CancellationToken ct)
+    {
+        using var tenant = TenantContext.Enter(reply.TenantId);
+        var now = clock.GetUtcNow();
+        var updated = await OpenReply(reply.ReplyId, reply.TenantId, reply.UserId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, MessageStatuses.Completed)
+            .SetProperty(m => m.Content, reply.Content)
+            .SetProperty(m => m.Model, reply.Model)
+            .SetProperty(m => m.Provider, reply.Provider)
+            .SetProperty(m => m.PromptVersion, reply.PromptVersion)
+            .SetProperty(m => m.InputTokens, reply.InputTokens)
+            .SetProperty(m => m.OutputTokens, reply.OutputTokens)
+            .SetProperty(m => m.Cost, reply.Cost)
+            .SetProperty(m => m.LatencyMs, reply.LatencyMs)
+            .SetProperty(m => m.TimeToFirstTokenMs, reply.TimeToFirstTokenMs)
+            .SetProperty(m => m.CompletedAt, now), ct);
+        LogOutcome(reply.ReplyId, MessageStatuses.Completed, updated == 1);
+        return updated == 1;
+    }
+
+    public async Task<bool> FailAsync(ReplyFailed reply, CancellationToken ct)
+    {
+        using var tenant = TenantContext.Enter(reply.TenantId);
+        var status = reply.Code == ReplyFailureCodes.Cancelled ? MessageStatuses.Cancelled : MessageStatuses.Failed;
+        var reason = reply.Reason.Length > MaxReasonLength ? reply.Reason[..MaxReasonLength] : reply.Reason;
+        var now = clock.GetUtcNow();
+        var updated = await OpenReply(reply.ReplyId, reply.TenantId, reply.UserId).ExecuteUpdateAsync(s => s
+            .SetProperty(m => m.Status, status)
+            .SetProperty(m => m.Content, reply.PartialContent)
+            .SetProperty(m => m.FailureCode, reply.Code)
+            .SetProperty(m => m.FailureReason, reason)
+            .SetProperty(m => m.CompletedAt, now), ct);
+        LogOutcome(reply.ReplyId, status, updated == 1);
+        return updated == 1;
+    }
+
+    private IQueryable<Message> OpenReply(Guid replyId, Guid tenantId, Guid userId) =>
+        db.Messages.Where(m => m.Id == replyId && m.TenantId == tenantId && m.UserId == userId
+            && m.Role == MessageRoles.Assistant
+            && (m.Status == MessageStatuses.Pending || m.Status == MessageStatuses.Streaming));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reply {ReplyId} -> {Status} (applied: {Applied})")]
+    private partial void LogOutcome(Guid replyId, string status, bool applied);
+}

@@ -1,0 +1,48 @@
+using System.Text.Json;
+using System.Text;
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Contracts.Inference;
+
+namespace Chatbot.Chat.Replies;
+
+/// <summary>Writes Server-Sent Events: <c>id</c>, <c>event</c> and one <c>data</c> line per event, and comment heartbeats.</summary>
+public sealed class SseWriter(HttpResponse response)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public void Start()
+    {
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+    }
+
+    public Task WriteAsync(ReplyStreamEvent streamEvent, CancellationToken ct) =>
+        WriteRawAsync($"id: {streamEvent.Id}\nevent: {streamEvent.Type}\ndata: {OneLine(streamEvent.Data)}\n\n", ct);
+
+    public Task WriteHeartbeatAsync(CancellationToken ct) => WriteRawAsync(": heartbeat\n\n", ct);
+
+    /// <summary>The final event of a reply whose stream has expired, rebuilt from the stored message.</summary>
+    public Task WriteStoredOutcomeAsync(Message reply, CancellationToken ct)
+    {
+        var (type, data) = reply.Status == MessageStatuses.Completed
+            ? (ReplyStreamProtocol.Done, JsonSerializer.Serialize(new
+            {
+                inputTokens = reply.InputTokens ?? 0, outputTokens = reply.OutputTokens ?? 0, cost = reply.Cost ?? 0m,
+                model = reply.Model, provider = reply.Provider, promptVersion = reply.PromptVersion ?? 0,
+            }, Json))
+            : (ReplyStreamProtocol.Error, JsonSerializer.Serialize(new
+            {
+                code = reply.FailureCode ?? reply.Status, message = reply.FailureReason ?? $"The reply is {reply.Status}.",
+            }, Json));
+        return WriteRawAsync($"event: {type}\ndata: {data}\n\n", ct);
+    }
+
+    private async Task WriteRawAsync(string text, CancellationToken ct)
+    {
+        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
+        await response.Body.FlushAsync(ct);
+    }
+
+    private static string OneLine(string data) => data.Replace("\r", string.Empty).Replace("\n", "\ndata: ");
+}

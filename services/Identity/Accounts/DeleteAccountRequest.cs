@@ -1,0 +1,3 @@
+namespace Chatbot.Identity.Accounts;
+
+public sealed record DeleteAccountRequest(string Password);

@@ -1,0 +1,3 @@
+namespace Chatbot.Identity.Accounts;
+
+public sealed record ResetPasswordRequest(string Email, string Token, string NewPassword);

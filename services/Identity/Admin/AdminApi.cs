@@ -1,0 +1,56 @@
+using Chatbot.Contracts.Identity;
+using Chatbot.Identity.Data;
+using Chatbot.Identity.Validation;
+using Chatbot.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatbot.Identity.Admin;
+
+/// <summary>Platform administration of tenants (<c>/api/admin/tenants</c>): list them and change their tier.</summary>
+public static class AdminApi
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/admin/tenants").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.PlatformAdmin);
+        group.MapGet("/", ListAsync);
+        group.MapPut("/{id:guid}/tier", ChangeTierAsync);
+        return app;
+    }
+
+    public sealed record TenantSummary(Guid Id, string Name, string Tier, DateTimeOffset CreatedAt);
+
+    public static async Task<Results<Ok<Page<TenantSummary>>, ValidationProblem>> ListAsync(IdentityDbContext db, int? page, int? pageSize,
+        CancellationToken ct)
+    {
+        if (!Paging.TryRead(page, pageSize, out var paging, out var problem))
+        {
+            return problem;
+        }
+        var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).Skip(paging.Skip).Take(paging.Size + 1)
+            .Select(t => new TenantSummary(t.Id, t.Name, t.Tier, t.CreatedAt)).ToListAsync(ct);
+        return TypedResults.Ok(Page<TenantSummary>.From(tenants, paging));
+    }
+
+    public static async Task<Results<Ok<TenantSummary>, NotFound, ValidationProblem>> ChangeTierAsync(Guid id, ChangeTierRequest request,
+        IdentityDbContext db, Outbox.Outbox outbox, TimeProvider time, CancellationToken ct)
+    {
+        if (!ChatbotTiers.All.Contains(request.Tier))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["tier"] = [$"One of: {string.Join(", ", ChatbotTiers.All)}."] });
+        }
+        var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, ct);
+        if (tenant is null)
+        {
+            return TypedResults.NotFound();
+        }
+        if (tenant.Tier != request.Tier)
+        {
+            tenant.Tier = request.Tier;
+            outbox.Add(new TenantTierChanged(Guid.NewGuid(), time.GetUtcNow(), tenant.Id, tenant.Tier));
+            await db.SaveChangesAsync(ct);
+            outbox.Flush();
+        }
+        return TypedResults.Ok(new TenantSummary(tenant.Id, tenant.Name, tenant.Tier, tenant.CreatedAt));
+    }
+}

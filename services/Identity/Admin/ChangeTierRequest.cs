@@ -1,0 +1,3 @@
+namespace Chatbot.Identity.Admin;
+
+public sealed record ChangeTierRequest(string Tier);

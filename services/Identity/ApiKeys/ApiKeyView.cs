@@ -1,0 +1,3 @@
+namespace Chatbot.Identity.ApiKeys;
+
+public sealed record ApiKeyView(Guid Id, string Name, string DisplayPrefix, string[] Scopes, DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt);

@@ -1,0 +1,3 @@
+namespace Chatbot.Identity.ApiKeys;
+
+public sealed record VerifyApiKeyRequest(string Key);

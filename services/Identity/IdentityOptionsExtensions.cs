@@ -1,0 +1,45 @@
+using Chatbot.Identity;
+using Chatbot.Identity.Email;
+using Chatbot.Identity.RateLimiting;
+
+namespace Microsoft.Extensions.Hosting;
+
+internal static class IdentityOptionsExtensions
+{
+    /// <summary>Binds <c>Identity</c>, <c>Identity:Email</c> and <c>Identity:RateLimits</c>, with environment-dependent defaults.</summary>
+    public static void AddIdentityOptions(this IHostApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        var ownUrl = DefaultIssuer(builder.Configuration["urls"]);
+        builder.Services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                o.Issuer ??= ownUrl;
+                o.RequireConfirmedEmail ??= !development;
+            })
+            .ValidateDataAnnotations()
+            .Validate(o => Uri.TryCreate(o.Issuer, UriKind.Absolute, out _), "Identity:Issuer must be an absolute URL.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
+            .PostConfigure(o => o.Mode ??= development ? "File" : "Smtp")
+            .ValidateDataAnnotations()
+            .Validate(o => o.Mode != "Smtp" || !string.IsNullOrWhiteSpace(o.SmtpHost), "Identity:Email:SmtpHost is required when Identity:Email:Mode is Smtp.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Register.PermitLimit > 0 && o.Login.PermitLimit > 0 && o.PasswordReset.PermitLimit > 0 && o.Verification.PermitLimit > 0,
+                "Every Identity:RateLimits:<policy>:PermitLimit must be positive.")
+            .ValidateOnStart();
+    }
+
+    internal static string DefaultIssuer(string? urls)
+    {
+        var first = urls?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+        if (first is null)
+        {
+            return "http://localhost:5081";
+        }
+        return first.Replace("://+", "://localhost").Replace("://*", "://localhost").Replace("://0.0.0.0", "://localhost")
+            .Replace("://[::]", "://localhost").TrimEnd('/');
+    }
+}

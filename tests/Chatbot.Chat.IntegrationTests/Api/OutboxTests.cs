@@ -1,0 +1,89 @@
+using Chatbot.Chat.Data;
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.Chat.Outbox;
+using Chatbot.Contracts.Inference;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatbot.Chat.IntegrationTests.Api;
+
+[Collection(ChatCollection.Name)]
+public sealed class OutboxTests(ChatFixture fixture)
+{
+    [Fact]
+    public async Task A_failing_row_is_retried_with_backoff_and_holds_back_only_its_own_conversation()
+    {
+        var tenant = Guid.NewGuid();
+        var blockedConversation = Guid.NewGuid();
+        var (poison, poisonReply) = Row(tenant, blockedConversation);
+        poison = Clone(poison, "Chatbot.Contracts.Inference.DoesNotExist");
+        var (held, heldReply) = Row(tenant, blockedConversation);
+        var (free, freeReply) = Row(tenant, Guid.NewGuid());
+        await using (var db = PlainContext())
+        {
+            db.OutboxMessages.Add(poison);
+            await db.SaveChangesAsync();
+            db.OutboxMessages.AddRange(held, free);
+            await db.SaveChangesAsync();
+        }
+
+        await fixture.Worker.WaitForAsync(freeReply);
+        await Task.Delay(600);
+        await using (var db = PlainContext())
+        {
+            var failed = await db.OutboxMessages.AsNoTracking().SingleAsync(o => o.MessageId == poison.MessageId);
+            Assert.True(failed.Attempts >= 1);
+            Assert.Contains("Unknown message type", failed.LastError);
+            Assert.True(await db.OutboxMessages.AnyAsync(o => o.MessageId == held.MessageId));
+            Assert.Equal(0, fixture.Worker.DeliveryCount(heldReply));
+
+            // Repair the head row: it goes out on its next retry, then the held row, in that order.
+            await db.OutboxMessages.Where(o => o.MessageId == poison.MessageId)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.MessageType, typeof(GenerateReply).FullName!));
+        }
+        await fixture.Worker.WaitForAsync(heldReply);
+        var order = fixture.Worker.ArrivalOrder.ToList();
+        Assert.True(order.IndexOf(poisonReply) < order.IndexOf(heldReply));
+    }
+
+    [Fact]
+    public async Task Two_replicas_dispatch_a_backlog_together_publishing_each_row_once()
+    {
+        await using var replica = new ChatApiFactory(fixture.Infra);
+        _ = replica.Server;
+        var tenant = Guid.NewGuid();
+        var rows = Enumerable.Range(0, 60).Select(_ => Row(tenant, Guid.NewGuid())).ToList();
+        await using (var db = PlainContext())
+        {
+            db.OutboxMessages.AddRange(rows.Select(r => r.Row));
+            await db.SaveChangesAsync();
+        }
+
+        foreach (var (_, replyId) in rows)
+        {
+            await fixture.Worker.WaitForAsync(replyId);
+        }
+        await Task.Delay(500);
+        Assert.All(rows, r => Assert.Equal(1, fixture.Worker.DeliveryCount(r.ReplyId)));
+        await using var check = PlainContext();
+        var ids = rows.Select(r => r.Row.MessageId).ToList();
+        Assert.False(await check.OutboxMessages.AnyAsync(o => ids.Contains(o.MessageId)));
+    }
+
+    private ChatDbContext PlainContext() =>
+        new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.PostgresConnectionString("chatdb")).Options);
+
+    private static (OutboxMessage Row, Guid ReplyId) Row(Guid tenant, Guid conversation)
+    {
+        var replyId = Guid.NewGuid();
+        var command = new GenerateReply(replyId, DateTimeOffset.UtcNow, replyId, tenant, Guid.NewGuid(), conversation,
+            Guid.NewGuid(), "free", 1, [new ChatTurn("user", "hi")], 16);
+        return (OutboxEntry.Create(command, tenant, conversation, DateTimeOffset.UtcNow, 1), replyId);
+    }
+
+    private static OutboxMessage Clone(OutboxMessage row, string messageType) => new()
+    {
+        MessageId = row.MessageId, TenantId = row.TenantId, OrderingKey = row.OrderingKey, MessageType = messageType,
+        Payload = row.Payload, Priority = row.Priority, CreatedAt = row.CreatedAt, NextAttemptAt = row.NextAttemptAt,
+    };
+}

@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+using Chatbot.Chat.Conversations;
+using Chatbot.Chat.Messages;
+
+namespace Chatbot.Chat.IntegrationTests.Infrastructure;
+
+public static class ApiClientExtensions
+{
+    public static async Task<ConversationDto> CreateConversationAsync(this HttpClient client, string title = "test")
+    {
+        var response = await client.PostAsJsonAsync("/api/conversations", new { title });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<ConversationDto>())!;
+    }
+
+    public static Task<HttpResponseMessage> SendMessageAsync(this HttpClient client, Guid conversationId, string content,
+        string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/conversations/{conversationId}/messages")
+        {
+            Content = JsonContent.Create(new { content }),
+        };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+        return client.SendAsync(request);
+    }
+
+    public static async Task<SendMessageResponse> SendAcceptedAsync(this HttpClient client, Guid conversationId, string content)
+    {
+        var response = await client.SendMessageAsync(conversationId, content);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<SendMessageResponse>())!;
+    }
+
+    /// <summary>Reads SSE events (not heartbeats) until done or error, or <paramref name="max"/> events.</summary>
+    public static async Task<List<SseEvent>> ReadEventsAsync(this HttpClient client, string url, string? lastEventId = null,
+        int max = 1000, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+        var events = new List<SseEvent>();
+        string? id = null, type = null, data = null;
+        while (events.Count < max && await reader.ReadLineAsync(cts.Token) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                if (type is not null)
+                {
+                    events.Add(new SseEvent(id, type, data ?? ""));
+                    if (type is "done" or "error")
+                    {
+                        break;
+                    }
+                }
+                id = type = data = null;
+            }
+            else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
+            else if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
+        }
+        return events;
+    }
+}

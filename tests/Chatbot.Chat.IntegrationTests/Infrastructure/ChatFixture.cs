@@ -1,0 +1,49 @@
+using Chatbot.Aspire.Testing;
+using Chatbot.Chat.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatbot.Chat.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Handler-level fixture: real infrastructure from the test builder (<c>WithServices()</c> = infrastructure only),
+/// migrated chatdb, a <see cref="FakeWorker"/> on the wire and one in-process chat instance, shared by the test run.
+/// </summary>
+public sealed class ChatFixture : IAsyncLifetime
+{
+    private DistributedApplication? app;
+    public ChatInfrastructure Infra { get; private set; } = null!;
+    public FakeWorker Worker { get; private set; } = null!;
+    public ChatApiFactory Chat { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        app = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
+            .WithServices().BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        Infra = await ChatInfrastructure.FromAsync(app);
+        await using (var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(Infra.ChatDb).Options))
+        {
+            await db.Database.MigrateAsync(timeout.Token);
+        }
+        Worker = await FakeWorker.StartAsync(Infra);
+        Chat = new ChatApiFactory(Infra);
+        _ = Chat.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chat is not null)
+        {
+            await Chat.DisposeAsync();
+        }
+        if (Worker is not null)
+        {
+            await Worker.DisposeAsync();
+        }
+        if (app is not null)
+        {
+            await app.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Chatbot.Chat.Messages;
+using Chatbot.Contracts.Inference;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.Tokenizers;
+
+namespace Chatbot.Chat.UnitTests;
+
+public sealed class ContextWindowBuilderTests
+{
+    private static readonly Tokenizer Tokenizer = TiktokenTokenizer.CreateForEncoding("o200k_base");
+
+    private static ContextWindowBuilder Builder(int budget) =>
+        new(Tokenizer, Options.Create(new ChatOptions { ContextTokenBudget = budget }));
+
+    [Fact]
+    public void Everything_fits_in_a_large_budget_in_chronological_order()
+    {
+        var history = new[] { new ChatTurn("assistant", "second"), new ChatTurn("user", "first") }; // newest first
+        var turns = Builder(10_000).Build("system prompt", history, "third");
+        Assert.Equal(["system prompt", "first", "second", "third"], turns.Select(t => t.Content));
+        Assert.Equal(["system", "user", "assistant", "user"], turns.Select(t => t.Role));
+    }
+
+    [Fact]
+    public void The_oldest_history_is_dropped_first_when_the_budget_is_tight()
+    {
+        var builder = Builder(1000);
+        var longTurn = string.Join(' ', Enumerable.Repeat("word", 300)); // ~300 tokens each
+        var history = Enumerable.Range(0, 10).Select(i => new ChatTurn(i % 2 == 0 ? "assistant" : "user", $"{i} {longTurn}")).ToList();
+
+        var turns = builder.Build("system", history, "question");
+
+        var kept = turns.Skip(1).SkipLast(1).ToList();
+        Assert.InRange(kept.Count, 1, 3);
+        Assert.Equal(history.Take(kept.Count).Reverse().Select(t => t.Content), kept.Select(t => t.Content));
+        Assert.True(turns.Sum(t => builder.CountTokens(t.Content)) <= 1000);
+        Assert.Equal("system", turns[0].Content);
+        Assert.Equal("question", turns[^1].Content);
+    }
+}
