@@ -18,7 +18,10 @@ public static class ChatbotTopology
         var rabbitmq = builder.AddRabbitMQ("rabbitmq");
 
         var identity = builder.AddProject<Projects.Chatbot_Identity>("identity", 5081)
-            .WithReference(identityDb, rabbitmq, redis);
+            .WithReference(identityDb, rabbitmq, redis)
+            .WithEnvironment("Identity__BootstrapAdmin__Email", "admin@chatbot.local")
+            .WithStatePath("Identity__BootstrapAdmin__PasswordFile", "identity/bootstrap-admin-password")
+            .WithStatePath("Identity__Email__PickupDirectory", "mail");
         var inference = builder.AddProject<Projects.Chatbot_InferenceWorker>("inference-worker", 5082)
             .WithReference(redis, rabbitmq, identity);
         var moderation = builder.AddProject<Projects.Chatbot_Moderation>("moderation", 5083)

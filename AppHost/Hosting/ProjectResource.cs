@@ -12,6 +12,12 @@ public sealed class ProjectResource(string name, IProjectMetadata project, int d
     /// <summary>Extra variables declared in the topology (Aspire's <c>WithEnvironment</c>); also written to the manifest.</summary>
     public Dictionary<string, string> Environment { get; } = [];
 
+    /// <summary>
+    /// Variables holding a path inside the AppHost's state folder (development files such as the generated bootstrap
+    /// admin password or the mail pickup folder). Resolved per run; not written to the manifest.
+    /// </summary>
+    public Dictionary<string, string> StatePaths { get; } = [];
+
     /// <summary>Reachable from outside (Aspire's <c>WithExternalHttpEndpoints()</c>): chat, the one public origin.</summary>
     public bool ExternalHttpEndpoints { get; set; }
 

@@ -21,4 +21,11 @@ public static class ResourceExtensions
         project.Environment[name] = value;
         return project;
     }
+
+    /// <summary>A variable set to <paramref name="relativePath"/> inside the state folder of the run.</summary>
+    public static ProjectResource WithStatePath(this ProjectResource project, string name, string relativePath)
+    {
+        project.StatePaths[name] = relativePath;
+        return project;
+    }
 }

@@ -42,6 +42,10 @@ public static class ServiceEnvironmentBuilder
         {
             environment[name] = declared;
         }
+        foreach (var (name, relativePath) in service.StatePaths)
+        {
+            environment[name] = Path.Combine(options.StateDirectory, relativePath);
+        }
         if (options.Environment.TryGetValue(service.Name, out var overrides))
         {
             foreach (var (name, overrideValue) in overrides)

@@ -114,4 +114,14 @@ public sealed class ServiceEnvironmentBuilderTests
         Assert.Equal("Simulator", declared["Inference__Provider"]);
         Assert.Equal("OpenAI", overridden["Inference__Provider"]);
     }
+
+    [Fact]
+    public void Identity_keeps_its_development_files_in_the_state_folder()
+    {
+        var environment = Build("identity", new AppHostOptions { StateDirectory = "/srv/state" });
+
+        Assert.Equal("admin@chatbot.local", environment["Identity__BootstrapAdmin__Email"]);
+        Assert.Equal("/srv/state/identity/bootstrap-admin-password", environment["Identity__BootstrapAdmin__PasswordFile"]);
+        Assert.Equal("/srv/state/mail", environment["Identity__Email__PickupDirectory"]);
+    }
 }
