@@ -30,6 +30,7 @@ public static class ChatServiceExtensions
         {
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
+            bus.AddChatIdentityConsumers();
         });
 
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
