@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace Chatbot.EndToEnd.Tests;
 
-public sealed class WholeSystemTests(SystemFixture system) : IClassFixture<SystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class WholeSystemTests(SystemFixture system)
 {
     public static TheoryData<string> Services => ["identity", "chat", "inference-worker", "moderation", "billing"];
 
