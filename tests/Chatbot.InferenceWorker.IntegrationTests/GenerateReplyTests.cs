@@ -1,9 +1,12 @@
+extern alias worker;
+
 using System.Diagnostics;
 using System.Text.Json;
 using Chatbot.Contracts.Inference;
-using Chatbot.InferenceWorker.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
+using ProviderSimulator = worker::Chatbot.InferenceWorker.Simulator.ProviderSimulator;
+using SimulatedMessage = worker::Chatbot.InferenceWorker.Simulator.SimulatedMessage;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
