@@ -53,6 +53,7 @@ $('auth-form').addEventListener('submit', async event => {
   const password = $('password').value;
   const error = $('auth-error');
   error.hidden = true;
+  error.textContent = '';
   if (!email || !password) {
     error.textContent = 'Enter your e-mail address and a password.';
     error.hidden = false;
