@@ -57,6 +57,12 @@ public sealed class ChatPageTests(BrowserSystemFixture system)
         await Assertions.Expect(chat.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
         await Assertions.Expect(chat.Conversations).ToHaveCountAsync(0);
         await Artifacts.ScreenshotAsync(chat.Page, "03-deleted");
+
+        await chat.Page.GetByRole(AriaRole.Button, new() { Name = "Log out" }).ClickAsync();
+        await Assertions.Expect(chat.Page.GetByLabel("E-mail")).ToBeFocusedAsync();
+        await chat.Page.ReloadAsync();
+        await Assertions.Expect(chat.Page.GetByRole(AriaRole.Heading, new() { Name = "Log in" })).ToBeVisibleAsync();
+        Assert.Empty(await context.CookiesAsync());
     }
 
     [Fact]

@@ -11,11 +11,13 @@ public static class WebExtensions
     {
         var identity = builder.Configuration["services:identity:http:0"] ?? builder.Configuration["Identity:Authority"]
             ?? throw new InvalidOperationException("services:identity:http:0 is not set: the web session cannot reach identity.");
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation; it is the documented way to opt out
         builder.Services.AddHttpClient<IdentityTokenClient>(c =>
         {
             c.BaseAddress = new Uri(identity);
             c.Timeout = TimeSpan.FromSeconds(15);
-        });
+        }).RemoveAllResilienceHandlers(); // a password grant is never retried: each try counts against identity's limits
+#pragma warning restore EXTEXP0001
         builder.Services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }

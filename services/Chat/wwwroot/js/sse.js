@@ -4,7 +4,8 @@
 
 import { authorization, refresh, toError } from './api.js';
 
-const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 4000, 8000];
+// About half a minute of reconnection attempts, e.g. while a chat instance restarts.
+const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 3000, 4000, 5000, 5000, 5000, 5000];
 
 /**
  * Reads `url` until the final event. `onEvent({ type, data, id })` gets every event with `data` parsed as JSON;
