@@ -11,7 +11,11 @@ namespace Chatbot.Identity.IntegrationTests;
 /// </summary>
 public sealed class IdentitySystemFixture : IAsyncLifetime
 {
+    public const int RegisterLimit = 10;
+    public const int LoginLimit = 20;
+    public const int VerificationLimit = 10;
     public const int PasswordResetLimit = 3;
+    private int _nextAddress = 1;
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), "chatbot-identity-tests-" + Guid.NewGuid().ToString("N"));
     public string AdminEmail { get; } = $"root-{Guid.NewGuid():N}@platform.test";
     public string AdminPassword { get; } = "Adm1n-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
@@ -25,9 +29,9 @@ public sealed class IdentitySystemFixture : IAsyncLifetime
         builder.WithServices("identity", "chat")
             .WithEnvironment("identity", "Identity__Email__PickupDirectory", MailFolder)
             .WithEnvironment("identity", "Identity__RequireConfirmedEmail", "true")
-            .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000")
-            .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")
-            .WithEnvironment("identity", "Identity__RateLimits__Verification__PermitLimit", "1000")
+            .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", RegisterLimit.ToString())
+            .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", LoginLimit.ToString())
+            .WithEnvironment("identity", "Identity__RateLimits__Verification__PermitLimit", VerificationLimit.ToString())
             .WithEnvironment("identity", "Identity__RateLimits__PasswordReset__PermitLimit", PasswordResetLimit.ToString())
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Email", AdminEmail)
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", AdminPassword)
@@ -36,15 +40,14 @@ public sealed class IdentitySystemFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
     }
 
-    public ChatOrigin CreateClient() => new(App.CreateHttpClient("chat"), new MailFolder(MailFolder));
-
     /// <summary>
-    /// A client whose connections come from its own loopback address (127.0.0.2-254), so per-IP limits it spends are
-    /// its own: the address identity limits on is the one chat saw on the socket, whatever X-Forwarded-For says.
+    /// A client of the chat origin whose connections come from its own loopback address (127.0.x.y), so the per-IP
+    /// limits it spends are its own: identity limits on the address chat saw on the socket, whatever X-Forwarded-For says.
     /// </summary>
-    public ChatOrigin CreateClientFromOwnAddress()
+    public ChatOrigin CreateClient()
     {
-        var source = new IPAddress([127, 0, 0, (byte)Random.Shared.Next(2, 255)]);
+        var n = Interlocked.Increment(ref _nextAddress);
+        var source = new IPAddress([127, 0, (byte)(n / 250), (byte)(2 + n % 250)]);
         var handler = new SocketsHttpHandler
         {
             ConnectCallback = async (context, ct) =>
@@ -64,6 +67,18 @@ public sealed class IdentitySystemFixture : IAsyncLifetime
             },
         };
         return new ChatOrigin(new HttpClient(handler) { BaseAddress = App.GetEndpoint("chat") }, new MailFolder(MailFolder));
+    }
+
+    private readonly Lock _replicaLock = new();
+    private Task<Uri>? _secondChat;
+
+    /// <summary>A second chat process on its own port (same databases, Redis and RabbitMQ), started once.</summary>
+    public Task<Uri> GetOrStartSecondChatReplicaAsync()
+    {
+        lock (_replicaLock)
+        {
+            return _secondChat ??= App.StartReplicaAsync("chat");
+        }
     }
 
     public async Task DisposeAsync()

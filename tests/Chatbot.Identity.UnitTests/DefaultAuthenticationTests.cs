@@ -79,6 +79,17 @@ public sealed class DefaultAuthenticationTests : IAsyncLifetime
     public async Task A_valid_token_is_accepted() => Assert.Equal(HttpStatusCode.OK, await CallAsync(Token()));
 
     [Fact]
+    public async Task Tokens_are_validated_locally_the_key_set_is_fetched_once_not_per_request()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, await CallAsync(Token()));
+        }
+
+        Assert.Equal(1, _authority.JwksRequests);
+    }
+
+    [Fact]
     public async Task A_token_expired_more_than_30_seconds_ago_is_refused() =>
         Assert.Equal(HttpStatusCode.Unauthorized, await CallAsync(Token(d =>
         {

@@ -16,6 +16,8 @@ public sealed class FakeAuthority : IAsyncDisposable
     public const string KeyId = "test-key-1";
     public RSA Key { get; } = RSA.Create(2048);
     public Uri Address { get; private set; } = null!;
+    private int _jwksRequests;
+    public int JwksRequests => Volatile.Read(ref _jwksRequests);
     private WebApplication _app = null!;
 
     public async Task StartAsync()
@@ -29,7 +31,7 @@ public sealed class FakeAuthority : IAsyncDisposable
             ["issuer"] = Issuer,
             ["jwks_uri"] = "https://unreachable.invalid/.well-known/jwks",
         }));
-        _app.MapGet("/.well-known/jwks", () => Results.Json(new
+        _app.MapGet("/.well-known/jwks", () => Interlocked.Increment(ref _jwksRequests) > 0 ? Results.Json(new
         {
             keys = new[]
             {
@@ -39,7 +41,7 @@ public sealed class FakeAuthority : IAsyncDisposable
                     ["n"] = Base64UrlEncoder.Encode(parameters.Modulus), ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
                 },
             },
-        }));
+        }) : Results.StatusCode(500));
         await _app.StartAsync();
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }

@@ -16,6 +16,8 @@ public static class ChatIdentityExtensions
     {
         builder.AddDefaultAuthentication();
         builder.AddTrustedForwardedHeaders();
+        // YARP logs proxied URLs at Information; the verification link carries a one-time token in its query.
+        builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         var identity = new Uri(builder.Configuration["services:identity:http:0"] ?? builder.Configuration["Identity:Authority"]
             ?? throw new InvalidOperationException("services:identity:http:0 is not set: chat cannot reach identity."));
         builder.Services.AddReverseProxy().LoadFromMemory(IdentityProxy.Routes(), IdentityProxy.Clusters(identity));
