@@ -29,6 +29,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
                 await sink.ResetAsync(cancellationToken);
                 anyTokenSent = false;
             }
+            sink.ProviderSelected(provider);
             var attempt = new Attempt(sink);
             var clock = Stopwatch.StartNew();
             using var activity = InferenceActivities.StartChat(provider, maxOutputTokens);
