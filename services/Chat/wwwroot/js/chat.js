@@ -123,7 +123,7 @@ export class ChatPane {
       this.#paint(view, message);
     };
     try {
-      await followStream(streamUrl, {
+      const final = await followStream(streamUrl, {
         signal: controller.signal,
         onReconnect: attempt => this.#status(`Connection lost; reconnecting (attempt ${attempt})…`),
         onEvent: ({ type, data }) => {
@@ -147,6 +147,7 @@ export class ChatPane {
           this.#scroll();
         },
       });
+      if (final.type === 'ended' && this.#conversation) this.open(this.#conversation);
       this.#status('Reply finished.');
     } catch (e) {
       if (e.name !== 'AbortError') {

@@ -9,7 +9,8 @@ const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 3000, 4000, 5000, 5000, 5000, 500
 
 /**
  * Reads `url` until the final event. `onEvent({ type, data, id })` gets every event with `data` parsed as JSON;
- * `onReconnect(attempt)` is told about each reconnection. Resolves with the final event; rejects with ApiError when the
+ * `onReconnect(attempt)` is told about each reconnection. Resolves with the final event (type `ended` when the
+ * server says the final event was already sent: read the stored message); rejects with ApiError when the
  * server refuses the stream, or an AbortError when `signal` aborts.
  */
 export async function followStream(url, { onEvent, onReconnect = () => {}, signal }) {
@@ -23,6 +24,8 @@ export async function followStream(url, { onEvent, onReconnect = () => {}, signa
       const response = await fetch(url, { headers, signal, cache: 'no-store' });
       if (response.status === 401 && await refresh()) continue;
       if (!response.ok) throw await toError(response);
+      // 204: the final event was sent before the connection dropped; the stored message has the outcome.
+      if (response.status === 204) return { id: lastEventId, type: 'ended', data: {} };
       final = await readEvents(response.body, event => {
         if (event.id) lastEventId = event.id;
         attempt = 0;
