@@ -22,6 +22,10 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: install it with `apt-get install -y chromium`.");
+        }
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "inference-worker")
