@@ -35,6 +35,8 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
             .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "30")
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
+        // Two shared cores: password hashing or a restarted service can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

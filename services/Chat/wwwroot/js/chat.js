@@ -27,6 +27,9 @@ export class ChatPane {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
         this.send();
+      } else if (event.key === 'Escape' && this.#reply) {
+        event.preventDefault();
+        this.stop();
       }
     });
     $('stop').addEventListener('click', () => this.stop());
