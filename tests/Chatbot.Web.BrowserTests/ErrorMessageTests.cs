@@ -52,6 +52,7 @@ public sealed class ErrorMessageTests(BrowserSystemFixture system)
 
         await Assertions.Expect(chat.ChatError).ToContainTextAsync("You are sending too fast. Please wait 7 s and try again.");
         await Assertions.Expect(chat.Page.GetByLabel("Message", new() { Exact = true })).ToHaveValueAsync("Hello");
+        await Artifacts.ScreenshotAsync(chat.Page, "16-chat-rate-limited");
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class KeyboardAndListTests(BrowserSystemFixture system)
         await page.Keyboard.TypeAsync(ChatPage.Password);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Log out" })).ToBeVisibleAsync();
+        await Artifacts.ScreenshotAsync(page, "14-keyboard-sign-up");
     }
 
     [Fact]
@@ -42,6 +43,7 @@ public sealed class KeyboardAndListTests(BrowserSystemFixture system)
         await chat.Page.GetByLabel("Message", new() { Exact = true }).PressAsync("Escape");
 
         await chat.WaitForReplyAsync("cancelled", timeoutMs: 5_000);
+        await Artifacts.ScreenshotAsync(chat.Page, "15-escape-stopped");
     }
 
     [Fact]
