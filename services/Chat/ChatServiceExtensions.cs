@@ -31,8 +31,8 @@ public static class ChatServiceExtensions
         {
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
+            bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
             bus.AddChatIdentityConsumers();
-            bus.AddConsumer<UserDeletedConsumer>();
         });
 
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
