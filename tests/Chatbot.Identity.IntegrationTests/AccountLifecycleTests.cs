@@ -17,12 +17,14 @@ public sealed class AccountLifecycleTests(IdentitySystemFixture system)
         using var wrong = await origin.SendAsync(HttpMethod.Post, "/api/account/delete", tokens.AccessToken, new { password = "not-my-password" });
         using var deleted = await origin.SendAsync(HttpMethod.Post, "/api/account/delete", tokens.AccessToken, new { password });
         var refresh = await origin.RefreshAsync(tokens.RefreshToken!);
+        using var identityRoute = await origin.SendAsync(HttpMethod.Get, "/api/tenant/members", tokens.AccessToken);
         var rejected = await ChatOrigin.EventuallyAsync(async () => await origin.MeStatusAsync(tokens.AccessToken!) == HttpStatusCode.Unauthorized,
             within: TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal("invalid_grant", refresh.Error);
+        Assert.Equal(HttpStatusCode.Unauthorized, identityRoute.StatusCode);
         Assert.True(rejected, "chat still accepted the deleted user's access token");
     }
 

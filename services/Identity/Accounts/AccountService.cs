@@ -43,6 +43,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, IdentityD
         }
         if (await users.FindByEmailAsync(email) is not null)
         {
+            users.PasswordHasher.HashPassword(new ApplicationUser { Role = ChatbotRoles.Member }, request.Password);
             await mails.SendAlreadyRegisteredAsync(email, ct);
             return TypedResults.Accepted((string?)null, AcceptedResponse.CheckYourMail);
         }

@@ -1,4 +1,5 @@
 using Chatbot.Contracts.Identity;
+using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
 using Chatbot.Identity.Validation;
 using Chatbot.ServiceDefaults.Authentication;
@@ -12,7 +13,7 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin/tenants").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.PlatformAdmin);
+        var group = app.MapGroup("/api/admin/tenants").WithTags("Admin").RequireAuthorization(AuthorizationPolicies.PlatformAdmin).RequireCurrentUserInDatabase();
         group.MapGet("/", ListAsync);
         group.MapPut("/{id:guid}/tier", ChangeTierAsync);
         return app;

@@ -1,3 +1,4 @@
+using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Tokens;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,7 +15,7 @@ public static class SigningKeysApi
 
     public static IEndpointRouteBuilder MapSigningKeysApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/admin/signing-keys/rotate", RotateAsync).WithTags("Admin").RequireAuthorization(AuthorizationPolicies.PlatformAdmin);
+        app.MapPost("/api/admin/signing-keys/rotate", RotateAsync).WithTags("Admin").RequireAuthorization(AuthorizationPolicies.PlatformAdmin).RequireCurrentUserInDatabase();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Chatbot.Contracts.Identity;
+using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
 using Chatbot.Identity.Tenants;
 using Chatbot.Identity.Validation;
@@ -13,7 +14,7 @@ public static class ApiKeysApi
 {
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenant/api-keys").WithTags("API keys").RequireAuthorization(AuthorizationPolicies.TenantAdmin);
+        var group = app.MapGroup("/api/tenant/api-keys").WithTags("API keys").RequireAuthorization(AuthorizationPolicies.TenantAdmin).RequireCurrentUserInDatabase();
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListAsync);
         group.MapDelete("/{id:guid}", RevokeAsync);

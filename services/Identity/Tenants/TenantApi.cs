@@ -12,7 +12,7 @@ public static class TenantApi
 {
     public static IEndpointRouteBuilder MapTenantApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/tenant").WithTags("Tenant").RequireAuthorization(AuthorizationPolicies.TenantAdmin);
+        var group = app.MapGroup("/api/tenant").WithTags("Tenant").RequireAuthorization(AuthorizationPolicies.TenantAdmin).RequireCurrentUserInDatabase();
         group.MapGet("/", GetAsync);
         group.MapGet("/members", ListMembersAsync);
         group.MapPost("/invitations", CreateInvitationAsync);
