@@ -17,7 +17,7 @@ while ! grep -q "all resources healthy\|error:" "$log"; do
 done
 end=$(date +%s.%N)
 grep -q "error:" "$log" && { grep "error:" "$log"; exit 1; }
-grep "all resources healthy" "$log"
+grep -E "Running \(Healthy\)|all resources healthy" "$log"
 awk -v s="$start" -v e="$end" -v m="${*:-warm}" 'BEGIN { printf "wall clock to all healthy: %.1fs (%s)\n", e - s, m }'
 kill -TERM $pid
 wait $pid || true

@@ -9,6 +9,9 @@ public sealed class ProjectResource(string name, IProjectMetadata project, int d
     /// <summary>Databases this service owns: migrations run with <c>--migrate</c> before it starts.</summary>
     public IEnumerable<PostgresDatabaseResource> Databases => References.OfType<PostgresDatabaseResource>();
 
+    /// <summary>Extra variables declared in the topology (Aspire's <c>WithEnvironment</c>); also written to the manifest.</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     /// <summary>Reachable from outside (Aspire's <c>WithExternalHttpEndpoints()</c>): chat, the one public origin.</summary>
     public bool ExternalHttpEndpoints { get; set; }
 

@@ -14,4 +14,11 @@ public static class ResourceExtensions
         project.ExternalHttpEndpoints = true;
         return project;
     }
+
+    /// <summary>A fixed environment variable of a service (e.g. a feature switch every run needs).</summary>
+    public static ProjectResource WithEnvironment(this ProjectResource project, string name, string value)
+    {
+        project.Environment[name] = value;
+        return project;
+    }
 }

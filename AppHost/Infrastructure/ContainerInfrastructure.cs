@@ -38,7 +38,8 @@ public sealed partial class ContainerInfrastructure : IInfrastructureProvider
             throw new PrerequisiteMissingException("No Docker engine answers (`docker info` failed): start Docker, or use --infra local.");
         }
         var connectionStrings = LocalConnectionStrings.Create(context);
-        var prefix = $"chatbot-{(uint)context.StateDirectory.GetHashCode():x8}";
+        // Stable per state folder, so two checkouts never share containers and a rerun reuses the same names.
+        var prefix = $"chatbot-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(context.StateDirectory)))[..8]}";
         return new(connectionStrings,
         [
             Runner(context, context.Postgres, prefix, InfraHealthChecks.Postgres(connectionStrings[context.Postgres.Name]),

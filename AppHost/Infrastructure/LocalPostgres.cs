@@ -16,12 +16,12 @@ public static class LocalPostgres
     {
         var resource = context.Postgres;
         var bin = LocalBinaries.PostgresBinDirectory ?? throw new InvalidOperationException($"PostgreSQL is not installed: {LocalBinaries.InstallCommand}");
-        var root = context.StatePath("postgres");
-        var data = Path.Combine(root, "data");
         var runAs = NativeMethods.IsRoot ? SystemUser : null;
-        string[] arguments =
+        var root = context.StatePath("postgres"); // may move, see PostgresDataLocation
+        string Data() => Path.Combine(root, "data");
+        string[] Arguments() =>
         [
-            "-D", data, "-p", context.Ports[resource.Name].ToString(),
+            "-D", Data(), "-p", context.Ports[resource.Name].ToString(),
             "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=", "-c", "max_connections=300",
             .. context.Options.Durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "full_page_writes=off"],
         ];
@@ -34,13 +34,14 @@ public static class LocalPostgres
             StartTimeout = context.Options.StartTimeout,
             PrepareAsync = async ct =>
             {
-                await InitializeAsync(context, bin, root, data, runAs, ct);
-                return new ProcessSpec(Path.Combine(bin, "postgres"), arguments, root) { RunAsUser = runAs, StopSignal = NativeMethods.SigInt };
+                root = await PostgresDataLocation.ResolveAsync(context.StateDirectory, runAs, ct);
+                await InitializeAsync(context, bin, root, Data(), runAs, ct);
+                return new ProcessSpec(Path.Combine(bin, "postgres"), Arguments(), root) { RunAsUser = runAs, StopSignal = NativeMethods.SigInt };
             },
             HealthCheck = InfraHealthChecks.Postgres(connectionStrings[resource.Name]),
             AfterHealthyAsync = ct => PostgresDatabaseCreator.EnsureAsync(connectionStrings[resource.Name],
                 resource.Databases.Select(d => d.DatabaseName), ct),
-            GracefulStopAsync = process => StopAsync(process, bin, data, runAs, root),
+            GracefulStopAsync = process => StopAsync(process, bin, Data(), runAs, root),
         });
     }
 

@@ -130,6 +130,10 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         var services = _runners.Values.Where(r => !infra.Contains(r.Name)).ToList();
         await Task.WhenAll(services.Select(r => r.DisposeAsync().AsTask()));
         await Task.WhenAll(_runners.Values.Where(r => infra.Contains(r.Name)).Select(r => r.DisposeAsync().AsTask()));
+        foreach (var database in _model.Databases.Where(d => Notifications.GetSnapshot(d.Name) is not null))
+        {
+            Notifications.Publish(database.Name, "PostgresDatabase", s => s with { State = KnownResourceStates.Finished, Health = null });
+        }
         _healthClient.Dispose();
     }
 

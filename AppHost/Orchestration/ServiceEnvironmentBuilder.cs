@@ -38,6 +38,10 @@ public static class ServiceEnvironmentBuilder
                     break;
             }
         }
+        foreach (var (name, declared) in service.Environment)
+        {
+            environment[name] = declared;
+        }
         if (options.Environment.TryGetValue(service.Name, out var overrides))
         {
             foreach (var (name, overrideValue) in overrides)

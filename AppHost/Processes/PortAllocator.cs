@@ -6,8 +6,9 @@ namespace Chatbot.AppHost.Processes;
 /// <summary>Chooses ports: an explicit override, else the default, else (in test mode) a free port never handed out twice.</summary>
 public sealed class PortAllocator(bool useFreePorts)
 {
-    private readonly HashSet<int> _handedOut = [];
-    private readonly Lock _lock = new();
+    // Process-wide: several applications started in parallel by one test run never get the same port.
+    private static readonly HashSet<int> HandedOut = [];
+    private static readonly Lock Gate = new();
 
     public int Allocate(string resource, int defaultPort, IReadOnlyDictionary<string, int> overrides)
     {
@@ -27,9 +28,9 @@ public sealed class PortAllocator(bool useFreePorts)
             listener.Start();
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             listener.Stop();
-            lock (_lock)
+            lock (Gate)
             {
-                if (_handedOut.Add(port))
+                if (HandedOut.Add(port))
                 {
                     return port;
                 }
@@ -53,9 +54,9 @@ public sealed class PortAllocator(bool useFreePorts)
 
     private int Remember(int port)
     {
-        lock (_lock)
+        lock (Gate)
         {
-            _handedOut.Add(port);
+            HandedOut.Add(port);
         }
         return port;
     }

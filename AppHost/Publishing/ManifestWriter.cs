@@ -106,6 +106,10 @@ public static class ManifestWriter
                     break;
             }
         }
+        foreach (var (name, value) in project.Environment)
+        {
+            env[name] = value;
+        }
         var http = new JsonObject { ["scheme"] = "http", ["protocol"] = "tcp", ["transport"] = "http" };
         if (project.ExternalHttpEndpoints)
         {

@@ -99,4 +99,19 @@ public sealed class ServiceEnvironmentBuilderTests
         Assert.Equal("Testing", Build("identity", options)["ASPNETCORE_ENVIRONMENT"]);
         Assert.DoesNotContain("Chat__MaxTokens", Build("identity", options).Keys);
     }
+
+    [Fact]
+    public void Variables_declared_in_the_topology_are_passed_and_test_overrides_win()
+    {
+        var model = ChatbotTopology.Create();
+        var worker = ((ProjectResource)model["inference-worker"]).WithEnvironment("Inference__Provider", "Simulator");
+        var options = new AppHostOptions();
+        options.Environment["inference-worker"] = new() { ["Inference__Provider"] = "OpenAI" };
+
+        var declared = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, new AppHostOptions());
+        var overridden = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, options);
+
+        Assert.Equal("Simulator", declared["Inference__Provider"]);
+        Assert.Equal("OpenAI", overridden["Inference__Provider"]);
+    }
 }

@@ -59,6 +59,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _orchestrator.DisposeAsync();
+        var postgresLocation = Path.Combine(_orchestrator.StateDirectory, "postgres.location");
+        if (File.Exists(postgresLocation) && (await File.ReadAllTextAsync(postgresLocation)).Trim() is { Length: > 0 } external)
+        {
+            Directory.Delete(external, recursive: true); // PostgreSQL data kept outside an unreachable state folder
+        }
         try
         {
             Directory.Delete(_orchestrator.StateDirectory, recursive: true);
