@@ -5,8 +5,9 @@ namespace Chatbot.Web.BrowserTests;
 
 /// <summary>
 /// identity + chat + inference-worker (simulator) as real processes from the test builder on real PostgreSQL, Redis and
-/// RabbitMQ, in Development (the test builder default: no e-mail confirmation), and Debian's Chromium driven by Playwright. The simulator is slowed
-/// down so a reply visibly streams; identity's login limit is small so a 429 is reachable.
+/// RabbitMQ, in Development (the test builder default: no e-mail confirmation), and Debian's Chromium driven by
+/// Playwright. The simulator is slowed down so a reply visibly streams, the worker's circuit breaker practically never
+/// opens (one test makes the provider fail), and identity's login limit is small so a 429 is reachable.
 /// </summary>
 public sealed class BrowserSystemFixture : IAsyncLifetime
 {
@@ -33,6 +34,8 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
             .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "200")
             .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "10")
             .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "30")
+            // The provider-failure test must not open the circuit breaker for the tests that follow it.
+            .WithEnvironment("inference-worker", "Inference__Resilience__BreakerMinimumThroughput", "100000")
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         // Two shared cores: password hashing or a restarted service can take longer than Playwright's 5 s default.
