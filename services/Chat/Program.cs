@@ -2,10 +2,12 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddChatServices();
 builder.AddChatIdentity();
+builder.AddChatWeb();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapChatIdentity();
+app.UseChatWeb();
 app.MapChatApi();
 
 await app.RunServiceAsync(args);
