@@ -2,8 +2,10 @@
 # As root it installs what is missing with apt-get (without starting the system services: the AppHost runs its own
 # private instances); without root it prints the exact command and exits non-zero.
 
+# With --browser (tests only) Debian's Chromium is required too: the web page's Playwright tests drive it.
 chatbot_missing_packages() {
   local missing=()
+  if [ "${1:-}" = --browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
   compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || missing+=(postgresql)
   command -v redis-server > /dev/null 2>&1 || missing+=(redis-server)
   { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd > /dev/null 2>&1; } || missing+=(rabbitmq-server)
@@ -16,7 +18,7 @@ chatbot_ensure_prerequisites() {
     exit 1
   fi
   local missing
-  missing="$(chatbot_missing_packages)"
+  missing="$(chatbot_missing_packages "${1:-}")"
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "error: missing $missing; install them first: sudo apt-get install -y $missing" >&2
