@@ -2,6 +2,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddChatServices();
 builder.AddChatIdentity();
+builder.AddChatBilling();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
