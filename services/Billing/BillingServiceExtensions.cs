@@ -42,7 +42,7 @@ public static class BillingServiceExtensions
         builder.Services.AddScoped<CounterRebuilder>();
         builder.Services.AddScoped<BudgetAlerts>();
         builder.Services.AddScoped<UsageSettlement>();
-        builder.Services.AddSingleton<SpendKillSwitch>();
+        builder.Services.AddScoped<SpendKillSwitch>();
         builder.Services.AddSingleton<IAlertEmailSender, PickupDirectoryEmailSender>();
         builder.Services.AddHostedService<BillingStartup>();
         builder.Services.AddSingleton<ReservationSweeper>();
