@@ -6,6 +6,7 @@ using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Replies;
 using Chatbot.Chat.Tenancy;
+using Chatbot.Chat.Users;
 using Chatbot.Chat;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -30,13 +31,15 @@ public static class ChatServiceExtensions
         {
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
+            bus.AddConsumer<UserDeletedConsumer>();
         });
 
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
 
-        builder.Services.AddSingleton(_ => (Tokenizer)TiktokenTokenizer.CreateForEncoding("o200k_base"));
+        // Loaded at start-up (not on the first POST): the o200k vocabulary takes a moment to build.
+        builder.Services.AddSingleton<Tokenizer>(TiktokenTokenizer.CreateForEncoding("o200k_base"));
         builder.Services.AddSingleton<ContextWindowBuilder>();
         builder.Services.AddScoped<PromptStore>();
         builder.Services.AddScoped<MessageSender>();
