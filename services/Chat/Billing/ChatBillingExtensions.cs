@@ -1,4 +1,5 @@
 using Chatbot.Chat.Billing;
+using Yarp.ReverseProxy.Configuration;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -11,7 +12,8 @@ public static class ChatBillingExtensions
         builder.Services.AddScoped<QuotaGate>();
         if (builder.Configuration["services:billing:http:0"] is { Length: > 0 } billing)
         {
-            builder.Services.AddReverseProxy().LoadFromMemory(BillingProxy.Routes(), BillingProxy.Clusters(new Uri(billing)));
+            // One more YARP config source beside identity's (AddReverseProxy is called once, by AddChatIdentity).
+            builder.Services.AddSingleton<IProxyConfigProvider>(new InMemoryConfigProvider(BillingProxy.Routes(), BillingProxy.Clusters(new Uri(billing))));
         }
         return builder;
     }
