@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.Billing.IntegrationTests.Infrastructure;
-using Chatbot.Chat.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Billing.IntegrationTests;
 
@@ -14,10 +12,6 @@ public sealed class ChatQuotaTests(BillingFixture fixture)
     [Fact]
     public async Task Rate_window_gives_429_with_retry_after_and_budget_gives_402_quota_exceeded()
     {
-        await using (var chatDb = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.Database("chatdb")).Options))
-        {
-            await chatDb.Database.MigrateAsync();
-        }
         var (rateTier, budgetTier) = (TestQuotas.NewTier(), TestQuotas.NewTier());
         await using var chat = new ChatWithQuotasFactory(fixture.Infra, new Dictionary<string, string>
         {

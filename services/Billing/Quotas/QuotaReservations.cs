@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -21,17 +20,17 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
         var o = options.Value;
         var now = clock.GetUtcNow();
         var plan = o.PlanFor(request.Tier);
-        var (inPrice, outPrice) = await ReservePriceAsync();
         RedisKey[] keys =
         [
             QuotaKeys.UserDayTokens(request.TenantId, request.UserId, now), QuotaKeys.TenantDayTokens(request.TenantId, now),
             QuotaKeys.TenantMonthCost(request.TenantId, now), QuotaKeys.UserMinuteRequests(request.TenantId, request.UserId, now),
             QuotaKeys.Reservation(request.ReservationId), QuotaKeys.Plan(request.Tier), QuotaKeys.TenantLimits(request.TenantId),
             QuotaKeys.UserLimits(request.TenantId, request.UserId), QuotaKeys.KillSwitch, QuotaKeys.ReservationIndex,
+            QuotaKeys.ReservePrice,
         ];
         RedisValue[] args =
         [
-            request.PromptTokens, request.MaxOutputTokens, o.MinimumOutputTokens, inPrice, outPrice,
+            request.PromptTokens, request.MaxOutputTokens, o.MinimumOutputTokens, (double)o.InputPricePerMillion, (double)o.OutputPricePerMillion,
             plan.UserTokensPerDay ?? -1, plan.TenantTokensPerDay ?? -1, plan.RequestsPerMinute ?? -1,
             plan.MonthlyBudgetUsd is { } budget ? Micros.FromUsd(budget) : -1,
             request.ReservationId.ToString("N"), (now + o.ReservationTtl).ToUnixTimeMilliseconds(),
@@ -74,16 +73,6 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
             [QuotaKeys.Reservation(reservationId), QuotaKeys.ReservationIndex], [reservationId.ToString("N")]);
         return (int)result == 1;
     }
-
-    private async Task<(double In, double Out)> ReservePriceAsync()
-    {
-        var published = await redis.GetDatabase().HashGetAsync(QuotaKeys.ReservePrice,
-            [QuotaKeys.Fields.InputMicrosPerToken, QuotaKeys.Fields.OutputMicrosPerToken]);
-        return (Parse(published[0], options.Value.InputPricePerMillion), Parse(published[1], options.Value.OutputPricePerMillion));
-    }
-
-    private static double Parse(RedisValue value, decimal fallback) =>
-        value.HasValue && double.TryParse((string?)value, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : (double)fallback;
 
     private static ReservationResult Quota(string limit, DateTimeOffset now) => new(ReservationOutcome.QuotaExceeded, 0, limit,
         limit == "tenant_monthly_budget" ? QuotaPeriods.NextMonth(now) : QuotaPeriods.NextDay(now));

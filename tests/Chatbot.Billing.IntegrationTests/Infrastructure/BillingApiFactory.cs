@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -28,9 +29,13 @@ public sealed class BillingApiFactory(BillingInfrastructure infra, IReadOnlyDict
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services
-            .AddAuthentication(TestAuthHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { }));
+        builder.ConfigureTestServices(services =>
+        {
+            // Start returns once every receive endpoint is bound, so a test's first publish is never dropped.
+            services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+            services.AddAuthentication(TestAuthHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
+        });
     }
 
     public HttpClient CreateClient(TestUser user)

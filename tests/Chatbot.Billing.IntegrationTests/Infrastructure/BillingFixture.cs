@@ -1,5 +1,6 @@
 using Chatbot.Aspire.Testing;
 using Chatbot.Billing.Data;
+using Chatbot.Chat.Data;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
 
@@ -22,6 +23,10 @@ public sealed class BillingFixture : IAsyncLifetime
         await using (var db = NewDb())
         {
             await db.Database.MigrateAsync(timeout.Token);
+        }
+        await using (var chatDb = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(Infra.Database("chatdb")).Options))
+        {
+            await chatDb.Database.MigrateAsync(timeout.Token); // chat instances of the quota and proxy tests
         }
         Redis = await ConnectionMultiplexer.ConnectAsync(Infra.Redis);
     }

@@ -1,9 +1,9 @@
 -- Reserves prompt + output tokens and their estimated cost against every limit, in one atomic step.
 -- KEYS: 1 user day tokens, 2 tenant day tokens, 3 tenant month cost (micro-USD), 4 user requests this minute,
 --       5 reservation hash, 6 plan hash, 7 tenant limits hash, 8 user limits hash, 9 platform kill switch,
---       10 reservation index (sorted set by expiry)
+--       10 reservation index (sorted set by expiry), 11 reservation price hash (published by billing)
 -- ARGV: 1 prompt tokens, 2 max output tokens, 3 minimum output tokens, 4 input micro-USD per token,
---       5 output micro-USD per token, 6..9 default user_tokens_day, tenant_tokens_day, rpm, budget_micros (-1 = none),
+--       5 output micro-USD per token (4 and 5 are fallbacks when billing published no price), 6..9 default user_tokens_day, tenant_tokens_day, rpm, budget_micros (-1 = none),
 --       10 reservation id, 11 expiry unix ms (index score), 12 reservation hash ttl s, 13 day key ttl s, 14 month key ttl s
 -- Returns {'ok', granted output tokens} | {'rate', limit} | {'quota', limit} | {'disabled', scope}
 local existing = redis.call('HGET', KEYS[5], 'out')
@@ -22,8 +22,9 @@ if redis.call('HGET', KEYS[7], 'disabled') == '1' then return {'disabled', 'tena
 local prompt = tonumber(ARGV[1])
 local maxOut = tonumber(ARGV[2])
 local minOut = tonumber(ARGV[3])
-local inPrice = tonumber(ARGV[4])
-local outPrice = tonumber(ARGV[5])
+local prices = redis.call('HMGET', KEYS[11], 'in', 'out')
+local inPrice = tonumber(prices[1] or ARGV[4])
+local outPrice = tonumber(prices[2] or ARGV[5])
 
 local rpm = limit('rpm', ARGV[8])
 local requests = tonumber(redis.call('GET', KEYS[4]) or '0')
