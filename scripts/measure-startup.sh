@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the time from `dotnet run --project AppHost` (already built) to every service healthy, as printed by the
-# AppHost ("all resources healthy in X.Xs") and as seen from outside (wall clock), then stops it with SIGINT.
+# AppHost ("all resources healthy in X.Xs") and as seen from outside (wall clock), then stops it with SIGTERM
+# (a background job of a script ignores SIGINT).
 # Usage: scripts/measure-startup.sh [--fresh]     (warm state folder without --fresh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,7 @@ end=$(date +%s.%N)
 grep -q "error:" "$log" && { grep "error:" "$log"; exit 1; }
 grep "all resources healthy" "$log"
 awk -v s="$start" -v e="$end" -v m="${*:-warm}" 'BEGIN { printf "wall clock to all healthy: %.1fs (%s)\n", e - s, m }'
-kill -INT -- -$pid
+kill -TERM $pid
 wait $pid || true
 grep "stopped in" "$log"
 trap - EXIT

@@ -31,7 +31,8 @@ public static class ChatServiceExtensions
         {
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
-            bus.AddConsumer<UserDeletedConsumer>();
+            bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
+            bus.AddChatIdentityConsumers();
         });
 
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();

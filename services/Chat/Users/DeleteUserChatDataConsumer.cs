@@ -10,7 +10,7 @@ namespace Chatbot.Chat.Users;
 /// A deleted account takes its chat data with it: conversations (and their messages, by cascade) and idempotency keys.
 /// Deleting what is already gone changes nothing, so redelivery is harmless.
 /// </summary>
-public sealed partial class UserDeletedConsumer(ChatDbContext db, ILogger<UserDeletedConsumer> logger) : IConsumer<UserDeleted>
+public sealed partial class DeleteUserChatDataConsumer(ChatDbContext db, ILogger<DeleteUserChatDataConsumer> logger) : IConsumer<UserDeleted>
 {
     public async Task Consume(ConsumeContext<UserDeleted> context)
     {
