@@ -1,4 +1,13 @@
+using Chatbot.Billing;
+using Chatbot.Billing.Alerts;
 using Chatbot.Billing.Data;
+using Chatbot.Billing.Erasure;
+using Chatbot.Billing.KillSwitch;
+using Chatbot.Billing.Ledger;
+using Chatbot.Billing.Limits;
+using Chatbot.Billing.Messaging;
+using Chatbot.Billing.Settlement;
+using MassTransit;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -6,10 +15,38 @@ public static class BillingServiceExtensions
 {
     public static IHostApplicationBuilder AddBillingServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.AddNpgsqlDbContext<BillingDbContext>("billingdb");
         builder.AddMigration<BillingDbContext>();
         builder.AddRedisClient("redis");
-        builder.AddRabbitMqMessaging("rabbitmq");
+        builder.AddQuotaReservations();
+        builder.AddDefaultAuthentication();
+        builder.AddRabbitMqMessaging("rabbitmq", bus =>
+        {
+            bus.AddConsumer<SettleUsageConsumer, BillingConsumerDefinition<SettleUsageConsumer>>();
+            bus.AddConsumer<ReleaseReservationConsumer, BillingConsumerDefinition<ReleaseReservationConsumer>>();
+            bus.AddConsumer<PseudonymiseUsageConsumer, BillingConsumerDefinition<PseudonymiseUsageConsumer>>();
+            bus.AddConsumer<RecordTenantTierConsumer, BillingConsumerDefinition<RecordTenantTierConsumer>>();
+            bus.AddConsumer<SendBudgetWebhookConsumer, SendBudgetWebhookConsumerDefinition>();
+            bus.AddConsumer<SendBudgetEmailConsumer, BillingConsumerDefinition<SendBudgetEmailConsumer>>();
+        });
+        builder.Services.AddHttpClient(SendBudgetWebhookConsumer.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddProblemDetails();
+
+        builder.Services.AddScoped<PriceBook>();
+        builder.Services.AddScoped<UsageLedger>();
+        builder.Services.AddScoped<LimitResolver>();
+        builder.Services.AddScoped<LimitPublisher>();
+        builder.Services.AddScoped<CounterRebuilder>();
+        builder.Services.AddScoped<BudgetAlerts>();
+        builder.Services.AddScoped<UsageSettlement>();
+        builder.Services.AddScoped<SpendKillSwitch>();
+        builder.Services.AddSingleton<IAlertEmailSender, PickupDirectoryEmailSender>();
+        builder.Services.AddHostedService<BillingStartup>();
+        builder.Services.AddSingleton<ReservationSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationSweeper>());
         return builder;
     }
 }

@@ -4,5 +4,6 @@ builder.AddBillingServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapBillingApi();
 
 await app.RunServiceAsync(args);

@@ -3,6 +3,7 @@ builder.AddServiceDefaults();
 builder.AddChatServices();
 builder.AddChatIdentity();
 builder.AddChatWeb();
+builder.AddChatBilling();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -1,9 +1,20 @@
+using Chatbot.Billing.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Billing.Data;
 
 public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<UsageEntry> UsageEntries => Set<UsageEntry>();
+    public DbSet<Price> Prices => Set<Price>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<TenantBilling> Tenants => Set<TenantBilling>();
+    public DbSet<UserLimit> UserLimits => Set<UserLimit>();
+    public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BillingDbContext).Assembly);
+        modelBuilder.UseSnakeCaseNames();
+    }
 }

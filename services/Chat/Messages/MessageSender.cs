@@ -1,4 +1,5 @@
 using Chatbot.Chat.Auth;
+using Chatbot.Chat.Billing;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
@@ -18,7 +19,7 @@ namespace Chatbot.Chat.Messages;
 /// </summary>
 public sealed class MessageSender(
     ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox,
-    IOptions<ChatOptions> options, TimeProvider clock)
+    IOptions<ChatOptions> options, TimeProvider clock, QuotaGate quotas)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
@@ -63,6 +64,12 @@ public sealed class MessageSender(
             now.AddTicks(10), userMessage.Id, prompt.Version);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
             user.Tier, prompt.Version, contextWindow.Build(prompt.Content, history, content), options.Value.MaxOutputTokens);
+        var quota = await quotas.ReserveAsync(user, reply.Id, command.Messages, command.MaxOutputTokens);
+        if (!quota.IsGranted)
+        {
+            return SendMessageOutcome.Denied(quota);
+        }
+        command = command with { MaxOutputTokens = quota.GrantedOutputTokens, BudgetLimited = quota.GrantedOutputTokens < command.MaxOutputTokens };
 
         db.Messages.AddRange(userMessage, reply);
         db.OutboxMessages.Add(OutboxEntry.Create(command, user.TenantId, conversationId, now, user.Priority));
@@ -83,11 +90,17 @@ public sealed class MessageSender(
             && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A concurrent request with the same key won the race: answer as its replay.
+            await quotas.ReleaseAsync(reply.Id);
             db.ChangeTracker.Clear();
             if (await ReplayAsync(user, idempotencyKey, hash, ct) is { } winner)
             {
                 return winner;
             }
+            throw;
+        }
+        catch
+        {
+            await quotas.ReleaseAsync(reply.Id);
             throw;
         }
         outbox.Notify();

@@ -1,4 +1,5 @@
 using Chatbot.Chat.Auth;
+using Chatbot.Chat.Billing;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
@@ -57,7 +58,7 @@ public static class MessagesApi
 
     public static async Task<Results<Accepted<SendMessageResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SendAsync(
         string id, SendMessageRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        CurrentUser user, MessageSender sender, IOptions<ChatOptions> options, CancellationToken ct)
+        CurrentUser user, MessageSender sender, IOptions<ChatOptions> options, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!ApiProblems.TryParseId(id, out var conversationId))
         {
@@ -82,6 +83,7 @@ public static class MessagesApi
         return outcome.Failure switch
         {
             SendMessageFailure.ConversationNotFound => TypedResults.NotFound(),
+            SendMessageFailure.QuotaDenied => QuotaProblems.For(outcome.Quota!, http, clock.GetUtcNow()),
             SendMessageFailure.IdempotencyKeyReused => TypedResults.Problem(
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Idempotency-Key reused with a different request.",

@@ -1,8 +1,12 @@
+using Chatbot.Billing.Quotas;
+
 namespace Chatbot.Chat.Messages;
 
 /// <summary>What <see cref="MessageSender"/> did: accepted (new or replayed), or why not.</summary>
-public sealed record SendMessageOutcome(SendMessageResponse? Response, SendMessageFailure Failure = SendMessageFailure.None)
+public sealed record SendMessageOutcome(SendMessageResponse? Response, SendMessageFailure Failure = SendMessageFailure.None,
+    ReservationResult? Quota = null)
 {
     public static SendMessageOutcome Accepted(Guid messageId, Guid replyId) => new(SendMessageResponse.For(messageId, replyId));
     public static SendMessageOutcome Failed(SendMessageFailure failure) => new(null, failure);
+    public static SendMessageOutcome Denied(ReservationResult quota) => new(null, SendMessageFailure.QuotaDenied, quota);
 }

@@ -3,6 +3,8 @@ namespace Chatbot.Contracts.Inference;
 /// <summary>
 /// Asks an inference worker to produce the assistant reply <paramref name="ReplyId"/> (also the assistant message id).
 /// Tokens go to the Redis stream of the reply; the outcome is published as <see cref="ReplyGenerated"/> or <see cref="ReplyFailed"/>.
+/// <paramref name="BudgetLimited"/>: billing granted fewer output tokens than asked (<paramref name="MaxOutputTokens"/> is the
+/// remaining budget); a reply stopped there ends with <c>done</c> marked <c>truncated: "budget"</c>.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -15,4 +17,5 @@ public sealed record GenerateReply(
     string Tier,
     int PromptVersion,
     IReadOnlyList<ChatTurn> Messages,
-    int MaxOutputTokens) : IMessage;
+    int MaxOutputTokens,
+    bool BudgetLimited = false) : IMessage;

@@ -1,4 +1,7 @@
+using System.Text.Json.Serialization;
+
 namespace Chatbot.InferenceWorker.Streaming;
 
-/// <summary>JSON payload of the <c>done</c> stream entry that ends a complete reply.</summary>
-public sealed record DoneEvent(int InputTokens, int OutputTokens, decimal Cost, string Model, string Provider, int PromptVersion);
+/// <summary>JSON payload of the <c>done</c> stream entry that ends a complete reply; <see cref="Truncated"/> is "budget" when billing's allowance stopped it.</summary>
+public sealed record DoneEvent(int InputTokens, int OutputTokens, decimal Cost, string Model, string Provider, int PromptVersion,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Truncated = null);

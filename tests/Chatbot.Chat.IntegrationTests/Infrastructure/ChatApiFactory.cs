@@ -20,6 +20,13 @@ public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary
         builder.UseSetting("Chat:MaxContentLength", "1000");
         builder.UseSetting("Chat:HeartbeatInterval", "00:00:01");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        foreach (var tier in new[] { "free", "pro", "enterprise" }) // these tests are not about quotas (billing's tests are)
+        {
+            builder.UseSetting($"Quotas:Plans:{tier}:UserTokensPerDay", "1000000000");
+            builder.UseSetting($"Quotas:Plans:{tier}:TenantTokensPerDay", "1000000000");
+            builder.UseSetting($"Quotas:Plans:{tier}:RequestsPerMinute", "1000000");
+            builder.UseSetting($"Quotas:Plans:{tier}:MonthlyBudgetUsd", "1000000");
+        }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

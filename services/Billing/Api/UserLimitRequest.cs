@@ -1,0 +1,3 @@
+namespace Chatbot.Billing.Api;
+
+public sealed record UserLimitRequest(long? TokensPerDay, int? RequestsPerMinute);

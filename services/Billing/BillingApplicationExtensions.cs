@@ -1,0 +1,20 @@
+using Chatbot.Billing.Api;
+
+namespace Microsoft.AspNetCore.Builder;
+
+public static class BillingApplicationExtensions
+{
+    /// <summary>The request pipeline and every route of billing (reached through chat's origin: <c>/api/usage*</c>, <c>/api/billing/*</c>).</summary>
+    public static WebApplication MapBillingApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapUsageApi();
+        app.MapPricesApi();
+        app.MapLimitsAdminApi();
+        app.MapAlertSettingsApi();
+        return app;
+    }
+}

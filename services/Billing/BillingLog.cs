@@ -1,0 +1,29 @@
+namespace Chatbot.Billing;
+
+/// <summary>Source-generated logs of billing (ids and amounts only: no e-mail, no secret, no prompt).</summary>
+internal static partial class BillingLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Rebuilt {Keys} quota counters from the ledger")]
+    public static partial void CountersRebuilt(ILogger logger, int keys);
+
+    [LoggerMessage(2, LogLevel.Information, "Released {Count} expired reservations")]
+    public static partial void ReservationsExpired(ILogger logger, int count);
+
+    [LoggerMessage(3, LogLevel.Warning, "Sweeping expired reservations failed")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(4, LogLevel.Critical, "Kill switch on: platform spend {SpentUsd} USD this hour passed the ceiling {CeilingUsd} USD")]
+    public static partial void KillSwitchTripped(ILogger logger, decimal spentUsd, decimal ceilingUsd);
+
+    [LoggerMessage(5, LogLevel.Warning, "Kill switch cleared by {UserId}")]
+    public static partial void KillSwitchCleared(ILogger logger, Guid userId);
+
+    [LoggerMessage(6, LogLevel.Information, "Tenant {TenantId} reached {Threshold}% of its {Period} budget")]
+    public static partial void ThresholdReached(ILogger logger, Guid tenantId, int threshold, string period);
+
+    [LoggerMessage(7, LogLevel.Information, "Pseudonymised {Rows} ledger rows of a deleted user of tenant {TenantId}")]
+    public static partial void Pseudonymised(ILogger logger, int rows, Guid tenantId);
+
+    [LoggerMessage(8, LogLevel.Warning, "Tenant {TenantId} has no webhook URL: budget alert {Threshold}% not posted")]
+    public static partial void NoWebhook(ILogger logger, Guid tenantId, int threshold);
+}

@@ -1,0 +1,13 @@
+namespace Chatbot.Billing.Data.Entities;
+
+/// <summary>USD per million tokens of one provider/model from <see cref="EffectiveFrom"/> until the next version.</summary>
+public sealed class Price
+{
+    public long Id { get; set; }
+    public required string Provider { get; set; }
+    public required string Model { get; set; }
+    public decimal InputPerMillion { get; set; }
+    public decimal OutputPerMillion { get; set; }
+    public required DateTimeOffset EffectiveFrom { get; set; }
+    public required DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Billing.IntegrationTests.Infrastructure;
+
+/// <summary>Authenticates from X-Test-* headers carrying identity's claims (sub, tenant_id, tier, role).</summary>
+public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue("X-Test-User", out var user))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        var claims = new List<Claim>
+        {
+            new("sub", user.ToString()),
+            new("tenant_id", Request.Headers["X-Test-Tenant"].ToString()),
+            new("tier", Request.Headers["X-Test-Tier"].ToString() is { Length: > 0 } tier ? tier : "free"),
+            new("role", Request.Headers["X-Test-Role"].ToString() is { Length: > 0 } role ? role : "member"),
+        };
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+    }
+}
