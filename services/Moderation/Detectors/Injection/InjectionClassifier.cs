@@ -1,0 +1,48 @@
+using System.Reflection;
+using Microsoft.ML;
+using Microsoft.ML.Transforms.Text;
+
+namespace Chatbot.Moderation.Detectors.Injection;
+
+/// <summary>
+/// A small ML.NET text classifier (word 1-2-grams and character 3-grams, SDCA logistic regression) trained once from the
+/// committed labelled set <c>Training/injection-training.tsv</c>. Prediction engines are not thread-safe: one per thread.
+/// </summary>
+public sealed class InjectionClassifier : IDisposable
+{
+    private readonly ThreadLocal<PredictionEngine<InjectionSample, InjectionPrediction>> engines;
+
+    public InjectionClassifier(IEnumerable<InjectionSample>? training = null)
+    {
+        var ml = new MLContext(seed: 7);
+        var data = ml.Data.LoadFromEnumerable(training ?? LoadEmbeddedTrainingSet());
+        var featurizer = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = false,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+        };
+        var pipeline = ml.Transforms.Text.FeaturizeText("Features", featurizer, nameof(InjectionSample.Text))
+            .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(
+                labelColumnName: nameof(InjectionSample.Label), featureColumnName: "Features"));
+        var model = pipeline.Fit(data);
+        engines = new ThreadLocal<PredictionEngine<InjectionSample, InjectionPrediction>>(
+            () => ml.Model.CreatePredictionEngine<InjectionSample, InjectionPrediction>(model));
+    }
+
+    /// <summary>Probability (0..1) that the folded text is an injection attempt.</summary>
+    public double Score(string folded) =>
+        engines.Value!.Predict(new InjectionSample { Text = folded }).Probability;
+
+    public static IReadOnlyList<InjectionSample> LoadEmbeddedTrainingSet()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("injection-training.tsv")
+            ?? throw new InvalidOperationException("The embedded training set injection-training.tsv is missing.");
+        using var reader = new StreamReader(stream);
+        return [.. LabelledTsv.Read(reader).Select(row => new InjectionSample { Label = row.Label == "1", Text = row.Text })];
+    }
+
+    public void Dispose() => engines.Dispose();
+}
