@@ -68,7 +68,9 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
         var toMask = findings.Where(f => f.Length > 0 && flagged.Contains(f.Category) && policy.ActionFor(f.Category) == ModerationAction.Mask);
         var masked = action == ModerationAction.Block ? new MaskedText(string.Empty, new Dictionary<string, string>())
             : Masker.Mask(text.Clean, toMask);
+        var review = Masker.Mask(text.Clean, findings.Where(f => f.Length > 0
+            && f.Category is ModerationCategories.Pii or ModerationCategories.Secret)).Text;
         return new InputVerdict(action, masked.Text, masked.Placeholders, findings.Where(f => f.Kind != "none").ToList(),
-            scores, flagged, failed, reason);
+            scores, flagged, failed, reason, review);
     }
 }

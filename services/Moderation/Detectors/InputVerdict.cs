@@ -4,7 +4,7 @@ namespace Chatbot.Moderation.Detectors;
 
 /// <summary>
 /// The outcome of an input check. <see cref="Text"/> is what may go to the provider (masked when the policy says so);
-/// <see cref="Placeholders"/> restores it. <see cref="Reason"/> is a user-readable sentence when blocked.
+/// <see cref="Placeholders"/> restores it. <see cref="ReviewText"/> has every PII and secret masked (for audit and review). <see cref="Reason"/> is a user-readable sentence when blocked.
 /// </summary>
 public sealed record InputVerdict(
     ModerationAction Action,
@@ -14,7 +14,8 @@ public sealed record InputVerdict(
     IReadOnlyDictionary<string, double> CategoryScores,
     IReadOnlySet<string> FlaggedCategories,
     IReadOnlyList<string> FailedStages,
-    string? Reason)
+    string? Reason,
+    string ReviewText)
 {
     public bool Blocked => Action == ModerationAction.Block;
 
