@@ -3,6 +3,7 @@ using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Moderation;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Contracts.Inference;
@@ -18,7 +19,7 @@ namespace Chatbot.Chat.Messages;
 /// </summary>
 public sealed class MessageSender(
     ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox,
-    IOptions<ChatOptions> options, TimeProvider clock)
+    IOptions<ChatOptions> options, TimeProvider clock, ModerationRouting routing)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
@@ -50,7 +51,7 @@ public sealed class MessageSender(
             user.Tier, prompt.Version, contextWindow.Build(prompt.Content, history, content), options.Value.MaxOutputTokens);
 
         db.Messages.AddRange(userMessage, reply);
-        db.OutboxMessages.Add(OutboxEntry.Create(command, user.TenantId, conversationId, now, user.Priority));
+        db.OutboxMessages.Add(routing.ToOutbox(command, user.TenantId, conversationId, now, user.Priority));
         conversation.UpdatedAt = now;
         if (idempotencyKey is not null)
         {

@@ -20,6 +20,7 @@ public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary
         builder.UseSetting("Chat:MaxContentLength", "1000");
         builder.UseSetting("Chat:HeartbeatInterval", "00:00:01");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("Moderation:Enabled", "false"); // chat alone: turns go straight to the fake worker
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
