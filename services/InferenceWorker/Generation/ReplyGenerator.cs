@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Chatbot.Contracts.Inference;
+using Chatbot.Contracts.Moderation;
+using Chatbot.InferenceWorker.Moderation;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;
@@ -15,6 +17,7 @@ namespace Chatbot.InferenceWorker.Generation;
 /// </summary>
 public sealed class ReplyGenerator(
     ProviderChain chain,
+    OutputModeration outputModeration,
     ReplyStreams streams,
     ReplyCancellations cancellations,
     ITokenCounter tokenCounter,
@@ -56,7 +59,9 @@ public sealed class ReplyGenerator(
         var started = timeProvider.GetTimestamp();
         try
         {
-            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, writer, linked.Token);
+            var moderated = await outputModeration.WrapAsync(request, writer);
+            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? writer, linked.Token);
+            if (moderated is not null) await moderated.CompleteAsync(linked.Token);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
                 tokenCounter.CountMessages(request.Messages.Select(m => m.Content)), tokenCounter.CountText(reply.Content));
             var options = reply.Provider.Options;
@@ -66,11 +71,15 @@ public sealed class ReplyGenerator(
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
-            await PublishGeneratedAsync(request, reply.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
+            await PublishGeneratedAsync(request, moderated is null ? reply.Content : writer.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
         }
         catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
+        }
+        catch (OutputBlockedException ex)
+        {
+            await FailAsync(request, writer, ModerationProtocol.BlockedCode, ex.Message, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {
