@@ -18,9 +18,21 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
     public InputVerdict Check(string? input, ModerationPolicy policy)
     {
         var started = Stopwatch.GetTimestamp();
-        var text = TextNormalizer.Normalize(input);
         var findings = new List<Finding>();
         var failed = new List<string>();
+        NormalizedText text;
+        try
+        {
+            text = TextNormalizer.Normalize(input);
+        }
+        catch (Exception ex) when (ex is System.Text.RegularExpressions.RegexMatchTimeoutException or ArgumentException)
+        {
+            // Without a normal form no detector can be trusted: fail like a stage, then check the raw text as well as we can.
+            failed.Add("normalization");
+            metrics.Bypass("normalization", policy.FailMode.ToString().ToLowerInvariant(), "error");
+            var raw = input ?? string.Empty;
+            text = new NormalizedText(raw, raw.ToLowerInvariant(), [], false);
+        }
         foreach (var stage in stages)
         {
             var stageStarted = Stopwatch.GetTimestamp();

@@ -1,4 +1,5 @@
 using System.Reflection;
+using Chatbot.Moderation.Detectors.Normalization;
 using Microsoft.ML;
 using Microsoft.ML.Transforms.Text;
 
@@ -15,7 +16,10 @@ public sealed class InjectionClassifier : IDisposable
     public InjectionClassifier(IEnumerable<InjectionSample>? training = null)
     {
         var ml = new MLContext(seed: 7);
-        var data = ml.Data.LoadFromEnumerable(training ?? LoadEmbeddedTrainingSet());
+        // Trained on the same folded view the detector scores, so normalisation tricks look alike in both.
+        var samples = (training ?? LoadEmbeddedTrainingSet())
+            .Select(s => new InjectionSample { Label = s.Label, Text = TextNormalizer.Normalize(s.Text).Folded });
+        var data = ml.Data.LoadFromEnumerable(samples);
         var featurizer = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,

@@ -85,12 +85,12 @@ internal static partial class EncodedPayloads
         }
     });
 
-    [GeneratedRegex(@"[A-Za-z0-9+/\-_]{16,}={0,2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"[A-Za-z0-9+/\-_]{16,}={0,2}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Base64();
 
-    [GeneratedRegex(@"\b(?:[0-9a-fA-F]{2}){8,}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"\b(?:[0-9a-fA-F]{2}){8,}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Hex();
 
-    [GeneratedRegex(@"(?:%[0-9a-fA-F]{2}){3,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?:%[0-9a-fA-F]{2}){3,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex PercentEncoded();
 }

@@ -11,9 +11,14 @@ internal static partial class SpacedLetters
         return Spaced().Replace(text, m => string.Concat(m.Value.Where(char.IsLetter)));
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L}[.\-_*]){2,}\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    public static string CollapseWhitespace(string text) => Whitespace().Replace(text, " ");
+
+    [GeneratedRegex(@"[ \t]{2,}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L}[.\-_*]){2,}\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Punctuated();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L} ){3,}\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:\p{L} ){3,}\p{L}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Spaced();
 }

@@ -79,7 +79,7 @@ public static class TextNormalizer
             }
             builder.Append(Homoglyphs.Fold(char.ToLowerInvariant(c)));
         }
-        return SpacedLetters.Join(builder.ToString());
+        return SpacedLetters.CollapseWhitespace(SpacedLetters.Join(builder.ToString()));
     }
 
     private static bool IsInvisible(char c) => c switch
