@@ -24,7 +24,7 @@ public static class ModerationServiceExtensions
         services.AddSingleton<PolicyProvider>();
 
         // Detectors: the classifier is trained once from the committed set when the service starts.
-        services.AddSingleton<InjectionClassifier>();
+        services.AddSingleton(_ => new InjectionClassifier());
         services.AddSingleton<IInputDetector, InjectionStage>();
         services.AddSingleton<IInputDetector, PiiStage>();
         services.AddSingleton<IInputDetector, TermListStage>();

@@ -13,12 +13,21 @@ public sealed class InjectionClassifier : IDisposable
 {
     private readonly ThreadLocal<PredictionEngine<InjectionSample, InjectionPrediction>> engines;
 
-    public InjectionClassifier(IEnumerable<InjectionSample>? training = null)
+    public InjectionClassifier() : this(LoadEmbeddedTrainingSet())
+    {
+    }
+
+    /// <summary>Trains on <paramref name="training"/> (not an IEnumerable: DI would inject an empty one).</summary>
+    public InjectionClassifier(IReadOnlyList<InjectionSample> training)
     {
         var ml = new MLContext(seed: 7);
         // Trained on the same folded view the detector scores, so normalisation tricks look alike in both.
-        var samples = (training ?? LoadEmbeddedTrainingSet())
-            .Select(s => new InjectionSample { Label = s.Label, Text = TextNormalizer.Normalize(s.Text).Folded });
+        var samples = training
+            .Select(s => new InjectionSample { Label = s.Label, Text = TextNormalizer.Normalize(s.Text).Folded }).ToList();
+        if (samples.Count == 0 || samples.All(s => s.Label) || !samples.Exists(s => s.Label))
+        {
+            throw new InvalidOperationException($"The injection training set needs both labels; it has {samples.Count} rows.");
+        }
         var data = ml.Data.LoadFromEnumerable(samples);
         var featurizer = new TextFeaturizingEstimator.Options
         {
