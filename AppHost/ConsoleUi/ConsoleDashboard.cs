@@ -16,6 +16,7 @@ public sealed class ConsoleDashboard : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, string> _colourOf = [];
     private readonly Dictionary<string, string> _lastPrinted = [];
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly PeriodicTimer? _timer;
     private readonly Task _redraw = Task.CompletedTask;
     private int _tableHeight;
@@ -78,7 +79,7 @@ public sealed class ConsoleDashboard : IAsyncDisposable
             if (_lastPrinted.GetValueOrDefault(snapshot.Name) != line)
             {
                 _lastPrinted[snapshot.Name] = line;
-                _out.WriteLine($"[apphost] {snapshot.Name}: {line}");
+                _out.WriteLine($"[apphost] {_clock.Elapsed.TotalSeconds,5:0.0}s {snapshot.Name}: {line}");
             }
         }
     }

@@ -23,7 +23,7 @@ public static class LocalPostgres
         [
             "-D", data, "-p", context.Ports[resource.Name].ToString(),
             "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=", "-c", "max_connections=300",
-            .. context.Options.Durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
+            .. context.Options.Durable ? Array.Empty<string>() : ["-c", "fsync=off", "-c", "full_page_writes=off"],
         ];
         return context.Runner(new ProcessRunnerDefinition
         {

@@ -82,8 +82,8 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
             {
                 var service = SelectedServices.Single(s => s.Name == name);
                 var dependencies = graph.DependenciesOf(name).Select(d => serviceTasks[d]);
-                var infra = service.References.Select(InfraOf).OfType<string>().Select(n => infraTasks[n]).Append(databasesReady);
-                serviceTasks[name] = StartServiceAsync(service, [.. infra], [.. dependencies], cancellationToken);
+                var infra = service.References.Select(InfraOf).OfType<string>().Select(n => infraTasks[n]);
+                serviceTasks[name] = StartServiceAsync(service, databasesReady, [.. infra], [.. dependencies], cancellationToken);
             }
         }
         await Task.WhenAll([.. infraTasks.Values, databasesReady, .. serviceTasks.Values]);
@@ -122,6 +122,10 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
             return;
         }
         _disposed = true;
+        foreach (var runner in _runners.Values.OfType<ProcessResourceRunner>())
+        {
+            runner.BeginShutdown();
+        }
         var infra = _model.Infrastructure.Select(i => i.Name).ToHashSet();
         var services = _runners.Values.Where(r => !infra.Contains(r.Name)).ToList();
         await Task.WhenAll(services.Select(r => r.DisposeAsync().AsTask()));
@@ -156,22 +160,23 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
     public SortedDictionary<string, string> EnvironmentFor(string service) =>
         EnvironmentFor((ProjectResource)_model[service], GetEndpoint(service));
 
-    private async Task StartServiceAsync(ProjectResource service, Task[] infrastructure, Task[] dependencies, CancellationToken ct)
+    /// <summary>Migrations as soon as the databases exist; then waits for the rest of its infrastructure and the services it references.</summary>
+    private async Task StartServiceAsync(ProjectResource service, Task databases, Task[] infrastructure, Task[] dependencies, CancellationToken ct)
     {
         var endpoint = _endpoints[service.Name];
         IResourceRunner runner;
         try
         {
-            await Task.WhenAll(infrastructure);
             var environment = EnvironmentFor(service, endpoint);
             runner = _serviceRunners.Create(service.Name, service, endpoint, environment);
             _runners[service.Name] = runner;
             if (service.Databases.Any())
             {
-                Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Migrating });
-                await _serviceRunners.MigrateAsync(service, environment, ct);
+                await databases;
+                await MigrateAsync(service, environment, ct);
             }
             Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Waiting });
+            await Task.WhenAll(infrastructure);
             await Task.WhenAll(dependencies);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -180,6 +185,19 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
             throw;
         }
         await runner.StartAsync(ct);
+    }
+
+    private async Task MigrateAsync(ProjectResource service, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
+    {
+        var stamp = Mode == InfraMode.Existing ? null : new MigrationStamp(StateDirectory);
+        if (stamp?.IsCurrent(service) == true)
+        {
+            Logs.Write(service.Name, "[apphost] migrations already applied by this build; skipping --migrate");
+            return;
+        }
+        Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Migrating });
+        await _serviceRunners.MigrateAsync(service, environment, ct);
+        stamp?.Record(service);
     }
 
     private async Task PublishDatabasesAsync(Task postgres)

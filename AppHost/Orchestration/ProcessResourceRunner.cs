@@ -58,6 +58,9 @@ public sealed class ProcessResourceRunner(
         }
     }
 
+    /// <summary>From now on an exit is expected: no crash restarts (the whole application is stopping).</summary>
+    public void BeginShutdown() => _stopRequested = true;
+
     public Task KillAsync()
     {
         _stopRequested = true;

@@ -8,6 +8,8 @@ public sealed class ManagedProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ProcessSpec _spec;
     private readonly TaskCompletionSource<int> _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<ProcessTree.ProcessId> _lastTree = [];
 
     private ManagedProcess(Process process, ProcessSpec spec)
@@ -34,18 +36,17 @@ public sealed class ManagedProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        // Each child gets its own session (setsid execs in place, so the pid stays the real process): a Ctrl+C in the
+        // terminal reaches only the AppHost, which then stops the children in order.
+        info.FileName = "setsid";
         if (spec.RunAsUser is { } user && NativeMethods.IsRoot)
         {
-            info.FileName = "setpriv";
-            foreach (var arg in (string[])["--reuid", user, "--regid", user, "--init-groups", "--", spec.FileName])
+            foreach (var arg in (string[])["setpriv", "--reuid", user, "--regid", user, "--init-groups", "--"])
             {
                 info.ArgumentList.Add(arg);
             }
         }
-        else
-        {
-            info.FileName = spec.FileName;
-        }
+        info.ArgumentList.Add(spec.FileName);
         foreach (var arg in spec.Arguments)
         {
             info.ArgumentList.Add(arg);
@@ -56,10 +57,21 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var managed = new ManagedProcess(process, spec);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, false); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) onLine(e.Data, true); };
+        process.OutputDataReceived += (_, e) => Forward(e.Data, false, managed._stdoutClosed);
+        process.ErrorDataReceived += (_, e) => Forward(e.Data, true, managed._stderrClosed);
         process.Exited += (_, _) => managed.OnExited();
         process.Start();
+
+        void Forward(string? line, bool isError, TaskCompletionSource closed)
+        {
+            if (line is null)
+            {
+                closed.TrySetResult(); // end of stream
+                return;
+            }
+            onLine(line, isError);
+        }
+
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -71,7 +83,7 @@ public sealed class ManagedProcess : IAsyncDisposable
     {
         if (HasExited)
         {
-            KillLeftovers();
+            await KillLeftoversAsync();
             return;
         }
         _lastTree = ProcessTree.Snapshot(Pid);
@@ -81,7 +93,7 @@ public sealed class ManagedProcess : IAsyncDisposable
             Kill();
         }
         await Task.WhenAny(Exited, Task.Delay(TimeSpan.FromSeconds(2)));
-        KillLeftovers();
+        await KillLeftoversAsync();
     }
 
     /// <summary>SIGKILL to the whole tree at once (chaos drills, or after a grace period ran out).</summary>
@@ -101,14 +113,16 @@ public sealed class ManagedProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private void KillLeftovers() => ProcessTree.Signal(_lastTree, NativeMethods.SigKill);
+    /// <summary>Children that outlived their parent (reparented, so no longer in its tree) get SIGKILL; returns once they are gone.</summary>
+    private Task KillLeftoversAsync() => ProcessTree.KillAndWaitAsync(_lastTree, TimeSpan.FromSeconds(2));
 
     private void OnExited()
     {
-        // WaitForExit() without a timeout also waits for the redirected output to be drained.
-        _ = Task.Run(() =>
+        // Complete only once both output streams have been drained, so no line arrives after Exited.
+        // (A grandchild may keep the pipes open after the process exits: wait at most a moment for it.)
+        _ = Task.Run(async () =>
         {
-            _process.WaitForExit();
+            await Task.WhenAny(Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task), Task.Delay(TimeSpan.FromSeconds(2)));
             _exited.TrySetResult(_process.ExitCode);
         });
     }

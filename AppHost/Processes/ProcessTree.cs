@@ -52,6 +52,17 @@ public static class ProcessTree
         }
     }
 
+    /// <summary>SIGKILL to every live process of the list, then waits (briefly) until none of them is alive.</summary>
+    public static async Task KillAndWaitAsync(IReadOnlyList<ProcessId> ids, TimeSpan timeout)
+    {
+        Signal(ids, NativeMethods.SigKill);
+        var deadline = DateTime.UtcNow + timeout;
+        while (ids.Any(IsAlive) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+    }
+
     private static (int ParentPid, long StartTime, char State)? ReadStat(int pid)
     {
         try

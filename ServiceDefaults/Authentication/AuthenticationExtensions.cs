@@ -73,7 +73,7 @@ public static class AuthenticationExtensions
             new HttpDocumentRetriever(clients.CreateClient(JwksHttpClientName)) { RequireHttps = requireHttps })
         {
             AutomaticRefreshInterval = settings.JwksRefreshInterval,
-            RefreshInterval = TimeSpan.FromSeconds(30),
+            RefreshInterval = TimeSpan.FromSeconds(5),
         };
         var parameters = jwt.TokenValidationParameters;
         parameters.ValidateIssuer = true;

@@ -7,13 +7,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// X-Forwarded-For/Proto honoured only from the proxies listed in <c>ForwardedHeaders:KnownProxies</c> (IP addresses).
-/// Nothing listed: loopback in Development (the AppHost's chat proxy), nobody elsewhere. A client that is not a listed
+/// X-Forwarded-For/Proto honoured only from the proxies listed in <c>ForwardedHeaders:KnownProxies</c> (IP addresses)
+/// or <c>ForwardedHeaders:KnownNetworks</c> (CIDR, e.g. a pod network). Nothing listed: loopback in Development (the
+/// AppHost's chat proxy), nobody elsewhere. A client that is not a listed
 /// proxy cannot choose its own IP by sending the header.
 /// </summary>
 public static class ForwardedHeadersExtensions
 {
     public const string KnownProxiesKey = "ForwardedHeaders:KnownProxies";
+    public const string KnownNetworksKey = "ForwardedHeaders:KnownNetworks";
 
     public static TBuilder AddTrustedForwardedHeaders<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -23,7 +25,13 @@ public static class ForwardedHeadersExtensions
                 ? ip
                 : throw new InvalidOperationException($"{KnownProxiesKey} holds '{p}', which is not an IP address."))
             .ToList();
-        if (proxies.Count == 0 && builder.Environment.IsDevelopment())
+        var networks = (builder.Configuration.GetSection(KnownNetworksKey).Get<string[]>() ?? [])
+            .Where(n => !string.IsNullOrWhiteSpace(n))
+            .Select(n => System.Net.IPNetwork.TryParse(n.Trim(), out var network)
+                ? network
+                : throw new InvalidOperationException($"{KnownNetworksKey} holds '{n}', which is not a CIDR network."))
+            .ToList();
+        if (proxies.Count == 0 && networks.Count == 0 && builder.Environment.IsDevelopment())
         {
             proxies = [IPAddress.Loopback, IPAddress.IPv6Loopback];
         }
@@ -33,6 +41,10 @@ public static class ForwardedHeadersExtensions
             o.ForwardLimit = 1;
             o.KnownIPNetworks.Clear();
             o.KnownProxies.Clear();
+            foreach (var network in networks)
+            {
+                o.KnownIPNetworks.Add(network);
+            }
             foreach (var proxy in proxies)
             {
                 o.KnownProxies.Add(proxy);

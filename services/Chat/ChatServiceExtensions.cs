@@ -6,6 +6,7 @@ using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Replies;
 using Chatbot.Chat.Tenancy;
+using Chatbot.Chat.Users;
 using Chatbot.Chat;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +31,8 @@ public static class ChatServiceExtensions
         {
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
+            bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
+            bus.AddChatIdentityConsumers();
             bus.AddConsumer<Chatbot.Chat.Moderation.InputBlockedConsumer, Chatbot.Chat.Moderation.InputBlockedConsumerDefinition>();
         });
 
@@ -37,7 +40,8 @@ public static class ChatServiceExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
 
-        builder.Services.AddSingleton(_ => (Tokenizer)TiktokenTokenizer.CreateForEncoding("o200k_base"));
+        // Loaded at start-up (not on the first POST): the o200k vocabulary takes a moment to build.
+        builder.Services.AddSingleton<Tokenizer>(TiktokenTokenizer.CreateForEncoding("o200k_base"));
         builder.Services.AddSingleton<ContextWindowBuilder>();
         builder.Services.AddScoped<PromptStore>();
         builder.Services.AddScoped<MessageSender>();

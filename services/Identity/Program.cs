@@ -3,6 +3,7 @@ using Chatbot.Identity.Admin;
 using Chatbot.Identity.ApiKeys;
 using Chatbot.Identity.Tenants;
 using Chatbot.Identity.Tokens;
+using Chatbot.Identity.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -12,11 +13,13 @@ var app = builder.Build();
 app.UseTrustedForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseMiddleware<JsonContentTypeMiddleware>();
 app.MapDefaultEndpoints();
 app.MapTokenApi();
 app.MapAccountApi();
 app.MapTenantApi();
 app.MapApiKeysApi();
 app.MapAdminApi();
+app.MapSigningKeysApi();
 
 await app.RunServiceAsync(args);

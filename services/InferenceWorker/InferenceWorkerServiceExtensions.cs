@@ -10,6 +10,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -21,6 +22,7 @@ public static class InferenceWorkerServiceExtensions
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
         services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ITokenCounter, O200kTokenCounter>();
@@ -30,6 +32,7 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton(ProviderChainFactory.Create);
         services.AddSingleton<InferenceMetrics>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InferenceMetrics.MeterName));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(InferenceActivities.SourceName));
 
         services.AddSingleton<ReplyStreams>();
         services.AddSingleton<ReplyCancellations>();

@@ -47,7 +47,7 @@ public static class ModerationServiceExtensions
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {
             bus.AddConsumer<ModerateInputConsumer, ModerateInputConsumerDefinition>();
-            bus.AddConsumer<ReplyReportedConsumer>();
+            bus.AddConsumer<ReplyReportedConsumer>().Endpoint(e => e.Name = "moderation-reply-reported");
         });
         return builder;
     }

@@ -37,7 +37,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     /// <summary>The exact environment the AppHost gives this service (what a WebApplicationFactory host should use).</summary>
     public IReadOnlyDictionary<string, string> GetEnvironment(string service) =>
-        _orchestrator.EnvironmentFor((Chatbot.AppHost.Hosting.ProjectResource)ChatbotTopology.Create()[service], _orchestrator.GetEndpoint(service));
+        _orchestrator.EnvironmentFor(service);
 
     public Task StopResourceAsync(string name, CancellationToken ct = default) => _orchestrator.StopResourceAsync(name, ct);
 

@@ -2,7 +2,7 @@ using Chatbot.Aspire.Testing;
 
 namespace Chatbot.EndToEnd.Tests;
 
-/// <summary>The whole topology (five services, real PostgreSQL, Redis and RabbitMQ), started once per test class.</summary>
+/// <summary>The whole topology (five services, real PostgreSQL, Redis and RabbitMQ), started once for the "system" collection.</summary>
 public sealed class SystemFixture : IAsyncLifetime
 {
     public DistributedApplication App { get; private set; } = null!;

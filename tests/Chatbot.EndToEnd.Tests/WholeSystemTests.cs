@@ -3,7 +3,8 @@ using Npgsql;
 
 namespace Chatbot.EndToEnd.Tests;
 
-public sealed class WholeSystemTests(SystemFixture system) : IClassFixture<SystemFixture>
+[Collection(SystemCollection.Name)]
+public sealed class WholeSystemTests(SystemFixture system)
 {
     public static TheoryData<string> Services => ["identity", "chat", "inference-worker", "moderation", "billing"];
 
@@ -43,5 +44,15 @@ public sealed class WholeSystemTests(SystemFixture system) : IClassFixture<Syste
         {
             Assert.DoesNotContain(system.App.GetEndpoint(service).Port, defaults);
         }
+    }
+
+    [Fact]
+    public async Task The_environment_of_a_service_is_the_one_the_AppHost_gives_it()
+    {
+        var environment = system.App.GetEnvironment("chat");
+
+        Assert.Equal(await system.App.GetConnectionStringAsync("chatdb"), environment["ConnectionStrings__chatdb"]);
+        Assert.Equal(system.App.GetEndpoint("identity").ToString().TrimEnd('/'), environment["services__identity__http__0"]);
+        Assert.Equal(system.App.GetEndpoint("chat").ToString().TrimEnd('/'), environment["ASPNETCORE_URLS"]);
     }
 }

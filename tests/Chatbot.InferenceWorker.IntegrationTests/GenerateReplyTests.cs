@@ -1,9 +1,12 @@
+extern alias worker;
+
 using System.Diagnostics;
 using System.Text.Json;
 using Chatbot.Contracts.Inference;
-using Chatbot.InferenceWorker.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
+using ProviderSimulator = worker::Chatbot.InferenceWorker.Simulator.ProviderSimulator;
+using SimulatedMessage = worker::Chatbot.InferenceWorker.Simulator.SimulatedMessage;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
@@ -134,6 +137,9 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
         Assert.Equal(ReplyFailureCodes.Cancelled, failed.Code);
         Assert.False(string.IsNullOrEmpty(failed.PartialContent));
         Assert.DoesNotContain(entries, e => e.Type == Done);
+        var usage = await fixture.Recorder.WaitForAsync<UsageRecorded>(request.ReplyId);
+        Assert.Equal("primary", usage.Provider);
+        Assert.True(usage.OutputTokens > 0 && usage.Cost > 0, "the streamed part is billed");
     }
 
     [Fact]

@@ -1,5 +1,8 @@
+extern alias worker;
+
 using System.Net;
 using System.Net.Sockets;
+using Chatbot.Aspire.Testing;
 using Chatbot.Contracts.Inference;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -17,23 +20,29 @@ namespace Chatbot.InferenceWorker.IntegrationTests;
 /// </summary>
 public sealed class WorkerFixture : IAsyncLifetime
 {
-    private LocalInfrastructure _infra = null!;
+    private DistributedApplication _infra = null!;
     private IBusControl _testBus = null!;
 
-    public WebApplicationFactory<Program> Worker { get; private set; } = null!;
+    public WebApplicationFactory<worker::Program> Worker { get; private set; } = null!;
     public IConnectionMultiplexer Redis { get; private set; } = null!;
     public MessageRecorder Recorder { get; } = new();
     public IBus Bus => _testBus;
+    public string RabbitMqConnectionString { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
-        _infra = await LocalInfrastructure.StartAsync();
-        Redis = await ConnectionMultiplexer.ConnectAsync(_infra.RedisConnectionString);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        _infra = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token)).WithServices().BuildAsync(timeout.Token);
+        await _infra.StartAsync(timeout.Token);
+        var redis = await _infra.GetConnectionStringAsync("redis", timeout.Token) ?? throw new InvalidOperationException("No redis connection string.");
+        var rabbitMq = await _infra.GetConnectionStringAsync("rabbitmq", timeout.Token) ?? throw new InvalidOperationException("No rabbitmq connection string.");
+        Redis = await ConnectionMultiplexer.ConnectAsync(redis);
+        RabbitMqConnectionString = rabbitMq;
         var port = FreePort();
         var settings = new Dictionary<string, string?>
         {
-            ["ConnectionStrings:redis"] = _infra.RedisConnectionString,
-            ["ConnectionStrings:rabbitmq"] = _infra.RabbitMqConnectionString,
+            ["ConnectionStrings:redis"] = redis,
+            ["ConnectionStrings:rabbitmq"] = rabbitMq,
             ["Inference:MaxConcurrency"] = "8",
             ["Inference:Prefetch"] = "8",
             ["Inference:Resilience:MaxRetries"] = "2",
@@ -54,7 +63,7 @@ public sealed class WorkerFixture : IAsyncLifetime
             ["Inference:Simulator:TokensPerSecond"] = "400",
             ["Inference:Simulator:ReplyTokens"] = "20",
         };
-        Worker = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        Worker = new WebApplicationFactory<worker::Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
@@ -67,50 +76,15 @@ public sealed class WorkerFixture : IAsyncLifetime
             (await http.GetAsync($"http://127.0.0.1:{port}/alive")).EnsureSuccessStatusCode();
         }
 
-        _testBus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(new Uri(_infra.RabbitMqConnectionString));
-            rabbit.ReceiveEndpoint("inference-tests-" + Guid.NewGuid().ToString("N"), e =>
-            {
-                e.AutoDelete = true;
-                e.Durable = false;
-                e.Handler<ReplyGenerated>(c => Record(c.Message));
-                e.Handler<ReplyFailed>(c => Record(c.Message));
-                e.Handler<UsageRecorded>(c => Record(c.Message));
-            });
-        });
-        await _testBus.StartAsync();
-    }
-
-    private Task Record(object message)
-    {
-        Recorder.Add(message);
-        return Task.CompletedTask;
+        _testBus = await TestBus.StartAsync(rabbitMq, Recorder);
     }
 
     public static GenerateReply Request(string userText, string tier = "pro") => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
         tier, 7, [new ChatTurn("system", "You are a helpful assistant."), new ChatTurn("user", userText)], 256);
 
-    /// <summary>Polls the reply's stream until an entry of one of <paramref name="types"/> appears; returns every entry.</summary>
-    public async Task<IReadOnlyList<StreamEntry>> ReadStreamUntilAsync(Guid replyId, TimeSpan timeout, params string[] types)
-    {
-        var entries = new List<StreamEntry>();
-        var last = "0-0";
-        var deadline = DateTime.UtcNow + timeout;
-        var db = Redis.GetDatabase();
-        while (DateTime.UtcNow < deadline)
-        {
-            foreach (var e in await db.StreamReadAsync(ReplyStreamProtocol.StreamKey(replyId), last))
-            {
-                entries.Add(new StreamEntry(e.Id!, e[ReplyStreamProtocol.TypeField]!, e[ReplyStreamProtocol.DataField]!, DateTimeOffset.UtcNow));
-                last = e.Id!;
-            }
-            if (entries.Any(e => types.Contains(e.Type))) return entries;
-            await Task.Delay(10);
-        }
-        throw new TimeoutException($"Stream of {replyId} had no {string.Join("/", types)} in {timeout}: {string.Join(", ", entries.Select(e => e.Type))}");
-    }
+    public Task<IReadOnlyList<StreamEntry>> ReadStreamUntilAsync(Guid replyId, TimeSpan timeout, params string[] types) =>
+        ReplyStreamReader.ReadUntilAsync(Redis, replyId, timeout, types);
 
     public async Task DisposeAsync()
     {

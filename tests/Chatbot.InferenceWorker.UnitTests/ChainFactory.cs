@@ -25,6 +25,8 @@ internal static class ChainFactory
             service,
             new ProviderPipelineFactory(NullLogger<ProviderPipelineFactory>.Instance, TimeProvider.System).Create(name, resilience ?? FastResilience()));
 
-    public static ProviderChain Chain(params ChatProvider[] providers) =>
-        new(providers, new InferenceMetrics(Meters), NullLogger<ProviderChain>.Instance);
+    public static ProviderChain Chain(params ChatProvider[] providers) => Chain(new InferenceMetrics(Meters), providers);
+
+    public static ProviderChain Chain(InferenceMetrics metrics, params ChatProvider[] providers) =>
+        new(providers, metrics, NullLogger<ProviderChain>.Instance);
 }

@@ -41,4 +41,13 @@ public sealed class OptionsValidationTests
     {
         Assert.Contains("Inference:Providers must list at least one provider.", Errors(new InferenceOptions()));
     }
+
+    [Fact]
+    public void Bad_simulator_settings_are_named_by_their_key()
+    {
+        var result = new Simulator.SimulatorOptionsValidator().Validate(null, new Simulator.SimulatorOptions { TokensPerSecond = -1, ReplyTokens = 0 });
+
+        Assert.Contains("Inference:Simulator:TokensPerSecond must not be negative (0 = as fast as possible).", result.Failures!);
+        Assert.Contains("Inference:Simulator:ReplyTokens must be at least 1.", result.Failures!);
+    }
 }

@@ -18,6 +18,7 @@ internal static class IdentityProxy
         "/api/account/{**rest}",
         "/api/tenant/{**rest}",
         "/api/admin/tenants/{**rest}",
+        "/api/admin/signing-keys/{**rest}",
     ];
 
     public static IReadOnlyList<RouteConfig> Routes() =>

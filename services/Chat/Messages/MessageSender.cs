@@ -24,6 +24,21 @@ public sealed class MessageSender(
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
     {
+        // One connection for the whole request: the tenant role and setting are applied once, not per query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SendOnOpenConnectionAsync(user, conversationId, content, idempotencyKey, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<SendMessageOutcome> SendOnOpenConnectionAsync(CurrentUser user, Guid conversationId, string content,
+        string? idempotencyKey, CancellationToken ct)
+    {
         var hash = RequestHash.Of(conversationId, content);
         if (idempotencyKey is not null && await ReplayAsync(user, idempotencyKey, hash, ct) is { } replay)
         {

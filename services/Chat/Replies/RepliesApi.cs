@@ -26,9 +26,10 @@ public static class RepliesApi
     /// <summary>
     /// Server-Sent Events of one reply: token, reset, error, done (the stream ends after done or error). The event id is
     /// the Redis Stream entry id: send it back as <c>Last-Event-ID</c> (or <c>?lastEventId=</c>) to resume after it.
-    /// Closing the connection only stops this stream; generation goes on (use cancel to stop it).
+    /// Closing the connection only stops this stream; generation goes on (use cancel to stop it). Resuming after the final
+    /// event answers 204, which tells an EventSource to stop reconnecting.
     /// </summary>
-    public static async Task<Results<EmptyHttpResult, NotFound, ValidationProblem>> StreamAsync(
+    public static async Task<Results<EmptyHttpResult, NoContent, NotFound, ValidationProblem>> StreamAsync(
         string replyId, [FromHeader(Name = LastEventIdHeader)] string? lastEventIdHeader, string? lastEventId,
         CurrentUser user, ChatDbContext db, ReplyStreamHub hub, IConnectionMultiplexer redis,
         IOptions<ChatOptions> options, HttpContext context, CancellationToken ct)
@@ -48,9 +49,15 @@ public static class RepliesApi
         {
             return TypedResults.NotFound();
         }
+        var last = await LastEntryAsync(redis, id);
+        if (last is { } end && end.Type is ReplyStreamProtocol.Done or ReplyStreamProtocol.Error && !(end.Id > after))
+        {
+            // The client has the final event already (EventSource reconnects after the server closes): 204 stops it.
+            return TypedResults.NoContent();
+        }
         var sse = new SseWriter(context.Response);
         sse.Start();
-        if (MessageStatuses.IsFinal(reply.Status) && !await redis.GetDatabase().KeyExistsAsync(ReplyStreamProtocol.StreamKey(id)))
+        if (last is null && MessageStatuses.IsFinal(reply.Status))
         {
             await sse.WriteStoredOutcomeAsync(reply, ct);
             return TypedResults.Empty;
@@ -58,6 +65,14 @@ public static class RepliesApi
         using var subscription = hub.Subscribe(id, after);
         await PumpAsync(subscription, sse, options.Value.HeartbeatInterval, ct);
         return TypedResults.Empty;
+    }
+
+    private static async Task<ReplyStreamEvent?> LastEntryAsync(IConnectionMultiplexer redis, Guid replyId)
+    {
+        var entries = await redis.GetDatabase().StreamRangeAsync(ReplyStreamProtocol.StreamKey(replyId), "-", "+", 1, Order.Descending);
+        return entries.Length == 1 && StreamEntryId.TryParse(entries[0].Id.ToString(), out var id)
+            ? new ReplyStreamEvent(id, entries[0][ReplyStreamProtocol.TypeField].ToString(), string.Empty)
+            : null;
     }
 
     private static async Task PumpAsync(ReplyStreamSubscription subscription, SseWriter sse, TimeSpan heartbeat, CancellationToken ct)

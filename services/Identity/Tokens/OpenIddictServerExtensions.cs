@@ -44,6 +44,7 @@ internal static class OpenIddictServerExtensions
         });
         builder.Services.AddSingleton<SigningKeyRotationService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SigningKeyRotationService>());
+        builder.Services.AddHostedService<TokenPruningService>();
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.AddDefaultAuthorization();
     }

@@ -50,7 +50,6 @@ public sealed class SigningKeyRing(IServiceScopeFactory scopes, IDataProtectionP
         var now = time.GetUtcNow();
         await db.SigningKeys.Where(k => k.Use == SigningKey.SigningUse && k.RetiresAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RetiresAt, now), cancellationToken);
-        await RefreshAsync(cancellationToken);
     }
 
     private async Task EnsureKeysAsync(IdentityDbContext db, CancellationToken cancellationToken)

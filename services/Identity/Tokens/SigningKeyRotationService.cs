@@ -8,7 +8,7 @@ namespace Chatbot.Identity.Tokens;
 /// Loads the keys before the server takes traffic, then periodically creates the next key ahead of time, switches
 /// to it when due and drops keys whose tokens have all expired; OpenIddict's options are rebuilt when the set changes.
 /// </summary>
-internal sealed partial class SigningKeyRotationService(SigningKeyRing ring,
+public sealed partial class SigningKeyRotationService(SigningKeyRing ring,
     IOptionsMonitorCache<OpenIddictServerOptions> serverOptions, IOptionsMonitorCache<OpenIddictValidationOptions> validationOptions,
     IOptions<IdentityServiceOptions> options, ILogger<SigningKeyRotationService> logger) : BackgroundService
 {

@@ -14,7 +14,8 @@ public sealed class ReplyCancellationListener(IConnectionMultiplexer redis, Repl
     {
         await redis.GetSubscriber().SubscribeAsync(Channel, (_, value) =>
         {
-            if (Guid.TryParse(value.ToString(), out var replyId)) cancellations.Cancel(replyId);
+            // Cancellation callbacks (closing provider streams) run off the Redis message thread.
+            if (Guid.TryParse(value.ToString(), out var replyId)) ThreadPool.QueueUserWorkItem(_ => cancellations.Cancel(replyId));
             else InferenceLog.MalformedCancellation(logger);
         });
         InferenceLog.ListeningForCancellations(logger, ReplyStreamProtocol.CancelChannel);

@@ -76,6 +76,7 @@ public sealed class ReplyGenerator(
         catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
+            await PublishPartialUsageAsync(request, writer, cancellationToken);
         }
         catch (OutputBlockedException ex)
         {
@@ -92,6 +93,18 @@ public sealed class ReplyGenerator(
         InferenceLog.ReplyFailed(logger, request.ReplyId, code, reason);
         await writer.ErrorAsync(code, reason);
         await PublishFailedAsync(request, code, reason, writer.Content, cancellationToken);
+    }
+
+    /// <summary>A cancelled reply still consumed the tokens streamed so far: counted, priced at the provider that streamed them.</summary>
+    private async Task PublishPartialUsageAsync(GenerateReply r, ReplyStreamWriter writer, CancellationToken ct)
+    {
+        var content = writer.Content;
+        if (writer.CurrentProvider is not { } provider || content.Length == 0) return;
+        var input = tokenCounter.CountMessages(r.Messages.Select(m => m.Content));
+        var output = tokenCounter.CountText(content);
+        var cost = CostCalculator.Compute(input, output, provider.Options.InputPricePerMillion, provider.Options.OutputPricePerMillion);
+        await publisher.Publish(new UsageRecorded(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
+            provider.Name, provider.Model, r.PromptVersion, input, output, cost), ct);
     }
 
     private async Task PublishGeneratedAsync(GenerateReply r, string content, DoneEvent done, TimeSpan latency, TimeSpan ttft, CancellationToken ct)

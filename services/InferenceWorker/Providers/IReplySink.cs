@@ -7,4 +7,9 @@ public interface IReplySink
 
     /// <summary>Everything sent so far is void; a new answer (from another provider) follows.</summary>
     ValueTask ResetAsync(CancellationToken cancellationToken);
+
+    /// <summary>The chain is about to ask <paramref name="provider"/>; tokens that follow are its (and billed at its prices).</summary>
+    void ProviderSelected(ChatProvider provider)
+    {
+    }
 }

@@ -29,13 +29,16 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
                 await sink.ResetAsync(cancellationToken);
                 anyTokenSent = false;
             }
+            sink.ProviderSelected(provider);
             var attempt = new Attempt(sink);
             var clock = Stopwatch.StartNew();
+            using var activity = InferenceActivities.StartChat(provider, maxOutputTokens);
             try
             {
                 var reply = await provider.Pipeline.ExecuteAsync(
                     async ct => await RunAttemptAsync(provider, history, settings, attempt, ct), cancellationToken);
                 metrics.RecordOperation(provider, reply.Model, clock.Elapsed, errorType: null);
+                InferenceActivities.Succeeded(activity, reply);
                 return reply;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -46,6 +49,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
             {
                 var reason = ex is BrokenCircuitException ? "circuit open" : ex.Message;
                 metrics.RecordOperation(provider, provider.Model, clock.Elapsed, ErrorType(ex));
+                InferenceActivities.Failed(activity, ErrorType(ex), reason);
                 InferenceLog.ProviderFailed(logger, provider.Name, reason);
                 reasons.Add($"{provider.Name}: {reason}");
                 anyTokenSent = attempt.TokensSent > 0;

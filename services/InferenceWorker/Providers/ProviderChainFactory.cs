@@ -15,6 +15,8 @@ public static class ProviderChainFactory
         var providers = options.Providers
             .Select(p => new ChatProvider(p, clients.Create(p), pipelines.Create(p.DisplayName, options.Resilience)))
             .ToList();
-        return new ProviderChain(providers, services.GetRequiredService<InferenceMetrics>(), services.GetRequiredService<ILogger<ProviderChain>>());
+        var logger = services.GetRequiredService<ILogger<ProviderChain>>();
+        InferenceLog.ProviderChainComposed(logger, string.Join(" -> ", providers.Select(p => $"{p.Name} ({p.Options.Type}, {p.Model})")));
+        return new ProviderChain(providers, services.GetRequiredService<InferenceMetrics>(), logger);
     }
 }

@@ -24,6 +24,11 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
     private bool _flushScheduled;
     private bool _expirySet;
 
+    /// <summary>The provider whose tokens are being written (null before the chain picked one).</summary>
+    public ChatProvider? CurrentProvider { get; private set; }
+
+    public void ProviderSelected(ChatProvider provider) => CurrentProvider = provider;
+
     /// <summary>The reply text since the last reset.</summary>
     public string Content
     {

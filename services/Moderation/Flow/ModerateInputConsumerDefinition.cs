@@ -7,6 +7,7 @@ public sealed class ModerateInputConsumerDefinition : ConsumerDefinition<Moderat
 {
     public ModerateInputConsumerDefinition()
     {
+        EndpointName = "moderate-input";
         ConcurrentMessageLimit = Math.Max(2, Environment.ProcessorCount * 2);
     }
 

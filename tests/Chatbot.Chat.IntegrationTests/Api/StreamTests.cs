@@ -29,6 +29,11 @@ public sealed class StreamTests(ChatFixture fixture)
         Assert.Equal(["3", "4", "5"], rest.Where(e => e.Type == "token").Select(e => e.Data[9..10]));
         Assert.Equal("done", rest[^1].Type);
         Assert.Equal(rest.Count, rest.Select(e => e.Id).Distinct().Count());
+
+        // Reconnecting after the final event (as EventSource does when the server closes) gets 204: stop reconnecting.
+        var after = new HttpRequestMessage(HttpMethod.Get, sent.StreamUrl);
+        after.Headers.Add("Last-Event-ID", rest[^1].Id);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(after)).StatusCode);
     }
 
     [Fact]

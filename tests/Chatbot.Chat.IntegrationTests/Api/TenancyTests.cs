@@ -24,6 +24,8 @@ public sealed class TenancyTests(ChatFixture fixture)
         await using (var scope = fixture.Chat.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+            // One connection kept open across tenant switches: each command still runs with its own flow's tenant.
+            await db.Database.OpenConnectionAsync();
             Assert.Equal(0, await db.Conversations.CountAsync());
             Assert.Equal(0, await db.Messages.CountAsync());
             using (TenantContext.Enter(Guid.NewGuid()))
@@ -34,6 +36,7 @@ public sealed class TenancyTests(ChatFixture fixture)
             {
                 Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == conversation.Id));
             }
+            Assert.Equal(0, await db.Messages.CountAsync(m => m.ConversationId == conversation.Id));
         }
 
         // Plain SQL as the postgres superuser once switched to chat_app, as every service connection is.

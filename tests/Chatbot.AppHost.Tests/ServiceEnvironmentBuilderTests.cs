@@ -1,0 +1,102 @@
+using Chatbot.AppHost.Hosting;
+using Chatbot.AppHost.Orchestration;
+
+namespace Chatbot.AppHost.Tests;
+
+public sealed class ServiceEnvironmentBuilderTests
+{
+    private static readonly DistributedApplicationModel Model = ChatbotTopology.Create();
+
+    private static readonly Dictionary<string, string> ConnectionStrings = new()
+    {
+        ["postgres"] = "Host=localhost;Port=1;Username=postgres;Password=p",
+        ["identitydb"] = "Host=localhost;Port=1;Username=postgres;Password=p;Database=identitydb",
+        ["chatdb"] = "Host=localhost;Port=1;Username=postgres;Password=p;Database=chatdb",
+        ["moderationdb"] = "Host=localhost;Port=1;Username=postgres;Password=p;Database=moderationdb",
+        ["billingdb"] = "Host=localhost;Port=1;Username=postgres;Password=p;Database=billingdb",
+        ["redis"] = "localhost:2,password=r",
+        ["rabbitmq"] = "amqp://guest:q@localhost:3",
+    };
+
+    private static readonly Dictionary<string, Uri> Endpoints = new()
+    {
+        ["chat"] = new("http://localhost:5080"),
+        ["identity"] = new("http://localhost:5081"),
+        ["inference-worker"] = new("http://localhost:5082"),
+        ["moderation"] = new("http://localhost:5083"),
+        ["billing"] = new("http://localhost:5084"),
+    };
+
+    private static SortedDictionary<string, string> Build(string service, AppHostOptions? options = null) =>
+        ServiceEnvironmentBuilder.Build((ProjectResource)Model[service], Endpoints[service], "abc123", ConnectionStrings, Endpoints,
+            options ?? new AppHostOptions());
+
+    [Fact]
+    public void Chat_gets_exactly_the_variables_Aspire_would_give_it()
+    {
+        var environment = Build("chat");
+
+        Assert.Equal(
+        [
+            "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ConnectionStrings__chatdb", "ConnectionStrings__rabbitmq",
+            "ConnectionStrings__redis", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_SERVICE_NAME", "services__billing__http__0",
+            "services__identity__http__0", "services__inference-worker__http__0", "services__moderation__http__0",
+        ], environment.Keys);
+        Assert.Equal("http://localhost:5080", environment["ASPNETCORE_URLS"]);
+        Assert.Equal("Development", environment["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("chat", environment["OTEL_SERVICE_NAME"]);
+        Assert.Equal("service.instance.id=abc123", environment["OTEL_RESOURCE_ATTRIBUTES"]);
+        Assert.Equal(ConnectionStrings["chatdb"], environment["ConnectionStrings__chatdb"]);
+        Assert.Equal("amqp://guest:q@localhost:3", environment["ConnectionStrings__rabbitmq"]);
+        Assert.Equal("http://localhost:5081", environment["services__identity__http__0"]);
+    }
+
+    [Theory]
+    [InlineData("identity", "identitydb")]
+    [InlineData("moderation", "moderationdb")]
+    [InlineData("billing", "billingdb")]
+    public void A_service_gets_its_own_database_only_and_identity(string service, string database)
+    {
+        var environment = Build(service);
+
+        Assert.Equal(ConnectionStrings[database], environment[$"ConnectionStrings__{database}"]);
+        Assert.Single(environment.Keys, k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal) && k.EndsWith("db", StringComparison.Ordinal));
+        Assert.Contains("ConnectionStrings__redis", environment.Keys);
+        Assert.Contains("ConnectionStrings__rabbitmq", environment.Keys);
+        if (service != "identity")
+        {
+            Assert.Equal("http://localhost:5081", environment["services__identity__http__0"]);
+        }
+    }
+
+    [Fact]
+    public void Inference_worker_has_no_database_and_only_identity_as_service()
+    {
+        var environment = Build("inference-worker");
+
+        Assert.DoesNotContain(environment.Keys, k => k.EndsWith("db", StringComparison.Ordinal));
+        Assert.Equal(["services__identity__http__0"], environment.Keys.Where(k => k.StartsWith("services__", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Otlp_endpoint_is_passed_only_when_configured()
+    {
+        Assert.DoesNotContain("OTEL_EXPORTER_OTLP_ENDPOINT", Build("chat").Keys);
+
+        var environment = Build("chat", new AppHostOptions { OtlpEndpoint = "http://localhost:4317" });
+
+        Assert.Equal("http://localhost:4317", environment["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+    }
+
+    [Fact]
+    public void Overrides_replace_or_add_variables_of_that_service_only()
+    {
+        var options = new AppHostOptions { EnvironmentName = "Testing" };
+        options.Environment["chat"] = new() { ["Chat__MaxTokens"] = "5", ["ASPNETCORE_ENVIRONMENT"] = "Staging" };
+
+        Assert.Equal("5", Build("chat", options)["Chat__MaxTokens"]);
+        Assert.Equal("Staging", Build("chat", options)["ASPNETCORE_ENVIRONMENT"]);
+        Assert.Equal("Testing", Build("identity", options)["ASPNETCORE_ENVIRONMENT"]);
+        Assert.DoesNotContain("Chat__MaxTokens", Build("identity", options).Keys);
+    }
+}

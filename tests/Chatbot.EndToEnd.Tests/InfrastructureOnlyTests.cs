@@ -1,0 +1,72 @@
+using Chatbot.Aspire.Testing;
+using Chatbot.AppHost.Infrastructure;
+using Chatbot.AppHost.Processes;
+using Npgsql;
+
+namespace Chatbot.EndToEnd.Tests;
+
+/// <summary><c>WithServices()</c> with no names: PostgreSQL (four databases), Redis and RabbitMQ for in-process hosts.</summary>
+public sealed class InfrastructureOnlyTests
+{
+    private static async Task<DistributedApplication> StartInfrastructureAsync()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync();
+        var app = await builder.WithServices().BuildAsync();
+        await app.StartAsync().WaitAsync(TimeSpan.FromMinutes(3));
+        return app;
+    }
+
+    [Fact]
+    public async Task Starts_the_servers_and_databases_but_no_service_and_leaves_nothing_behind()
+    {
+        var app = await StartInfrastructureAsync();
+        string stateDirectory;
+        List<ProcessTree.ProcessId> processes;
+        try
+        {
+            foreach (var database in (string[])["identitydb", "chatdb", "moderationdb", "billingdb"])
+            {
+                await using var connection = new NpgsqlConnection(await app.GetConnectionStringAsync(database));
+                await connection.OpenAsync();
+            }
+            var redis = ExistingInfrastructure.ParseRedis((await app.GetConnectionStringAsync("redis"))!);
+            Assert.True(await InfraHealthChecks.Redis(redis.Host, redis.Port, redis.Password)(CancellationToken.None));
+            var rabbit = new Uri((await app.GetConnectionStringAsync("rabbitmq"))!);
+            Assert.True(await InfraHealthChecks.RabbitMq(rabbit.Host, rabbit.Port)(CancellationToken.None));
+            Assert.Null(app.ResourceNotifications.GetSnapshot("chat")?.Pid);
+
+            processes = [.. app.ResourceNotifications.Snapshots.Where(s => s.Pid is not null).SelectMany(s => ProcessTree.Snapshot(s.Pid!.Value))];
+            Assert.True(processes.Count >= 3, "postgres, redis and rabbitmq should run");
+            stateDirectory = app.StateDirectory;
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+
+        Assert.All(processes, p => Assert.False(ProcessTree.IsAlive(p), $"pid {p.Pid} survived dispose"));
+        Assert.False(Directory.Exists(stateDirectory));
+    }
+
+    [Fact]
+    public async Task A_killed_server_comes_back_on_start_with_its_data()
+    {
+        await using var app = await StartInfrastructureAsync();
+        var chatdb = await app.GetConnectionStringAsync("chatdb");
+        await using (var connection = new NpgsqlConnection(chatdb))
+        {
+            await connection.OpenAsync();
+            await new NpgsqlCommand("CREATE TABLE survivor (id int); INSERT INTO survivor VALUES (42);", connection).ExecuteNonQueryAsync();
+        }
+
+        await app.KillResourceAsync("postgres");
+        await app.ResourceNotifications.WaitForResourceAsync("postgres", Chatbot.AppHost.Orchestration.KnownResourceStates.Exited)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        await app.StartResourceAsync("postgres");
+
+        NpgsqlConnection.ClearAllPools();
+        await using var again = new NpgsqlConnection(chatdb);
+        await again.OpenAsync();
+        Assert.Equal(42, await new NpgsqlCommand("SELECT id FROM survivor", again).ExecuteScalarAsync());
+    }
+}

@@ -1,0 +1,3 @@
+namespace Chatbot.Identity.IntegrationTests;
+
+public sealed record MeResponse(string Sub, string TenantId, string Role, string Tier, string AuthenticationMethod);
