@@ -32,6 +32,7 @@ public static class ModerationServiceExtensions
         services.AddSingleton<ModerationMetrics>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ModerationMetrics.MeterName));
 
+        services.AddHostedService<ModerationWarmup>();
         services.AddSingleton<ReplyStreamBlocker>();
         services.AddScoped<InputModerationService>();
         services.AddScoped<AuditWriter>();

@@ -20,6 +20,7 @@ public sealed class ModerationApiFactory(string moderationDb, string redis, stri
         builder.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
         builder.UseSetting("services:identity:http:0", "http://127.0.0.1:9"); // never called: TestAuthHandler authenticates
         builder.UseSetting("Moderation:ApiRequestsPerMinute", "5");
+        builder.UseSetting("Moderation:Default:StageTimeout", "00:00:10"); // a loaded test machine must not fail closed
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         builder.ConfigureTestServices(services => services
             .AddAuthentication(TestAuthHandler.SchemeName)

@@ -20,6 +20,7 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithServices("identity", "chat", "moderation", "inference-worker")
             .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "20")
             .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "200")
+            .WithEnvironment("moderation", "Moderation__Default__StageTimeout", "00:00:10")
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using Chatbot.Moderation.Detectors.Normalization;
 using Microsoft.ML;
@@ -7,11 +8,13 @@ namespace Chatbot.Moderation.Detectors.Injection;
 
 /// <summary>
 /// A small ML.NET text classifier (word 1-2-grams and character 3-grams, SDCA logistic regression) trained once from the
-/// committed labelled set <c>Training/injection-training.tsv</c>. Prediction engines are not thread-safe: one per thread.
+/// committed labelled set <c>Training/injection-training.tsv</c>. Prediction engines are not thread-safe: they are
+/// pooled, and one is created (and used once) up front so the first real check does not pay for it.
 /// </summary>
 public sealed class InjectionClassifier : IDisposable
 {
-    private readonly ThreadLocal<PredictionEngine<InjectionSample, InjectionPrediction>> engines;
+    private readonly ConcurrentBag<PredictionEngine<InjectionSample, InjectionPrediction>> engines = [];
+    private readonly Func<PredictionEngine<InjectionSample, InjectionPrediction>> newEngine;
 
     public InjectionClassifier() : this(LoadEmbeddedTrainingSet())
     {
@@ -41,13 +44,23 @@ public sealed class InjectionClassifier : IDisposable
             .Append(ml.BinaryClassification.Trainers.SdcaLogisticRegression(
                 labelColumnName: nameof(InjectionSample.Label), featureColumnName: "Features"));
         var model = pipeline.Fit(data);
-        engines = new ThreadLocal<PredictionEngine<InjectionSample, InjectionPrediction>>(
-            () => ml.Model.CreatePredictionEngine<InjectionSample, InjectionPrediction>(model));
+        newEngine = () => ml.Model.CreatePredictionEngine<InjectionSample, InjectionPrediction>(model);
+        _ = Score("warm up");
     }
 
     /// <summary>Probability (0..1) that the folded text is an injection attempt.</summary>
-    public double Score(string folded) =>
-        engines.Value!.Predict(new InjectionSample { Text = folded }).Probability;
+    public double Score(string folded)
+    {
+        var engine = engines.TryTake(out var pooled) ? pooled : newEngine();
+        try
+        {
+            return engine.Predict(new InjectionSample { Text = folded }).Probability;
+        }
+        finally
+        {
+            engines.Add(engine);
+        }
+    }
 
     public static IReadOnlyList<InjectionSample> LoadEmbeddedTrainingSet()
     {
@@ -57,5 +70,8 @@ public sealed class InjectionClassifier : IDisposable
         return [.. LabelledTsv.Read(reader).Select(row => new InjectionSample { Label = row.Label == "1", Text = row.Text })];
     }
 
-    public void Dispose() => engines.Dispose();
+    public void Dispose()
+    {
+        while (engines.TryTake(out var engine)) engine.Dispose();
+    }
 }

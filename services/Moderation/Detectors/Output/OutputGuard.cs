@@ -9,7 +9,7 @@ namespace Chatbot.Moderation.Detectors.Output;
 /// checked for the canary, for a system-prompt echo and for secrets before it is released, so nothing flagged reaches
 /// the client. Each push only re-checks the new text plus an overlap as long as the longest pattern it looks for.
 /// </summary>
-public sealed class OutputGuard(string? canary, string? systemPrompt, int holdBackChars = 64, bool checkSecrets = true)
+public sealed class OutputGuard(string? canary, string? systemPrompt, int holdBackChars = 32, bool checkSecrets = true)
 {
     private const int SecretOverlap = 256;
     private readonly StringBuilder text = new();
