@@ -38,6 +38,8 @@ public sealed class ModeratedReplySinkTests
         });
         Assert.Equal(ModerationCategories.SystemPromptLeak, blocked.Category);
         Assert.DoesNotContain("cnry", stream.Text);
+        // Sticky: a provider fallback (reset) cannot start the reply again.
+        await Assert.ThrowsAsync<OutputBlockedException>(() => sink.ResetAsync(CancellationToken.None).AsTask());
     }
 
     private static ModeratedReplySink Sink(IReplySink inner, Dictionary<string, string> placeholders) =>

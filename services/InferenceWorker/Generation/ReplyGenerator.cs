@@ -57,9 +57,10 @@ public sealed class ReplyGenerator(
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
         var started = timeProvider.GetTimestamp();
+        ModeratedReplySink? moderated = null;
         try
         {
-            var moderated = await outputModeration.WrapAsync(request, writer);
+            moderated = await outputModeration.WrapAsync(request, writer);
             var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? writer, linked.Token);
             if (moderated is not null) await moderated.CompleteAsync(linked.Token);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
@@ -78,9 +79,11 @@ public sealed class ReplyGenerator(
             await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
             await PublishPartialUsageAsync(request, writer, cancellationToken);
         }
-        catch (OutputBlockedException ex)
+        catch (Exception ex) when (ex is OutputBlockedException || moderated?.Blocked is not null)
         {
-            await FailAsync(request, writer, ModerationProtocol.BlockedCode, ex.Message, cancellationToken);
+            // The chain may see the output guard's exception as a provider failure; the sink remembers the verdict.
+            var blocked = moderated?.Blocked ?? (OutputBlockedException)ex;
+            await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {

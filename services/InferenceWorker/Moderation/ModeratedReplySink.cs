@@ -16,11 +16,21 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
     private OutputGuard guard = newGuard();
     private StreamingRestorer restorer = new(placeholders);
 
-    public async ValueTask TokenAsync(string text, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Set once a violation is found and sticky: a provider chain that treats the exception as a provider failure and
+    /// falls back (reset) cannot start the reply again; the generator reads it to end the stream as blocked.
+    /// </summary>
+    public OutputBlockedException? Blocked { get; private set; }
+
+    public async ValueTask TokenAsync(string text, CancellationToken cancellationToken)
+    {
+        if (Blocked is not null) throw Blocked;
         await ForwardAsync(guard.Push(text), final: false, cancellationToken);
+    }
 
     public ValueTask ResetAsync(CancellationToken cancellationToken)
     {
+        if (Blocked is not null) throw Blocked;
         guard = newGuard();
         restorer = new StreamingRestorer(placeholders);
         return inner.ResetAsync(cancellationToken);
@@ -33,7 +43,8 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
     {
         if (decision.Violation is { } category)
         {
-            throw new OutputBlockedException(category, Reasons.For(category));
+            Blocked ??= new OutputBlockedException(category, Reasons.For(category));
+            throw Blocked;
         }
         var text = restorer.Push(decision.Release);
         if (final) text += restorer.Flush();
