@@ -4,11 +4,13 @@ builder.AddChatServices();
 builder.AddChatIdentity();
 builder.AddChatWeb();
 builder.AddChatBilling();
+builder.AddChatModeration();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapChatIdentity();
 app.UseChatWeb();
 app.MapChatApi();
+app.MapChatModeration();
 
 await app.RunServiceAsync(args);

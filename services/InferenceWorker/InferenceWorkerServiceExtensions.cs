@@ -38,6 +38,9 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<ReplyCancellations>();
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
+        services.AddOptions<Chatbot.InferenceWorker.Moderation.OutputModerationOptions>()
+            .BindConfiguration(Chatbot.InferenceWorker.Moderation.OutputModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Chatbot.InferenceWorker.Moderation.OutputModeration>();
 
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus => bus.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>());

@@ -1,4 +1,16 @@
+using Chatbot.Moderation.Api;
+using Chatbot.Moderation.Audit;
 using Chatbot.Moderation.Data;
+using Chatbot.Moderation.Detectors;
+using Chatbot.Moderation.Detectors.Injection;
+using Chatbot.Moderation.Detectors.Pii;
+using Chatbot.Moderation.Detectors.Policy;
+using Chatbot.Moderation.Detectors.Telemetry;
+using Chatbot.Moderation.Flow;
+using Chatbot.Moderation.Policies;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -6,9 +18,46 @@ public static class ModerationServiceExtensions
 {
     public static IHostApplicationBuilder AddModerationServices(this IHostApplicationBuilder builder)
     {
+        var services = builder.Services;
+        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<PolicyProvider>();
+
+        // Detectors: the classifier is trained once from the committed set when the service starts.
+        services.AddSingleton(_ => new InjectionClassifier());
+        services.AddSingleton<IInputDetector, InjectionStage>();
+        services.AddSingleton<IInputDetector, PiiStage>();
+        services.AddSingleton<IInputDetector, TermListStage>();
+        services.AddSingleton<InputModerator>();
+        services.AddSingleton<ModerationMetrics>();
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ModerationMetrics.MeterName));
+
+        services.AddHostedService<ModerationWarmup>();
+        services.AddSingleton<ReplyStreamBlocker>();
+        services.AddScoped<InputModerationService>();
+        services.AddScoped<AuditWriter>();
+        services.AddScoped<ReviewQueue>();
+
+        builder.AddDefaultAuthentication();
+        services.AddModerationRateLimiting();
+        services.AddProblemDetails();
+
         builder.AddNpgsqlDbContext<ModerationDbContext>("moderationdb");
         builder.AddMigration<ModerationDbContext>();
-        builder.AddRabbitMqMessaging("rabbitmq");
+        builder.AddRedisClient("redis");
+        builder.AddRabbitMqMessaging("rabbitmq", bus =>
+        {
+            bus.AddConsumer<ModerateInputConsumer, ModerateInputConsumerDefinition>();
+            bus.AddConsumer<ReplyReportedConsumer>().Endpoint(e => e.Name = "moderation-reply-reported");
+        });
         return builder;
+    }
+
+    public static WebApplication MapModerationApi(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapModerationsApi();
+        app.MapReviewsApi();
+        return app;
     }
 }

@@ -4,5 +4,6 @@ builder.AddModerationServices();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapModerationApi();
 
 await app.RunServiceAsync(args);

@@ -4,6 +4,7 @@ using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Moderation;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Contracts.Inference;
@@ -19,7 +20,7 @@ namespace Chatbot.Chat.Messages;
 /// </summary>
 public sealed class MessageSender(
     ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox,
-    IOptions<ChatOptions> options, TimeProvider clock, QuotaGate quotas)
+    IOptions<ChatOptions> options, TimeProvider clock, QuotaGate quotas, ModerationRouting routing)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
@@ -72,7 +73,7 @@ public sealed class MessageSender(
         command = command with { MaxOutputTokens = quota.GrantedOutputTokens, BudgetLimited = quota.GrantedOutputTokens < command.MaxOutputTokens };
 
         db.Messages.AddRange(userMessage, reply);
-        db.OutboxMessages.Add(OutboxEntry.Create(command, user.TenantId, conversationId, now, user.Priority));
+        db.OutboxMessages.Add(routing.ToOutbox(command, user.TenantId, conversationId, now, user.Priority));
         conversation.UpdatedAt = now;
         if (idempotencyKey is not null)
         {

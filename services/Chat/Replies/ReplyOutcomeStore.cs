@@ -37,7 +37,12 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clo
     public async Task<bool> FailAsync(ReplyFailed reply, CancellationToken ct)
     {
         using var tenant = TenantContext.Enter(reply.TenantId);
-        var status = reply.Code == ReplyFailureCodes.Cancelled ? MessageStatuses.Cancelled : MessageStatuses.Failed;
+        var status = reply.Code switch
+        {
+            ReplyFailureCodes.Cancelled => MessageStatuses.Cancelled,
+            Chatbot.Contracts.Moderation.ModerationProtocol.BlockedCode => MessageStatuses.Blocked,
+            _ => MessageStatuses.Failed,
+        };
         var reason = reply.Reason.Length > MaxReasonLength ? reply.Reason[..MaxReasonLength] : reply.Reason;
         var now = clock.GetUtcNow();
         var updated = await OpenReply(reply.ReplyId, reply.TenantId, reply.UserId).ExecuteUpdateAsync(s => s

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Billing;
+using Chatbot.Contracts.Moderation;
+using Chatbot.InferenceWorker.Moderation;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;
@@ -16,6 +18,7 @@ namespace Chatbot.InferenceWorker.Generation;
 /// </summary>
 public sealed class ReplyGenerator(
     ProviderChain chain,
+    OutputModeration outputModeration,
     ReplyStreams streams,
     ReplyCancellations cancellations,
     ITokenCounter tokenCounter,
@@ -55,9 +58,12 @@ public sealed class ReplyGenerator(
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
         var started = timeProvider.GetTimestamp();
+        ModeratedReplySink? moderated = null;
         try
         {
-            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, writer, linked.Token);
+            moderated = await outputModeration.WrapAsync(request, writer);
+            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? writer, linked.Token);
+            if (moderated is not null) await moderated.CompleteAsync(linked.Token);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
                 tokenCounter.CountMessages(request.Messages.Select(m => m.Content)), tokenCounter.CountText(reply.Content));
             var options = reply.Provider.Options;
@@ -68,12 +74,18 @@ public sealed class ReplyGenerator(
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
-            await PublishGeneratedAsync(request, reply.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
+            await PublishGeneratedAsync(request, moderated is null ? reply.Content : writer.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
         }
         catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
             await PublishPartialUsageAsync(request, writer, cancellationToken);
+        }
+        catch (Exception ex) when (ex is OutputBlockedException || moderated?.Blocked is not null)
+        {
+            // The chain may see the output guard's exception as a provider failure; the sink remembers the verdict.
+            var blocked = moderated?.Blocked ?? (OutputBlockedException)ex;
+            await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {

@@ -1,9 +1,23 @@
+using System.Text.RegularExpressions;
+using Chatbot.Moderation.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Moderation.Data;
 
-public sealed class ModerationDbContext(DbContextOptions<ModerationDbContext> options) : DbContext(options)
+public sealed partial class ModerationDbContext(DbContextOptions<ModerationDbContext> options) : DbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ModerationDbContext).Assembly);
+        foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()))
+        {
+            property.SetColumnName(Upper().Replace(property.Name, "_$1").ToLowerInvariant());
+        }
+    }
+
+    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    private static partial Regex Upper();
 }

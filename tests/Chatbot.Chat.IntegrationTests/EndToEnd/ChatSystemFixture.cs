@@ -18,6 +18,7 @@ public sealed class ChatSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "inference-worker")
+            .WithEnvironment("chat", "Moderation__Enabled", "false") // moderation is not started here: turns go straight to the worker
             .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "50")
             .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "40")
             .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40")

@@ -27,6 +27,7 @@ public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary
             builder.UseSetting($"Quotas:Plans:{tier}:RequestsPerMinute", "1000000");
             builder.UseSetting($"Quotas:Plans:{tier}:MonthlyBudgetUsd", "1000000");
         }
+        builder.UseSetting("Moderation:Enabled", "false"); // chat alone: turns go straight to the fake worker
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

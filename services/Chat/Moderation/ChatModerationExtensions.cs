@@ -1,0 +1,25 @@
+using Chatbot.Chat.Moderation;
+using Yarp.ReverseProxy.Configuration;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Chat's side of moderation: routing turns through <c>ModerateInput</c>, blocked inputs, reports, the API proxy.</summary>
+public static class ChatModerationExtensions
+{
+    public static IHostApplicationBuilder AddChatModeration(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ChatModerationOptions>().BindConfiguration(ChatModerationOptions.Section);
+        builder.Services.AddSingleton<ModerationRouting>();
+        if (builder.Configuration["services:moderation:http:0"] is { } moderation && Uri.TryCreate(moderation, UriKind.Absolute, out var uri))
+        {
+            builder.Services.AddSingleton<IProxyConfigProvider>(new ModerationProxyConfig(uri));
+        }
+        return builder;
+    }
+
+    public static WebApplication MapChatModeration(this WebApplication app)
+    {
+        app.MapReportsApi();
+        return app;
+    }
+}

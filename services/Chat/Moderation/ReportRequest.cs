@@ -1,0 +1,3 @@
+namespace Chatbot.Chat.Moderation;
+
+public sealed record ReportRequest(string? Reason);

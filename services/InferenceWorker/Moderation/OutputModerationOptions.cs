@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chatbot.InferenceWorker.Moderation;
+
+/// <summary>
+/// <c>Moderation:Output:*</c>: output checks on the reply stream. <see cref="HoldBackChars"/> characters are held back
+/// so nothing flagged reaches the client (at least a canary token, 21 characters; every output pattern triggers
+/// within 28 characters). The window delays the first visible token by about that many characters.
+/// </summary>
+public sealed class OutputModerationOptions
+{
+    public const string SectionName = "Moderation:Output";
+
+    public bool Enabled { get; set; } = true;
+
+    [Range(24, 4096)]
+    public int HoldBackChars { get; set; } = 32;
+
+    public bool CheckSecrets { get; set; } = true;
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Chatbot.Moderation.Detectors;
+using Chatbot.Moderation.Detectors.Policy;
+using Chatbot.Moderation.Policies;
+using Chatbot.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Moderation.Api;
+
+/// <summary>
+/// <c>POST /api/moderations</c> in the shape of OpenAI's moderation endpoint, evaluated with the caller's tenant policy.
+/// Served through chat's origin (YARP), authenticated and rate-limited per caller.
+/// </summary>
+public static class ModerationsApi
+{
+    public const string ModelName = "chatbot-moderation-1";
+    private const int MaxInputs = 32;
+
+    public static IEndpointRouteBuilder MapModerationsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/moderations", ModerateAsync)
+            .RequireAuthorization(AuthorizationPolicies.Member)
+            .RequireRateLimiting(RateLimiting.PolicyName)
+            .WithTags("Moderation");
+        return app;
+    }
+
+    public static Results<Ok<ModerationResponse>, ProblemHttpResult> ModerateAsync(
+        ModerationRequest request, InputModerator moderator, PolicyProvider policies, ICurrentUser user,
+        IOptions<ModerationOptions> options)
+    {
+        if (ReadInputs(request.Input) is not { } inputs)
+        {
+            return Problem("'input' must be a string or an array of strings.");
+        }
+        if (inputs.Count is 0 or > MaxInputs)
+        {
+            return Problem($"'input' must contain between 1 and {MaxInputs} strings.");
+        }
+        if (inputs.FirstOrDefault(i => i.Length > options.Value.MaxApiInputChars) is not null)
+        {
+            return Problem($"Each input may have at most {options.Value.MaxApiInputChars} characters.");
+        }
+        var policy = policies.For(user.TenantId);
+        var results = inputs.Select(input => ToResult(moderator.Check(input, policy), policy)).ToList();
+        return TypedResults.Ok(new ModerationResponse($"modr-{Guid.CreateVersion7():N}", ModelName, results));
+    }
+
+    private static ModerationResult ToResult(InputVerdict verdict, ModerationPolicy policy)
+    {
+        string[] names = [ModerationCategories.PromptInjection, ModerationCategories.Pii, ModerationCategories.Secret,
+            ModerationCategories.SystemPromptLeak, .. policy.BlockedTerms.Keys];
+        var categories = names.ToDictionary(n => n, verdict.FlaggedCategories.Contains);
+        var scores = names.ToDictionary(n => n, n => Math.Round(verdict.CategoryScores.GetValueOrDefault(n), 4));
+        var flagged = verdict.FlaggedCategories.Count > 0 || verdict.FailedStages.Count > 0;
+        return new ModerationResult(flagged, categories, scores);
+    }
+
+    private static List<string>? ReadInputs(JsonElement input) => input.ValueKind switch
+    {
+        JsonValueKind.String => [input.GetString()!],
+        JsonValueKind.Array when input.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+            [.. input.EnumerateArray().Select(e => e.GetString()!)],
+        _ => null,
+    };
+
+    private static ProblemHttpResult Problem(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid moderation request");
+}

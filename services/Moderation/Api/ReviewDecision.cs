@@ -1,0 +1,3 @@
+namespace Chatbot.Moderation.Api;
+
+public sealed record ReviewDecision(string? Note);

@@ -1,0 +1,42 @@
+using Chatbot.Moderation.Audit;
+using Chatbot.Moderation.Data.Entities;
+using Chatbot.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chatbot.Moderation.Api;
+
+/// <summary>Tenant admins' review queue: list flagged items (keyset pages), approve or reject one.</summary>
+public static class ReviewsApi
+{
+    private const int MaxLimit = 100;
+
+    public static IEndpointRouteBuilder MapReviewsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/moderation/reviews").RequireAuthorization(AuthorizationPolicies.TenantAdmin).WithTags("Moderation");
+        group.MapGet("/", ListAsync);
+        group.MapPost("/{id:guid}/approve", (Guid id, ReviewDecision? body, ReviewQueue queue, ICurrentUser user, CancellationToken ct) =>
+            DecideAsync(id, true, body, queue, user, ct));
+        group.MapPost("/{id:guid}/reject", (Guid id, ReviewDecision? body, ReviewQueue queue, ICurrentUser user, CancellationToken ct) =>
+            DecideAsync(id, false, body, queue, user, ct));
+        return app;
+    }
+
+    public static async Task<Results<Ok<ReviewPage>, ProblemHttpResult>> ListAsync(ReviewQueue queue, ICurrentUser user,
+        string? status, string? cursor, int? limit, CancellationToken ct)
+    {
+        status ??= ReviewStatuses.Pending;
+        if (status is not (ReviewStatuses.Pending or ReviewStatuses.Approved or ReviewStatuses.Rejected))
+        {
+            return TypedResults.Problem("'status' must be pending, approved or rejected.", statusCode: 400);
+        }
+        if (limit is < 1 or > MaxLimit)
+        {
+            return TypedResults.Problem($"'limit' must be between 1 and {MaxLimit}.", statusCode: 400);
+        }
+        return TypedResults.Ok(await queue.ListAsync(user.TenantId, status, cursor, limit ?? 20, ct));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DecideAsync(Guid id, bool approve, ReviewDecision? body,
+        ReviewQueue queue, ICurrentUser user, CancellationToken ct) =>
+        await queue.DecideAsync(user.TenantId, id, user.UserId, approve, body?.Note, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chatbot.Moderation.Data;
+using Chatbot.Moderation.Data.Entities;
+using Chatbot.Moderation.Detectors;
+
+namespace Chatbot.Moderation.Audit;
+
+/// <summary>Writes the audit entry and, for flagged or blocked content, the review item; masked text only.</summary>
+public sealed class AuditWriter(ModerationDbContext db, TimeProvider clock)
+{
+    private const int MaxText = 4000;
+
+    public async Task RecordAsync(Guid tenantId, Guid? userId, Guid? replyId, string subject, InputVerdict verdict,
+        CancellationToken ct)
+    {
+        var categories = string.Join(',', verdict.FlaggedCategories.Concat(verdict.FailedStages.Select(s => $"failed:{s}")));
+        await RecordAsync(tenantId, userId, replyId, subject, verdict.Action.ToString().ToLowerInvariant(), categories,
+            verdict.ReviewText, queue: true, ct);
+    }
+
+    public async Task RecordAsync(Guid tenantId, Guid? userId, Guid? replyId, string subject, string verdict,
+        string categories, string maskedText, bool queue, CancellationToken ct, string actor = "system")
+    {
+        var now = clock.GetUtcNow();
+        var text = maskedText.Length > MaxText ? maskedText[..MaxText] : maskedText;
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.CreateVersion7(now), TenantId = tenantId, UserId = userId, ReplyId = replyId, Actor = actor,
+            Subject = subject, Verdict = verdict, Categories = categories, TextHash = Hash(maskedText), MaskedText = text,
+            CreatedAt = now,
+        });
+        if (queue)
+        {
+            db.ReviewItems.Add(new ReviewItem
+            {
+                Id = Guid.CreateVersion7(now), TenantId = tenantId, UserId = userId, ReplyId = replyId, Source = subject,
+                Categories = categories, MaskedText = text, Status = ReviewStatuses.Pending, CreatedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}

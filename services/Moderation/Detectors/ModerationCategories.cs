@@ -1,0 +1,10 @@
+namespace Chatbot.Moderation.Detectors;
+
+/// <summary>Our own categories, reported next to any harmful-content categories of the tenant's lists.</summary>
+public static class ModerationCategories
+{
+    public const string PromptInjection = "prompt_injection";
+    public const string Pii = "pii";
+    public const string Secret = "secret";
+    public const string SystemPromptLeak = "system_prompt_leak";
+}

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+using Chatbot.Moderation.Detectors.Policy;
+
+namespace Chatbot.Moderation.Policies;
+
+/// <summary>
+/// <c>Moderation:*</c>: the default policy, per-tenant overrides (<c>Moderation:Tenants:{tenantId}</c>), how long a
+/// reply's output context stays in Redis, and the API's rate limit.
+/// </summary>
+public sealed class ModerationOptions
+{
+    public const string SectionName = "Moderation";
+
+    public ModerationPolicy Default { get; set; } = new();
+
+    public Dictionary<Guid, ModerationPolicy> Tenants { get; set; } = [];
+
+    [Range(60, 86_400)]
+    public int ContextExpirySeconds { get; set; } = 3600;
+
+    [Range(1, 100_000)]
+    public int ApiRequestsPerMinute { get; set; } = 60;
+
+    [Range(1, 1_000_000)]
+    public int MaxApiInputChars { get; set; } = 64_000;
+}

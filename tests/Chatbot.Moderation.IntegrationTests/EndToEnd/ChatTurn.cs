@@ -1,0 +1,35 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Chatbot.Moderation.IntegrationTests.EndToEnd;
+
+/// <summary>Sends one message through chat's public API and reads its reply stream (SSE) to the final event.</summary>
+public static class ChatTurn
+{
+    public static async Task<(Guid ReplyId, List<(string Type, string Data)> Events)> SendAsync(HttpClient client, string content)
+    {
+        using var created = await client.PostAsJsonAsync("/api/conversations", new { title = "moderation" });
+        created.EnsureSuccessStatusCode();
+        var conversationId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var sent = await client.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { content });
+        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
+        var replyId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetGuid();
+
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var response = await client.GetAsync($"/api/replies/{replyId}/stream", HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+        var events = new List<(string, string)>();
+        string? type = null;
+        while (await reader.ReadLineAsync(cts.Token) is { } line)
+        {
+            if (line.StartsWith("event:", StringComparison.Ordinal)) type = line[6..].Trim();
+            else if (line.StartsWith("data:", StringComparison.Ordinal) && type is not null)
+            {
+                events.Add((type, line[5..].Trim()));
+                if (type is "done" or "error") break;
+            }
+        }
+        return (replyId, events);
+    }
+}

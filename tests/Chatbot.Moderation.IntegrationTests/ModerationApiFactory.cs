@@ -1,0 +1,29 @@
+using Chatbot.Moderation.Policies;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chatbot.Moderation.IntegrationTests;
+
+/// <summary>The moderation service in process (a moderation type names the entry assembly) on the real infrastructure.</summary>
+public sealed class ModerationApiFactory(string moderationDb, string redis, string rabbitMq, LogCapture logs)
+    : WebApplicationFactory<ModerationOptions>
+{
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:moderationdb", moderationDb);
+        builder.UseSetting("ConnectionStrings:redis", redis);
+        builder.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
+        builder.UseSetting("services:identity:http:0", "http://127.0.0.1:9"); // never called: TestAuthHandler authenticates
+        builder.UseSetting("Moderation:ApiRequestsPerMinute", "5");
+        builder.UseSetting("Moderation:Default:StageTimeout", "00:00:10"); // a loaded test machine must not fail closed
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        builder.ConfigureTestServices(services => services
+            .AddAuthentication(TestAuthHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { }));
+    }
+}
