@@ -8,7 +8,7 @@ namespace Chatbot.ServiceDefaults.ErrorHandling;
 
 /// <summary>
 /// Turns request binding failures (malformed JSON, wrong content type, body too large, unparsable parameters)
-/// into 400 / 415 / 413 problem details with a precise <c>detail</c> instead of a 500.
+/// into 400 / 415 / 413 problem details with a precise <c>detail</c> and per-field <c>errors</c> instead of a 500.
 /// </summary>
 public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails, ErrorMetrics errors) : IExceptionHandler
 {
@@ -24,7 +24,7 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problemDet
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
-            ProblemDetails = new ProblemDetails
+            ProblemDetails = new HttpValidationProblemDetails(BindingErrors.Describe(bad))
             {
                 Status = status,
                 Type = TypeFor(status),

@@ -36,8 +36,6 @@ public static class ChatServiceExtensions
             bus.AddConsumer<Chatbot.Chat.Moderation.InputBlockedConsumer, Chatbot.Chat.Moderation.InputBlockedConsumerDefinition>();
         });
 
-        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
-        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddOpenApi();
 
         // Loaded at start-up (not on the first POST): the o200k vocabulary takes a moment to build.

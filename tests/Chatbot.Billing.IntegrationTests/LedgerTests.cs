@@ -4,6 +4,7 @@ using Chatbot.Billing.Api;
 using Chatbot.Billing.IntegrationTests.Infrastructure;
 using Chatbot.Billing.Quotas;
 using Chatbot.Contracts.Identity;
+using Chatbot.Contracts.Moderation;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,25 @@ public sealed class LedgerTests(BillingFixture fixture)
         await Task.Delay(1000); // the duplicate's delivery
         Assert.Equal(1, await db.UsageEntries.CountAsync(u => u.ReplyId == replyId));
         Assert.Equal(170, (long)await fixture.Redis.GetDatabase().StringGetAsync(QuotaKeys.UserDayTokens(user.TenantId, user.UserId, DateTimeOffset.UtcNow)));
+    }
+
+    [Fact]
+    public async Task An_input_blocked_by_moderation_releases_its_reservation()
+    {
+        await using var billing = new BillingApiFactory(fixture.Infra);
+        _ = billing.Server;
+        var user = TestUser.NewTenant();
+        var replyId = Guid.NewGuid();
+        var quotas = billing.Services.GetRequiredService<QuotaReservations>();
+        Assert.True((await quotas.ReserveAsync(new(replyId, user.TenantId, user.UserId, "free", 50, 500))).IsGranted);
+        var redis = fixture.Redis.GetDatabase();
+        Assert.True(await redis.KeyExistsAsync(QuotaKeys.Reservation(replyId)));
+
+        await billing.Services.GetRequiredService<IBus>().Publish(new InputBlocked(Guid.NewGuid(), DateTimeOffset.UtcNow, replyId,
+            user.TenantId, user.UserId, Guid.NewGuid(), Guid.NewGuid(), ["prompt_injection"], "blocked"));
+
+        Assert.True(await Eventually.HoldsAsync(async () => !await redis.KeyExistsAsync(QuotaKeys.Reservation(replyId))));
+        Assert.False(await quotas.ReleaseAsync(replyId)); // already released by the consumer
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Chatbot.Identity.Accounts;
-using Chatbot.Identity.Validation;
+using Chatbot.ServiceDefaults.ErrorHandling;
 using Microsoft.AspNetCore.Http;
 
 namespace Chatbot.Identity.UnitTests;
@@ -18,7 +18,7 @@ public sealed class BadRequestDescriptionTests
     private static Dictionary<string, string[]> Describe(string json)
     {
         var error = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<RegisterRequest>(json, Strict));
-        return BadRequestExceptionHandler.Describe(new BadHttpRequestException("bad", StatusCodes.Status400BadRequest, error));
+        return BindingErrors.Describe(new BadHttpRequestException("bad", StatusCodes.Status400BadRequest, error));
     }
 
     [Fact]
@@ -35,5 +35,5 @@ public sealed class BadRequestDescriptionTests
 
     [Fact]
     public void A_wrong_content_type_names_the_header() =>
-        Assert.Contains("Content-Type", BadRequestExceptionHandler.Describe(new BadHttpRequestException("no", StatusCodes.Status415UnsupportedMediaType)).Keys);
+        Assert.Contains("Content-Type", BindingErrors.Describe(new BadHttpRequestException("no", StatusCodes.Status415UnsupportedMediaType)).Keys);
 }

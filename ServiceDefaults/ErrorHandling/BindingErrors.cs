@@ -1,27 +1,16 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 
-namespace Chatbot.Identity.Validation;
+namespace Chatbot.ServiceDefaults.ErrorHandling;
 
 /// <summary>
-/// Turns binding failures (malformed or unknown JSON fields, missing required fields, wrong content type) into a 400
-/// validation problem with per-field errors instead of a bare status code.
+/// Names the fields behind a binding failure (malformed or unknown JSON fields, missing required fields, wrong
+/// content type), so a 400 says which field is wrong rather than only that the body is.
 /// </summary>
-internal sealed partial class BadRequestExceptionHandler : IExceptionHandler
+public static partial class BindingErrors
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
-    {
-        if (exception is not BadHttpRequestException bad)
-        {
-            return false;
-        }
-        var errors = Describe(bad);
-        await TypedResults.ValidationProblem(errors, detail: "The request body is not valid.").ExecuteAsync(http);
-        return true;
-    }
-
-    internal static Dictionary<string, string[]> Describe(BadHttpRequestException bad)
+    public static Dictionary<string, string[]> Describe(BadHttpRequestException bad)
     {
         if (bad.StatusCode == StatusCodes.Status415UnsupportedMediaType)
         {
