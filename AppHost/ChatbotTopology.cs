@@ -27,7 +27,8 @@ public static class ChatbotTopology
         var moderation = builder.AddProject<Projects.Chatbot_Moderation>("moderation", 5083)
             .WithReference(moderationDb, redis, rabbitmq, identity);
         var billing = builder.AddProject<Projects.Chatbot_Billing>("billing", 5084)
-            .WithReference(billingDb, redis, rabbitmq, identity);
+            .WithReference(billingDb, redis, rabbitmq, identity)
+            .WithStatePath("Billing__MailPickupDirectory", "mail");
         builder.AddProject<Projects.Chatbot_Chat>("chat", 5080)
             .WithReference(chatDb, redis, rabbitmq, identity, inference, moderation, billing)
             .WithExternalHttpEndpoints();

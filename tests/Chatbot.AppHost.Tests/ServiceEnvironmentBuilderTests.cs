@@ -116,12 +116,13 @@ public sealed class ServiceEnvironmentBuilderTests
     }
 
     [Fact]
-    public void Identity_keeps_its_development_files_in_the_state_folder()
+    public void Development_files_of_identity_and_billing_live_in_the_state_folder()
     {
         var environment = Build("identity", new AppHostOptions { StateDirectory = "/srv/state" });
 
         Assert.Equal("admin@chatbot.local", environment["Identity__BootstrapAdmin__Email"]);
         Assert.Equal("/srv/state/identity/bootstrap-admin-password", environment["Identity__BootstrapAdmin__PasswordFile"]);
         Assert.Equal("/srv/state/mail", environment["Identity__Email__PickupDirectory"]);
+        Assert.Equal("/srv/state/mail", Build("billing", new AppHostOptions { StateDirectory = "/srv/state" })["Billing__MailPickupDirectory"]);
     }
 }

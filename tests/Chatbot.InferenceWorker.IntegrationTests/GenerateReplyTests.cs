@@ -84,7 +84,7 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     [Fact]
     public async Task Primary_dropping_mid_stream_resets_the_stream_and_the_fallback_continues()
     {
-        var request = WorkerFixture.Request("Drop it [[sim:fail=disconnect;after=5;provider=primary]]");
+        var request = WorkerFixture.Request("Drop it [[sim:fail=disconnect;after=20;tokens=40;provider=primary]]");
 
         await fixture.Bus.Publish(request);
         var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);

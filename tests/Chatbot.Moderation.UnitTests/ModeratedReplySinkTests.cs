@@ -1,3 +1,4 @@
+using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Moderation;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.Moderation.Detectors;
@@ -42,12 +43,44 @@ public sealed class ModeratedReplySinkTests
         await Assert.ThrowsAsync<OutputBlockedException>(() => sink.ResetAsync(CancellationToken.None).AsTask());
     }
 
+    [Fact]
+    public async Task A_fallback_before_anything_left_the_window_is_invisible_and_after_it_resets_the_stream()
+    {
+        var stream = new Recording();
+        var sink = Sink(stream, new Dictionary<string, string>());
+
+        await sink.TokenAsync("Short start", CancellationToken.None); // still held back
+        await sink.ResetAsync(CancellationToken.None);
+        Assert.Equal(0, stream.Resets);
+
+        await sink.TokenAsync(new string('a', 80), CancellationToken.None); // past the 32-character window
+        await sink.ResetAsync(CancellationToken.None);
+        Assert.Equal(1, stream.Resets);
+    }
+
+    [Fact]
+    public void The_selected_provider_reaches_the_stream_so_a_cancelled_reply_is_billed_at_its_prices()
+    {
+        var stream = new Recording();
+        var provider = new ChatProvider(new ProviderOptions { Name = "primary", Type = ProviderType.Simulator }, null!, Polly.ResiliencePipeline.Empty);
+
+        Sink(stream, new Dictionary<string, string>()).ProviderSelected(provider);
+
+        Assert.Same(provider, stream.Provider);
+    }
+
     private static ModeratedReplySink Sink(IReplySink inner, Dictionary<string, string> placeholders) =>
         new(inner, () => new OutputGuard(Canary, "You are a helpful assistant.", holdBackChars: 32), placeholders);
 
     private sealed class Recording : IReplySink
     {
         public string Text { get; private set; } = "";
+
+        public int Resets { get; private set; }
+
+        public ChatProvider? Provider { get; private set; }
+
+        public void ProviderSelected(ChatProvider provider) => Provider = provider;
 
         public ValueTask TokenAsync(string text, CancellationToken cancellationToken)
         {
@@ -58,6 +91,7 @@ public sealed class ModeratedReplySinkTests
         public ValueTask ResetAsync(CancellationToken cancellationToken)
         {
             Text = "";
+            Resets++;
             return ValueTask.CompletedTask;
         }
     }

@@ -31,6 +31,10 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "inference-worker")
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", LoginLimit.ToString())
+            // The page is under test, not moderation: turns go straight to the worker (the echo drill would trip the
+            // output guard's system-prompt check). Moderation's own end-to-end tests run the full path.
+            .WithEnvironment("chat", "Moderation__Enabled", "false")
+            .WithEnvironment("inference-worker", "Moderation__Output__Enabled", "false")
             .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "200")
             .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "10")
             .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "30")

@@ -15,6 +15,7 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
 {
     private OutputGuard guard = newGuard();
     private StreamingRestorer restorer = new(placeholders);
+    private bool forwardedSinceReset;
 
     /// <summary>
     /// Set once a violation is found and sticky: a provider chain that treats the exception as a provider failure and
@@ -33,8 +34,15 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
         if (Blocked is not null) throw Blocked;
         guard = newGuard();
         restorer = new StreamingRestorer(placeholders);
+        if (!forwardedSinceReset)
+        {
+            return ValueTask.CompletedTask; // nothing of the failed attempt reached the client: the fallback stays invisible
+        }
+        forwardedSinceReset = false;
         return inner.ResetAsync(cancellationToken);
     }
+
+    public void ProviderSelected(ChatProvider provider) => inner.ProviderSelected(provider);
 
     /// <summary>End of the reply: the held-back window is checked and written.</summary>
     public ValueTask CompleteAsync(CancellationToken cancellationToken) => ForwardAsync(guard.Complete(), final: true, cancellationToken);
@@ -48,6 +56,8 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
         }
         var text = restorer.Push(decision.Release);
         if (final) text += restorer.Flush();
-        if (text.Length > 0) await inner.TokenAsync(text, cancellationToken);
+        if (text.Length == 0) return;
+        forwardedSinceReset = true;
+        await inner.TokenAsync(text, cancellationToken);
     }
 }
