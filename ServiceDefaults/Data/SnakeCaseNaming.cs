@@ -1,10 +1,9 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 
-namespace Chatbot.Chat.Data;
+namespace Microsoft.EntityFrameworkCore;
 
 /// <summary>PostgreSQL-style names (snake_case) for every table, column, key and index, so hand-written SQL reads naturally.</summary>
-internal static class SnakeCaseNaming
+public static class SnakeCaseNaming
 {
     public static void UseSnakeCaseNames(this ModelBuilder modelBuilder)
     {
