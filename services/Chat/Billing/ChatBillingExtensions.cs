@@ -1,5 +1,5 @@
 using Chatbot.Chat.Billing;
-using Yarp.ReverseProxy.Configuration;
+using Chatbot.Chat.Http;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,8 +12,7 @@ public static class ChatBillingExtensions
         builder.Services.AddScoped<QuotaGate>();
         if (builder.Configuration["services:billing:http:0"] is { Length: > 0 } billing)
         {
-            // One more YARP config source beside identity's (AddReverseProxy is called once, by AddChatIdentity).
-            builder.Services.AddSingleton<IProxyConfigProvider>(new InMemoryConfigProvider(BillingProxy.Routes(), BillingProxy.Clusters(new Uri(billing))));
+            builder.Services.ForwardToService("billing", new Uri(billing), "/api/usage", "/api/usage/{**rest}", "/api/billing/{**rest}");
         }
         return builder;
     }

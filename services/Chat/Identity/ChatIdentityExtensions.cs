@@ -1,3 +1,4 @@
+using Chatbot.Chat.Http;
 using Chatbot.Chat.Identity;
 using Chatbot.ServiceDefaults.Authentication;
 using MassTransit;
@@ -20,7 +21,8 @@ public static class ChatIdentityExtensions
         builder.Logging.AddFilter("Yarp", LogLevel.Warning);
         var identity = new Uri(builder.Configuration["services:identity:http:0"] ?? builder.Configuration["Identity:Authority"]
             ?? throw new InvalidOperationException("services:identity:http:0 is not set: chat cannot reach identity."));
-        builder.Services.AddReverseProxy().LoadFromMemory(IdentityProxy.Routes(), IdentityProxy.Clusters(identity));
+        builder.Services.AddReverseProxy();
+        builder.Services.ForwardToService("identity", identity, IdentityProxy.ForwardedPaths);
         builder.Services.AddHttpClient(ApiKeyVerifier.HttpClientName, c => c.BaseAddress = identity);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyVerifier>();

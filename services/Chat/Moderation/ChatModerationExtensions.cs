@@ -1,5 +1,5 @@
 using Chatbot.Chat.Moderation;
-using Yarp.ReverseProxy.Configuration;
+using Chatbot.Chat.Http;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -12,7 +12,8 @@ public static class ChatModerationExtensions
         builder.Services.AddSingleton<ModerationRouting>();
         if (builder.Configuration["services:moderation:http:0"] is { } moderation && Uri.TryCreate(moderation, UriKind.Absolute, out var uri))
         {
-            builder.Services.AddSingleton<IProxyConfigProvider>(new ModerationProxyConfig(uri));
+            // The moderation API and the review queue, with the caller's bearer token.
+            builder.Services.ForwardToService("moderation", uri, "/api/moderations", "/api/moderation/{**rest}");
         }
         return builder;
     }
