@@ -4,7 +4,7 @@ using StackExchange.Redis;
 namespace Chatbot.Billing.Quotas;
 
 /// <summary>
-/// Reserve, settle and release against the Redis counters, each one Lua script = one atomic round trip, so N chat and
+/// Reserve, settle and release against the Redis counters, each one Lua script (EVALSHA) = one atomic round trip, so N chat and
 /// billing replicas share one view: a reservation either fits every limit (user, tenant, plan, monthly budget) or
 /// changes nothing. Overshoot can only come from a reply using more than it reserved (the worker stops at the grant).
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
             request.ReservationId.ToString("N"), (now + o.ReservationTtl).ToUnixTimeMilliseconds(),
             (long)(o.ReservationTtl + TimeSpan.FromHours(1)).TotalSeconds, (long)DayKeyTtl.TotalSeconds, (long)MonthKeyTtl.TotalSeconds,
         ];
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(QuotaScripts.Reserve, keys, args))!;
+        var result = (RedisResult[])(await QuotaScripts.Reserve.EvaluateAsync(redis.GetDatabase(), keys, args))!;
         var kind = (string)result[0]!;
         return kind switch
         {
@@ -62,14 +62,14 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
             tokens, Micros.FromUsd(costUsd), reservationId.ToString("N"), (long)SettledMarkerTtl.TotalSeconds,
             (long)DayKeyTtl.TotalSeconds, (long)MonthKeyTtl.TotalSeconds, (long)HourKeyTtl.TotalSeconds,
         ];
-        var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(QuotaScripts.Settle, keys, args))!;
+        var result = (RedisResult[])(await QuotaScripts.Settle.EvaluateAsync(redis.GetDatabase(), keys, args))!;
         return new SettleResult((int)result[0] == 1, Micros.ToUsd((long)result[1]), Micros.ToUsd((long)result[2]));
     }
 
     /// <summary>Gives the reserved room back; false when there was nothing left to release.</summary>
     public async Task<bool> ReleaseAsync(Guid reservationId)
     {
-        var result = await redis.GetDatabase().ScriptEvaluateAsync(QuotaScripts.Release,
+        var result = await QuotaScripts.Release.EvaluateAsync(redis.GetDatabase(),
             [QuotaKeys.Reservation(reservationId), QuotaKeys.ReservationIndex], [reservationId.ToString("N")]);
         return (int)result == 1;
     }

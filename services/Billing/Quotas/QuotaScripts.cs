@@ -1,17 +1,11 @@
 namespace Chatbot.Billing.Quotas;
 
-/// <summary>The Lua scripts (embedded resources); StackExchange.Redis sends them by SHA after the first call.</summary>
+/// <summary>The Lua scripts (embedded resources), each sent by SHA1 (see <see cref="QuotaScript"/>).</summary>
 internal static class QuotaScripts
 {
-    public static readonly string Reserve = Load("reserve.lua");
-    public static readonly string Settle = Load("settle.lua");
-    public static readonly string Release = Load("release.lua");
+    public static readonly QuotaScript Reserve = new("reserve.lua");
+    public static readonly QuotaScript Settle = new("settle.lua");
+    public static readonly QuotaScript Release = new("release.lua");
 
-    private static string Load(string name)
-    {
-        using var stream = typeof(QuotaScripts).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Embedded script {name} is missing.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
+    public static IEnumerable<QuotaScript> All => [Reserve, Settle, Release];
 }

@@ -25,28 +25,17 @@ var options = Options.Create(new QuotaOptions
 });
 var quotas = new QuotaReservations(redis, options, TimeProvider.System);
 var tenant = Guid.NewGuid();
+ReservationRequest NewRequest(Guid? id = null) => new(id ?? Guid.NewGuid(), tenant, Guid.NewGuid(), "bench", 300, 1024);
 
-// 1. Reservation round trip (one Lua EVALSHA), sequential, after a warm-up.
-for (var i = 0; i < 200; i++) await quotas.ReserveAsync(new(Guid.NewGuid(), tenant, Guid.NewGuid(), "bench", 300, 1024));
-var reserve = new List<double>(iterations);
-for (var i = 0; i < iterations; i++)
-{
-    var started = Stopwatch.GetTimestamp();
-    await quotas.ReserveAsync(new(Guid.NewGuid(), tenant, Guid.NewGuid(), "bench", 300, 1024));
-    reserve.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-}
-Console.WriteLine($"reserve round trip:        {Percentiles.Describe(reserve)}");
-
-var settle = new List<double>(iterations);
-for (var i = 0; i < iterations; i++)
+// 1. Reservation round trip (one EVALSHA of reserve.lua): one caller, then 16 callers at once (under load).
+Console.WriteLine($"reserve, 1 caller:         {await Measure.RunAsync(iterations, 1, () => quotas.ReserveAsync(NewRequest()))}");
+Console.WriteLine($"reserve, 16 callers:       {await Measure.RunAsync(iterations, 16, () => quotas.ReserveAsync(NewRequest()))}");
+Console.WriteLine($"reserve + settle, 1 caller: {await Measure.RunAsync(iterations, 1, async () =>
 {
     var id = Guid.NewGuid();
-    await quotas.ReserveAsync(new(id, tenant, Guid.NewGuid(), "bench", 300, 1024));
-    var started = Stopwatch.GetTimestamp();
+    await quotas.ReserveAsync(NewRequest(id));
     await quotas.SettleAsync(id, tenant, Guid.NewGuid(), 500, 0.001m, DateTimeOffset.UtcNow);
-    settle.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-}
-Console.WriteLine($"settle round trip:         {Percentiles.Describe(settle)}");
+})}");
 
 // 2. What the limit check adds to POST message: count the prompt (o200k) and reserve, as QuotaGate does on the send path.
 var gate = new QuotaGate(quotas, TiktokenTokenizer.CreateForEncoding("o200k_base"));
@@ -56,15 +45,8 @@ IReadOnlyList<ChatTurn> prompt =
     new("system", "You are a helpful assistant for the Chatbot.Aspire product. Answer briefly and precisely."),
     .. Enumerable.Range(0, 10).Select(i => new ChatTurn(i % 2 == 0 ? "user" : "assistant", $"Message {i}: " + string.Join(' ', Enumerable.Repeat("lorem ipsum dolor sit amet", 12)))),
 ];
-for (var i = 0; i < 200; i++) await gate.ReserveAsync(user, Guid.NewGuid(), prompt, 1024);
-var gateTimes = new List<double>(iterations);
-for (var i = 0; i < iterations; i++)
-{
-    var started = Stopwatch.GetTimestamp();
-    await gate.ReserveAsync(user, Guid.NewGuid(), prompt, 1024);
-    gateTimes.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
-}
-Console.WriteLine($"POST message limit check:  {Percentiles.Describe(gateTimes)} (11-message context, o200k count + reserve)");
+Console.WriteLine($"POST message limit check:  {await Measure.RunAsync(iterations, 1, () => gate.ReserveAsync(user, Guid.NewGuid(), prompt, 1024))}" +
+    " (11-message context, o200k count + reserve)");
 
 // 3. Ledger writes per second (INSERT … ON CONFLICT DO NOTHING on the unique reply id), 1 and 8 writers.
 var dbOptions = new DbContextOptionsBuilder<BillingDbContext>().UseNpgsql(billingDb).Options;
@@ -75,6 +57,7 @@ await using (var db = new BillingDbContext(dbOptions))
 foreach (var writers in new[] { 1, 8 })
 {
     var perWriter = Math.Max(1, iterations / 5 / writers);
+    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
     var started = Stopwatch.GetTimestamp();
     await Task.WhenAll(Enumerable.Range(0, writers).Select(async _ =>
     {
@@ -87,5 +70,11 @@ foreach (var writers in new[] { 1, 8 })
         }
     }));
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-    Console.WriteLine($"ledger writes, {writers} writer(s): {writers * perWriter / seconds:0} rows/s ({writers * perWriter} rows in {seconds:0.00} s, price lookup included)");
+    var rows = writers * perWriter;
+    Console.WriteLine($"ledger writes, {writers} writer(s): {rows / seconds:0} rows/s ({rows} rows in {seconds:0.00} s, price lookup included), " +
+        $"{(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore) / rows:0} B allocated per row");
 }
+
+using var process = Process.GetCurrentProcess();
+Console.WriteLine($"memory: working set {process.WorkingSet64 / 1048576.0:0} MiB, peak {process.PeakWorkingSet64 / 1048576.0:0} MiB, " +
+    $"managed heap {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:0} MiB, gen0/1/2 collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
