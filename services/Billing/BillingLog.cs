@@ -24,6 +24,12 @@ internal static partial class BillingLog
     [LoggerMessage(7, LogLevel.Information, "Pseudonymised {Rows} ledger rows of a deleted user of tenant {TenantId}")]
     public static partial void Pseudonymised(ILogger logger, int rows, Guid tenantId);
 
-    [LoggerMessage(8, LogLevel.Warning, "Tenant {TenantId} has no webhook URL: budget alert {Threshold}% not posted")]
-    public static partial void NoWebhook(ILogger logger, Guid tenantId, int threshold);
+    [LoggerMessage(9, LogLevel.Information, "Tenant {TenantId} used up its {Scope} limit for {Period}")]
+    public static partial void BudgetExhausted(ILogger logger, Guid tenantId, string scope, string period);
+
+    [LoggerMessage(10, LogLevel.Warning, "No operator webhook or e-mail configured (Billing:Operator): kill-switch alert of {Hour} not delivered there")]
+    public static partial void NoOperatorTarget(ILogger logger, string hour);
+
+    [LoggerMessage(8, LogLevel.Warning, "Tenant {TenantId} has no webhook URL: {AlertType} not posted")]
+    public static partial void NoWebhook(ILogger logger, Guid tenantId, string alertType);
 }

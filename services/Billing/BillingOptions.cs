@@ -21,7 +21,4 @@ public sealed class BillingOptions
 
     /// <summary>Where alert e-mails are dropped as .eml files (development sender).</summary>
     public string MailPickupDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "chatbot-billing-mail");
-
-    /// <summary>Platform operators' address for kill-switch alerts (optional).</summary>
-    public string? OperatorEmail { get; set; }
 }

@@ -16,6 +16,7 @@ public static class BillingServiceExtensions
     public static IHostApplicationBuilder AddBillingServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddNpgsqlDbContext<BillingDbContext>("billingdb");
@@ -29,10 +30,12 @@ public static class BillingServiceExtensions
             bus.AddConsumer<ReleaseReservationConsumer, BillingConsumerDefinition<ReleaseReservationConsumer>>();
             bus.AddConsumer<PseudonymiseUsageConsumer, BillingConsumerDefinition<PseudonymiseUsageConsumer>>();
             bus.AddConsumer<RecordTenantTierConsumer, BillingConsumerDefinition<RecordTenantTierConsumer>>();
-            bus.AddConsumer<SendBudgetWebhookConsumer, SendBudgetWebhookConsumerDefinition>();
+            bus.AddConsumer<SendBudgetWebhookConsumer, WebhookConsumerDefinition<SendBudgetWebhookConsumer>>();
             bus.AddConsumer<SendBudgetEmailConsumer, BillingConsumerDefinition<SendBudgetEmailConsumer>>();
+            bus.AddConsumer<SendOperatorWebhookConsumer, WebhookConsumerDefinition<SendOperatorWebhookConsumer>>();
+            bus.AddConsumer<SendOperatorEmailConsumer, BillingConsumerDefinition<SendOperatorEmailConsumer>>();
         });
-        builder.Services.AddHttpClient(SendBudgetWebhookConsumer.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        builder.Services.AddHttpClient(SignedWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddProblemDetails();
 
         builder.Services.AddScoped<PriceBook>();
@@ -40,7 +43,10 @@ public static class BillingServiceExtensions
         builder.Services.AddScoped<LimitResolver>();
         builder.Services.AddScoped<LimitPublisher>();
         builder.Services.AddScoped<CounterRebuilder>();
+        builder.Services.AddScoped<LedgerTotals>();
         builder.Services.AddScoped<BudgetAlerts>();
+        builder.Services.AddScoped<BudgetExhaustionAlerts>();
+        builder.Services.AddSingleton<SignedWebhookSender>();
         builder.Services.AddScoped<UsageSettlement>();
         builder.Services.AddScoped<SpendKillSwitch>();
         builder.Services.AddSingleton<IAlertEmailSender, PickupDirectoryEmailSender>();

@@ -1,5 +1,4 @@
 using Chatbot.Billing.Data;
-using Chatbot.Billing.Limits;
 using Chatbot.Billing.Quotas;
 using Chatbot.Contracts.Billing;
 using MassTransit;
@@ -13,12 +12,11 @@ namespace Chatbot.Billing.Alerts;
 /// tenant, month and threshold: the row in <c>budget_alerts</c> (primary key) is inserted in the same transaction
 /// that publishes, so concurrent settlements on several replicas raise each alert once.
 /// </summary>
-public sealed class BudgetAlerts(BillingDbContext db, LimitResolver limits, IPublishEndpoint publisher,
+public sealed class BudgetAlerts(BillingDbContext db, IPublishEndpoint publisher,
     IOptions<BillingOptions> options, TimeProvider clock, ILogger<BudgetAlerts> logger)
 {
-    public async Task CheckAsync(Guid tenantId, decimal spentUsd, DateTimeOffset at, CancellationToken ct)
+    public async Task CheckAsync(Guid tenantId, decimal? budget, decimal spentUsd, DateTimeOffset at, CancellationToken ct)
     {
-        var budget = (await limits.ForAsync(tenantId, null, null, ct)).MonthlyBudgetUsd;
         if (budget is not > 0m)
         {
             return;

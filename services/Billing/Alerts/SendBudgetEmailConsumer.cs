@@ -5,19 +5,33 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Billing.Alerts;
 
-/// <summary>Mails a budget alert to the tenant's alert address (its own queue: a webhook retry never re-sends the mail).</summary>
-public sealed class SendBudgetEmailConsumer(BillingDbContext db, IAlertEmailSender mail) : IConsumer<BudgetThresholdReached>
+/// <summary>Mails budget alerts to the tenant's alert address (its own queue: a webhook retry never re-sends the mail).</summary>
+public sealed class SendBudgetEmailConsumer(BillingDbContext db, IAlertEmailSender mail)
+    : IConsumer<BudgetThresholdReached>, IConsumer<BudgetExhausted>
 {
-    public async Task Consume(ConsumeContext<BudgetThresholdReached> context)
+    public Task Consume(ConsumeContext<BudgetThresholdReached> context)
     {
-        var alert = context.Message;
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == alert.TenantId, context.CancellationToken);
-        if (tenant?.AlertEmail is not { Length: > 0 } to)
+        var a = context.Message;
+        return SendAsync(a.TenantId, $"Budget alert: {a.ThresholdPercent}% of this month's budget used",
+            $"Your workspace has spent {a.SpentUsd:0.00} USD of its {a.BudgetUsd:0.00} USD budget for {a.Period} " +
+            $"({a.ThresholdPercent}% threshold).", context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<BudgetExhausted> context)
+    {
+        var a = context.Message;
+        var who = a.UserId is null ? "Your workspace" : $"User {a.UserId} of your workspace";
+        return SendAsync(a.TenantId, $"Budget used up: {a.Scope} for {a.Period}",
+            $"{who} has used {a.Used:0.####} of its {a.Limit:0.####} {a.Scope} limit for {a.Period}. " +
+            $"New replies are refused until {a.ResetsAt:u}.", context.CancellationToken);
+    }
+
+    private async Task SendAsync(Guid tenantId, string subject, string body, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, ct);
+        if (tenant?.AlertEmail is { Length: > 0 } to)
         {
-            return;
+            await mail.SendAsync(to, subject, body, ct);
         }
-        await mail.SendAsync(to, $"Budget alert: {alert.ThresholdPercent}% of this month's budget used",
-            $"Your workspace has spent {alert.SpentUsd:0.00} USD of its {alert.BudgetUsd:0.00} USD budget for {alert.Period} " +
-            $"({alert.ThresholdPercent}% threshold).", context.CancellationToken);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Chatbot.Billing.Data;
 using Chatbot.Contracts.Billing;
 using MassTransit;
@@ -7,32 +5,38 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Billing.Alerts;
 
-/// <summary>Posts a budget alert to the tenant's webhook, signed; a failure throws so the definition's retries apply.</summary>
-public sealed class SendBudgetWebhookConsumer(BillingDbContext db, IHttpClientFactory clients, TimeProvider clock,
-    ILogger<SendBudgetWebhookConsumer> logger) : IConsumer<BudgetThresholdReached>
+/// <summary>Posts budget alerts (a threshold crossed, a limit used up) to the tenant's webhook, signed, with retries.</summary>
+public sealed class SendBudgetWebhookConsumer(BillingDbContext db, SignedWebhookSender sender, ILogger<SendBudgetWebhookConsumer> logger)
+    : IConsumer<BudgetThresholdReached>, IConsumer<BudgetExhausted>
 {
-    public const string HttpClientName = "billing-webhooks";
-
-    public async Task Consume(ConsumeContext<BudgetThresholdReached> context)
+    public Task Consume(ConsumeContext<BudgetThresholdReached> context)
     {
-        var alert = context.Message;
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == alert.TenantId, context.CancellationToken);
+        var a = context.Message;
+        return PostAsync(a.TenantId, a.CorrelationId, "budget.threshold_reached", new
+        {
+            type = "budget.threshold_reached", tenantId = a.TenantId, period = a.Period, thresholdPercent = a.ThresholdPercent,
+            spentUsd = a.SpentUsd, budgetUsd = a.BudgetUsd, occurredAt = a.OccurredAt,
+        }, context.CancellationToken);
+    }
+
+    public Task Consume(ConsumeContext<BudgetExhausted> context)
+    {
+        var a = context.Message;
+        return PostAsync(a.TenantId, a.CorrelationId, "budget.exhausted", new
+        {
+            type = "budget.exhausted", tenantId = a.TenantId, userId = a.UserId, scope = a.Scope, period = a.Period,
+            used = a.Used, limit = a.Limit, resetsAt = a.ResetsAt, occurredAt = a.OccurredAt,
+        }, context.CancellationToken);
+    }
+
+    private async Task PostAsync(Guid tenantId, Guid deliveryId, string type, object payload, CancellationToken ct)
+    {
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, ct);
         if (tenant?.WebhookUrl is not { Length: > 0 } url || tenant.WebhookSecret is not { Length: > 0 } secret)
         {
-            BillingLog.NoWebhook(logger, alert.TenantId, alert.ThresholdPercent);
+            BillingLog.NoWebhook(logger, tenantId, type);
             return;
         }
-        var body = JsonSerializer.Serialize(new
-        {
-            type = "budget.threshold_reached", tenantId = alert.TenantId, period = alert.Period,
-            thresholdPercent = alert.ThresholdPercent, spentUsd = alert.SpentUsd, budgetUsd = alert.BudgetUsd, occurredAt = alert.OccurredAt,
-        });
-        var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(WebhookSignature.TimestampHeader, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add(WebhookSignature.SignatureHeader, WebhookSignature.Compute(secret, timestamp, body));
-        request.Headers.Add("X-Chatbot-Delivery", alert.CorrelationId.ToString());
-        using var response = await clients.CreateClient(HttpClientName).SendAsync(request, context.CancellationToken);
-        response.EnsureSuccessStatusCode();
+        await sender.PostAsync(url, secret, payload, deliveryId, ct);
     }
 }

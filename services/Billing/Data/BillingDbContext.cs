@@ -11,6 +11,7 @@ public sealed class BillingDbContext(DbContextOptions<BillingDbContext> options)
     public DbSet<TenantBilling> Tenants => Set<TenantBilling>();
     public DbSet<UserLimit> UserLimits => Set<UserLimit>();
     public DbSet<BudgetAlert> BudgetAlerts => Set<BudgetAlert>();
+    public DbSet<BudgetExhaustion> BudgetExhaustions => Set<BudgetExhaustion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

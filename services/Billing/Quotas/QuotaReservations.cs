@@ -63,7 +63,7 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
             (long)DayKeyTtl.TotalSeconds, (long)MonthKeyTtl.TotalSeconds, (long)HourKeyTtl.TotalSeconds,
         ];
         var result = (RedisResult[])(await QuotaScripts.Settle.EvaluateAsync(redis.GetDatabase(), keys, args))!;
-        return new SettleResult((int)result[0] == 1, Micros.ToUsd((long)result[1]), Micros.ToUsd((long)result[2]));
+        return new SettleResult((int)result[0] == 1, Micros.ToUsd((long)result[1]), Micros.ToUsd((long)result[2]), (long)result[3], (long)result[4]);
     }
 
     /// <summary>Gives the reserved room back; false when there was nothing left to release.</summary>

@@ -47,6 +47,36 @@ namespace Chatbot.Billing.Data.Migrations
                     b.ToTable("budget_alerts", (string)null);
                 });
 
+            modelBuilder.Entity("Chatbot.Billing.Data.Entities.BudgetExhaustion", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("Period")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("period");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("TenantId", "Scope", "SubjectId", "Period")
+                        .HasName("pk_budget_exhaustions");
+
+                    b.ToTable("budget_exhaustions", (string)null);
+                });
+
             modelBuilder.Entity("Chatbot.Billing.Data.Entities.Plan", b =>
                 {
                     b.Property<string>("Tier")

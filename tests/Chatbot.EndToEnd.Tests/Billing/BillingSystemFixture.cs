@@ -1,0 +1,87 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chatbot.Aspire.Testing;
+using Npgsql;
+
+namespace Chatbot.EndToEnd.Tests.Billing;
+
+/// <summary>
+/// identity + chat + inference-worker (simulator) + billing as real processes from the test builder, moderation off;
+/// users sign up and sign in through chat's origin, the platform admin is identity's bootstrap admin.
+/// </summary>
+public sealed class BillingSystemFixture : IAsyncLifetime
+{
+    public const int MaxOutputTokens = 200;
+    private const string AdminEmail = "admin@chatbot.local";
+    private const string Password = "Correct-Horse-Battery-9!";
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
+            .WithServices("identity", "chat", "inference-worker", "billing")
+            .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
+            .WithEnvironment("chat", "Moderation__Enabled", "false") // moderation is not started: turns go straight to the worker
+            .WithEnvironment("chat", "Chat__MaxOutputTokens", MaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "20")
+            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "1000")
+            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40")
+            .BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+    }
+
+    /// <summary>Registers a new user (and tenant) and signs it in.</summary>
+    public async Task<SignedInUser> SignUpAsync()
+    {
+        var email = $"user-{Guid.NewGuid():N}@example.test";
+        using var origin = App.CreateHttpClient("chat");
+        (await origin.PostAsJsonAsync("/api/account/register", new { email, password = Password, tenantName = "billing-e2e" })).EnsureSuccessStatusCode();
+        return await SignInAsync(email);
+    }
+
+    public Task<SignedInUser> SignInAdminAsync() => SignInAsync(AdminEmail);
+
+    /// <summary>The user's settled ledger rows (billingdb, the source of truth): count, tokens and cost.</summary>
+    public async Task<(int Rows, long Tokens, decimal Cost, int MaxInputTokens)> LedgerAsync(Guid userId)
+    {
+        await using var connection = new NpgsqlConnection(await App.GetConnectionStringAsync("billingdb"));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*)::int, coalesce(sum(input_tokens + output_tokens), 0)::bigint, coalesce(sum(cost), 0), coalesce(max(input_tokens), 0)
+            FROM usage_entries WHERE user_id = @user
+            """, connection);
+        command.Parameters.AddWithValue("user", userId);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(0), reader.GetInt64(1), reader.GetDecimal(2), reader.GetInt32(3));
+    }
+
+    private async Task<SignedInUser> SignInAsync(string email)
+    {
+        using var origin = App.CreateHttpClient("chat");
+        var token = await origin.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "password", ["username"] = email, ["password"] = Password, ["client_id"] = "chatbot-web",
+        }));
+        var body = await token.Content.ReadAsStringAsync();
+        Assert.True(token.IsSuccessStatusCode, body);
+        var accessToken = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+        var payload = accessToken.Split('.')[1].Replace('-', '+').Replace('_', '/');
+        var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')))).RootElement;
+        var client = App.CreateHttpClient("chat");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        return new SignedInUser(client, Guid.Parse(claims.GetProperty("sub").GetString()!), Guid.Parse(claims.GetProperty("tenant_id").GetString()!));
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+    }
+}
