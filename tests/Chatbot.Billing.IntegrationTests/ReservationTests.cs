@@ -73,7 +73,7 @@ public sealed class ReservationTests(BillingFixture fixture)
     }
 
     [Fact]
-    public async Task Two_processes_racing_on_one_tenant_budget_never_reserve_past_it()
+    public async Task Two_connections_racing_on_one_tenant_budget_never_reserve_past_it()
     {
         var tier = TestQuotas.NewTier();
         var plan = new PlanLimits { TenantTokensPerDay = 5_000 };

@@ -50,13 +50,14 @@ public sealed class BillingEndToEndTests(BillingSystemFixture system)
     [Fact]
     public async Task Two_chat_processes_racing_on_one_user_budget_overshoot_it_by_at_most_one_request()
     {
-        const int limit = 2_500;
+        const int limit = 4_000;
         using var user = await system.SignUpAsync();
         await SetUserLimitAsync(user, limit, requestsPerMinute: 10_000);
         var replica = await system.App.StartReplicaAsync("chat"); // a second chat process on the same Redis, RabbitMQ and databases
         using var second = new HttpClient { BaseAddress = replica };
         second.DefaultRequestHeaders.Authorization = user.Client.DefaultRequestHeaders.Authorization;
         HttpClient[] instances = [user.Client, second];
+        await WarmUpAsync(replica); // a cold process (tokenizer, JIT) would only join the race once it is over
         var conversations = await Task.WhenAll(Enumerable.Range(0, 24).Select(i => CreateConversationAsync(instances[i % 2])));
 
         // Every turn asks for more than the grant ([[sim:tokens]]), so each uses all the room it reserved.
@@ -64,8 +65,8 @@ public sealed class BillingEndToEndTests(BillingSystemFixture system)
             SendAsync(instances[i % 2], c, "[[sim:tokens=400;tps=2000;latency=0]] Race for the budget.")));
 
         var accepted = answers.Select((a, i) => (a.StatusCode, Instance: i % 2)).Where(a => a.StatusCode == HttpStatusCode.Accepted).ToList();
-        Assert.Contains(accepted, a => a.Instance == 0);
-        Assert.Contains(accepted, a => a.Instance == 1);
+        var statuses = string.Join(", ", answers.Select((a, i) => $"{i % 2}:{(int)a.StatusCode}"));
+        Assert.True(accepted.Any(a => a.Instance == 0) && accepted.Any(a => a.Instance == 1), $"both chat processes take turns: {statuses}");
         Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.PaymentRequired);
         Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Accepted, HttpStatusCode.PaymentRequired }));
         Assert.True(await EventuallyAsync(async () => (await system.LedgerAsync(user.UserId)).Rows == accepted.Count, TimeSpan.FromSeconds(60)),
@@ -73,6 +74,14 @@ public sealed class BillingEndToEndTests(BillingSystemFixture system)
         var ledger = await system.LedgerAsync(user.UserId);
         var oneRequestMaximum = ledger.MaxInputTokens + BillingSystemFixture.MaxOutputTokens;
         Assert.InRange(ledger.Tokens, limit - oneRequestMaximum, limit + oneRequestMaximum);
+    }
+
+    private async Task WarmUpAsync(Uri instance)
+    {
+        using var other = await system.SignUpAsync();
+        using var client = new HttpClient { BaseAddress = instance };
+        client.DefaultRequestHeaders.Authorization = other.Client.DefaultRequestHeaders.Authorization;
+        Assert.Equal(HttpStatusCode.Accepted, (await SendAsync(client, await CreateConversationAsync(client), "warm up")).StatusCode);
     }
 
     private async Task SetUserLimitAsync(SignedInUser user, long tokensPerDay, int? requestsPerMinute)
