@@ -1,3 +1,4 @@
+using Chatbot.Chat.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;

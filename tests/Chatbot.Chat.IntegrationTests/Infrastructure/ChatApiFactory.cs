@@ -1,22 +1,14 @@
-using Microsoft.AspNetCore.Authentication;
+using Chatbot.Chat.TestSupport;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;
 
-/// <summary>One chat instance in process (any Chat type names the entry assembly: Program is ambiguous beside the AppHost's), against the shared real infrastructure. Two factories = two replicas.</summary>
+/// <summary>One chat instance in process against the shared real infrastructure, quotas out of the way. Two factories = two replicas.</summary>
 public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary<string, string>? settings = null)
-    : WebApplicationFactory<ChatOptions>
+    : ChatFactoryBase(infra.PostgresConnectionString("chatdb"), infra.RedisConnectionString, infra.RabbitMqConnectionString, settings)
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void ConfigureDefaults(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
-        builder.UseSetting("ConnectionStrings:chatdb", infra.PostgresConnectionString("chatdb"));
-        builder.UseSetting("ConnectionStrings:redis", infra.RedisConnectionString);
-        builder.UseSetting("ConnectionStrings:rabbitmq", infra.RabbitMqConnectionString);
-        builder.UseSetting("services:identity:http:0", "http://127.0.0.1:9"); // never called: tests authenticate with TestAuthHandler
         builder.UseSetting("Chat:MaxContentLength", "1000");
         builder.UseSetting("Chat:HeartbeatInterval", "00:00:01");
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
@@ -28,19 +20,7 @@ public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary
             builder.UseSetting($"Quotas:Plans:{tier}:MonthlyBudgetUsd", "1000000");
         }
         builder.UseSetting("Moderation:Enabled", "false"); // chat alone: turns go straight to the fake worker
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-        {
-            builder.UseSetting(key, value);
-        }
-        builder.ConfigureTestServices(services => services
-            .AddAuthentication(TestAuthHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { }));
     }
 
-    public HttpClient CreateClient(TestUser user)
-    {
-        var client = CreateClient();
-        user.Apply(client.DefaultRequestHeaders);
-        return client;
-    }
+    public HttpClient CreateClient(TestUser user) => CreateAuthenticatedClient(user.Apply);
 }

@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Chat.IntegrationTests.Infrastructure;
+namespace Chatbot.Chat.TestSupport;
 
 /// <summary>
 /// Handler-level tests only: authenticates from X-Test-* headers carrying the claims identity issues
-/// (sub, tenant_id, tier, role). End-to-end tests use real identity tokens once that branch is merged.
+/// (sub, tenant_id, tier, role; several X-Test-Role values = several roles). End-to-end tests use real identity tokens.
 /// </summary>
 public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
