@@ -13,19 +13,12 @@ namespace Chatbot.Billing.IntegrationTests;
 [Collection(BillingCollection.Name)]
 public sealed class AlertAndKillSwitchTests(BillingFixture fixture)
 {
-    private const string Secret = "a-webhook-secret-of-32-characters";
-
     [Fact]
     public async Task Each_threshold_alert_fires_once_as_a_signed_webhook_with_retries_and_an_email()
     {
         await using var hook = new WebhookListener(failFirst: 1);
         await using var billing = new BillingApiFactory(fixture.Infra);
-        var admin = TestUser.NewTenant(role: "tenant-admin");
-        var platform = admin with { Role = "platform-admin" };
-        Assert.Equal(HttpStatusCode.OK, (await billing.CreateClient(platform).PutAsJsonAsync($"/api/billing/tenants/{admin.TenantId}",
-            new { monthlyBudgetUsd = 1m, disabled = false })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await billing.CreateClient(admin).PutAsJsonAsync("/api/billing/alerts",
-            new { webhookUrl = hook.Url, webhookSecret = Secret, alertEmail = "owner@example.test" })).StatusCode);
+        var admin = await AlertedTenant.CreateAsync(billing, hook, monthlyBudgetUsd: 1m);
         var bus = billing.Services.GetRequiredService<IBus>();
 
         var first = Usage.Of(admin.TenantId, admin.UserId, 10, 10, 0.75m);
@@ -39,7 +32,7 @@ public sealed class AlertAndKillSwitchTests(BillingFixture fixture)
         var delivered = hook.Posts.Where(p => p.Status == 200).ToList();
         var thresholds = delivered.Select(p => JsonDocument.Parse(p.Body).RootElement.GetProperty("thresholdPercent").GetInt32()).Order().ToList();
         Assert.Equal([70, 80], thresholds);
-        Assert.All(delivered, p => Assert.Equal(WebhookSignature.Compute(Secret, long.Parse(p.Timestamp), p.Body), p.Signature));
+        Assert.All(delivered, p => Assert.Equal(WebhookSignature.Compute(AlertedTenant.WebhookSecret, long.Parse(p.Timestamp), p.Body), p.Signature));
         Assert.Contains(hook.Posts, p => p.Status == 500); // the first post failed and was retried
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(Directory.GetFiles(billing.MailFolder, "*.eml").Length == 2)));
     }

@@ -13,21 +13,16 @@ namespace Chatbot.Billing.IntegrationTests;
 [Collection(BillingCollection.Name)]
 public sealed class ExhaustionAndOperatorAlertTests(BillingFixture fixture)
 {
-    private const string Secret = "a-webhook-secret-of-32-characters";
+    private const string Secret = AlertedTenant.WebhookSecret;
 
     [Fact]
     public async Task A_used_up_budget_and_user_limit_each_publish_budget_exhausted_once_as_a_signed_webhook_and_an_email()
     {
         await using var hook = new WebhookListener(failFirst: 0);
         await using var billing = new BillingApiFactory(fixture.Infra);
-        var admin = TestUser.NewTenant(role: "tenant-admin");
-        var platform = admin with { Role = "platform-admin" };
-        Assert.Equal(HttpStatusCode.OK, (await billing.CreateClient(platform).PutAsJsonAsync($"/api/billing/tenants/{admin.TenantId}",
-            new { monthlyBudgetUsd = 1m, disabled = false })).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await billing.CreateClient(platform).PutAsJsonAsync(
+        var admin = await AlertedTenant.CreateAsync(billing, hook, monthlyBudgetUsd: 1m);
+        Assert.Equal(HttpStatusCode.OK, (await billing.CreateClient(admin with { Role = "platform-admin" }).PutAsJsonAsync(
             $"/api/billing/tenants/{admin.TenantId}/users/{admin.UserId}", new { tokensPerDay = 100 })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await billing.CreateClient(admin).PutAsJsonAsync("/api/billing/alerts",
-            new { webhookUrl = hook.Url, webhookSecret = Secret, alertEmail = "owner@example.test" })).StatusCode);
         var bus = billing.Services.GetRequiredService<IBus>();
 
         await bus.Publish(Usage.Of(admin.TenantId, admin.UserId, 30, 30, 0.75m)); // 75 % of the budget, 60 of 100 tokens
