@@ -12,9 +12,7 @@ public sealed class ScriptLoadingTests(BillingFixture fixture)
     [Fact]
     public async Task Start_up_preloads_the_scripts_and_reservations_then_run_by_sha_only()
     {
-        var options = ConfigurationOptions.Parse(fixture.Infra.Redis);
-        options.AllowAdmin = true;
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(options);
+        await using var admin = await AdminConnectionAsync();
         var server = admin.GetServer(admin.GetEndPoints()[0]);
         await server.ScriptFlushAsync();
 
@@ -40,9 +38,7 @@ public sealed class ScriptLoadingTests(BillingFixture fixture)
     [Fact]
     public async Task A_server_that_forgot_the_scripts_still_reserves_through_one_eval()
     {
-        var options = ConfigurationOptions.Parse(fixture.Infra.Redis);
-        options.AllowAdmin = true;
-        await using var admin = await ConnectionMultiplexer.ConnectAsync(options);
+        await using var admin = await AdminConnectionAsync();
         var server = admin.GetServer(admin.GetEndPoints()[0]);
         await server.ScriptFlushAsync(); // a restart, a failover to a new primary
         var tier = TestQuotas.NewTier();
@@ -52,6 +48,14 @@ public sealed class ScriptLoadingTests(BillingFixture fixture)
 
         Assert.True(granted.IsGranted);
         Assert.True(await server.ScriptExistsAsync(Sha1("reserve.lua")));
+    }
+
+    /// <summary>A connection allowed admin commands (SCRIPT FLUSH).</summary>
+    private async Task<ConnectionMultiplexer> AdminConnectionAsync()
+    {
+        var options = ConfigurationOptions.Parse(fixture.Infra.Redis);
+        options.AllowAdmin = true;
+        return await ConnectionMultiplexer.ConnectAsync(options);
     }
 
     private static byte[] Sha1(string script)
