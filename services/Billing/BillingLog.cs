@@ -27,7 +27,7 @@ internal static partial class BillingLog
     [LoggerMessage(9, LogLevel.Information, "Tenant {TenantId} used up its {Scope} limit for {Period}")]
     public static partial void BudgetExhausted(ILogger logger, Guid tenantId, string scope, string period);
 
-    [LoggerMessage(10, LogLevel.Warning, "No operator webhook or e-mail configured (Billing:Operator): kill-switch alert of {Hour} not delivered there")]
+    [LoggerMessage(10, LogLevel.Warning, "No operator webhook configured (Billing:Operator:WebhookUrl): kill-switch alert of {Hour} not posted")]
     public static partial void NoOperatorTarget(ILogger logger, string hour);
 
     [LoggerMessage(8, LogLevel.Warning, "Tenant {TenantId} has no webhook URL: {AlertType} not posted")]
