@@ -46,7 +46,6 @@ public sealed class ModerationEndToEndTests(SystemFixture system)
         Assert.NotNull(entry);
         Assert.Equal("system_prompt_leak", entry.Categories);
         Assert.DoesNotContain("cnry-", entry.MaskedText);
-        Assert.Contains("<CANARY>", entry.MaskedText);
         Assert.True(await db.ReviewItems.AnyAsync(r => r.ReplyId == replyId && r.Source == "output"));
     }
 }

@@ -43,7 +43,7 @@ public sealed class SystemFixture : IAsyncLifetime
         using var origin = App.CreateHttpClient("chat");
         var email = $"user-{Guid.NewGuid():N}@example.test";
         const string password = "Correct-Horse-Battery-9!";
-        var registered = await origin.PostAsJsonAsync("/api/account/register", new { email, password, tenantName = "moderation-e2e" });
+        var registered = await origin.PostAsJsonAsync("/api/account/register", new { email, password, tenantName = $"moderation-e2e-{Guid.NewGuid():N}" });
         registered.EnsureSuccessStatusCode();
         var token = await origin.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
