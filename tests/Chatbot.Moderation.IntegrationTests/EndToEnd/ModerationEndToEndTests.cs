@@ -48,4 +48,20 @@ public sealed class ModerationEndToEndTests(SystemFixture system)
         Assert.DoesNotContain("cnry-", entry.MaskedText);
         Assert.True(await db.ReviewItems.AnyAsync(r => r.ReplyId == replyId && r.Source == "output"));
     }
+
+    [Fact]
+    public async Task The_tenant_policy_api_is_served_through_chat_and_applies_to_the_next_turn()
+    {
+        using var client = await system.SignUpAsync(); // the user who registers a tenant administers it
+        using var saved = await client.PutAsJsonAsync("/api/moderation/policy", new { actions = new { pii = "block" } });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        using var view = JsonDocument.Parse(await client.GetStringAsync("/api/moderation/policy"));
+        Assert.Equal("tenant", view.RootElement.GetProperty("source").GetString());
+
+        var (replyId, events) = await ChatTurn.SendAsync(client, "Please send the summary to grace.hopper@example.com");
+        var (type, data) = Assert.Single(events);
+        Assert.Equal("error", type);
+        Assert.Contains("personal data", data);
+        await ChatTurn.AssertReplyStatusAsync(client, replyId, "blocked");
+    }
 }
