@@ -2,6 +2,7 @@ using System.Globalization;
 using Chatbot.Moderation.Policies;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Chatbot.Moderation.Api;
 
@@ -17,7 +18,18 @@ public static class RateLimiting
             var http = context.HttpContext;
             var perMinute = http.RequestServices.GetRequiredService<IOptions<ModerationOptions>>().Value.ApiRequestsPerMinute;
             var caller = $"{http.User.FindFirst(ChatbotClaimTypes.TenantId)?.Value}:{http.User.FindFirst(ChatbotClaimTypes.Subject)?.Value}";
-            var (allowed, retryAfter) = await http.RequestServices.GetRequiredService<RedisWindowLimiter>().TryAcquireAsync(caller, perMinute);
+            bool allowed;
+            TimeSpan retryAfter;
+            try
+            {
+                (allowed, retryAfter) = await http.RequestServices.GetRequiredService<RedisWindowLimiter>().TryAcquireAsync(caller, perMinute);
+            }
+            catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
+            {
+                http.Response.Headers.RetryAfter = "5";
+                return TypedResults.Problem("The request limit cannot be checked right now; retry in a few seconds.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Rate limit unavailable");
+            }
             if (allowed) return await next(context);
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem($"At most {perMinute} moderation requests per minute; retry after the time in Retry-After.",
