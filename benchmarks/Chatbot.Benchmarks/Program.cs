@@ -1,16 +1,19 @@
 using Chatbot.Aspire.Testing;
 using Chatbot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100,1000] [requests=20] [seconds=20] [--without-output-guard]
+// dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100,1000] [requests=20] [seconds=20] [--without-output-guard] [--with-moderation]
 var levels = (args.ElementAtOrDefault(0) ?? "1,100").Split(',').Select(int.Parse).ToArray();
 var requests = int.Parse(args.ElementAtOrDefault(1) ?? "20");
 var seconds = int.Parse(args.ElementAtOrDefault(2) ?? "20");
 ThreadPool.SetMinThreads(Math.Max(200, levels.Max()), 200);
 
+// --with-moderation: chat → moderation → worker; the moderation hop's added TTFT is this run's "TTFT system" minus a
+// run without the flag (chat → worker directly, Moderation__Enabled=false), same levels.
+var withModeration = args.Contains("--with-moderation");
 var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
-    .WithServices("identity", "chat", "inference-worker")
-    // The chat → worker path is measured here; moderation's hop and billing's limits have their own benchmarks.
-    .WithEnvironment("chat", "Moderation__Enabled", "false")
+    .WithServices(withModeration ? ["identity", "chat", "moderation", "inference-worker"] : ["identity", "chat", "inference-worker"])
+    // The chat → worker path is measured here; billing's limits have their own benchmarks.
+    .WithEnvironment("chat", "Moderation__Enabled", withModeration ? "true" : "false")
     .WithEnvironment("inference-worker", "Inference__MaxConcurrency", "2000")
     .WithEnvironment("inference-worker", "Inference__Prefetch", "2000")
     .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")

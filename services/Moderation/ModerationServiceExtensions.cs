@@ -6,10 +6,13 @@ using Chatbot.Moderation.Detectors.Injection;
 using Chatbot.Moderation.Detectors.Pii;
 using Chatbot.Moderation.Detectors.Policy;
 using Chatbot.Moderation.Detectors.Telemetry;
+using Chatbot.Moderation.Faults;
 using Chatbot.Moderation.Flow;
 using Chatbot.Moderation.Policies;
+using Chatbot.Moderation.Providers;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 
 namespace Microsoft.Extensions.Hosting;
@@ -21,14 +24,22 @@ public static class ModerationServiceExtensions
         var services = builder.Services;
         services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMemoryCache();
         services.AddSingleton<PolicyProvider>();
+        services.AddSingleton<PolicyInvalidation>();
+        services.AddHostedService(sp => sp.GetRequiredService<PolicyInvalidation>());
+        services.AddScoped<TenantPolicyStore>();
 
         // Detectors: the classifier is trained once from the committed set when the service starts.
         services.AddSingleton(_ => new InjectionClassifier());
         services.AddSingleton<IInputDetector, InjectionStage>();
         services.AddSingleton<IInputDetector, PiiStage>();
         services.AddSingleton<IInputDetector, TermListStage>();
-        services.AddSingleton<InputModerator>();
+        builder.AddProviderModeration();
+        builder.AddModerationFaults();
+        services.AddSingleton(sp => new InputModerator(
+            FaultInjection.Apply(sp.GetServices<IInputDetector>(), sp.GetRequiredService<IOptions<FaultInjectionOptions>>().Value),
+            sp.GetRequiredService<ModerationMetrics>(), sp.GetServices<IAsyncInputDetector>()));
         services.AddSingleton<ModerationMetrics>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ModerationMetrics.MeterName));
 
@@ -39,7 +50,7 @@ public static class ModerationServiceExtensions
         services.AddScoped<ReviewQueue>();
 
         builder.AddDefaultAuthentication();
-        services.AddModerationRateLimiting();
+        services.AddSingleton<RedisWindowLimiter>();
         services.AddProblemDetails();
 
         builder.AddNpgsqlDbContext<ModerationDbContext>("moderationdb");
@@ -49,15 +60,16 @@ public static class ModerationServiceExtensions
         {
             bus.AddConsumer<ModerateInputConsumer, ModerateInputConsumerDefinition>();
             bus.AddConsumer<ReplyReportedConsumer>().Endpoint(e => e.Name = "moderation-reply-reported");
+            bus.AddConsumer<OutputBlockedConsumer>().Endpoint(e => e.Name = "moderation-output-blocked");
         });
         return builder;
     }
 
     public static WebApplication MapModerationApi(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.MapModerationsApi();
         app.MapReviewsApi();
+        app.MapTenantPolicyApi();
         return app;
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Chatbot.Moderation.IntegrationTests;
 
 /// <summary>The moderation service in process (a moderation type names the entry assembly) on the real infrastructure.</summary>
-public sealed class ModerationApiFactory(string moderationDb, string redis, string rabbitMq, LogCapture logs)
+public sealed class ModerationApiFactory(string moderationDb, string redis, string rabbitMq, LogCapture logs, Uri providerEndpoint)
     : WebApplicationFactory<ModerationOptions>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -21,6 +21,10 @@ public sealed class ModerationApiFactory(string moderationDb, string redis, stri
         builder.UseSetting("services:identity:http:0", "http://127.0.0.1:9"); // never called: TestAuthHandler authenticates
         builder.UseSetting("Moderation:ApiRequestsPerMinute", "5");
         builder.UseSetting("Moderation:Default:StageTimeout", "00:00:10"); // a loaded test machine must not fail closed
+        // The provider moderation API is the fake in the test (closed fail mode, a timeout a loaded machine still meets).
+        builder.UseSetting("Moderation:Provider:Endpoint", providerEndpoint.ToString());
+        builder.UseSetting("Moderation:Provider:ApiKey", ModerationFixture.ProviderApiKey);
+        builder.UseSetting("Moderation:Provider:TimeoutMilliseconds", "3000");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         builder.ConfigureTestServices(services => services
             .AddAuthentication(TestAuthHandler.SchemeName)

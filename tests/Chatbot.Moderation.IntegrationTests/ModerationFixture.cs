@@ -11,10 +11,13 @@ namespace Chatbot.Moderation.IntegrationTests;
 
 /// <summary>
 /// Real PostgreSQL, Redis and RabbitMQ from the test builder (infrastructure only), migrated moderationdb, the
-/// moderation service in process, and a test bus recording every GenerateReply and InputBlocked.
+/// moderation service in process (its provider moderation API is <see cref="FakeOpenAI"/>), and a test bus recording
+/// every GenerateReply and InputBlocked.
 /// </summary>
 public sealed class ModerationFixture : IAsyncLifetime
 {
+    public const string ProviderApiKey = "sk-test-provider-key";
+
     private DistributedApplication? app;
     private IBusControl? bus;
     private readonly ConcurrentQueue<object> messages = new();
@@ -24,6 +27,8 @@ public sealed class ModerationFixture : IAsyncLifetime
     public IConnectionMultiplexer Redis { get; private set; } = null!;
     public string ModerationDb { get; private set; } = null!;
     public IBus Bus => bus!;
+    public FakeOpenAI Provider { get; private set; } = null!;
+    public string RedisConnection { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
@@ -39,6 +44,8 @@ public sealed class ModerationFixture : IAsyncLifetime
             await db.Database.MigrateAsync(timeout.Token);
         }
         Redis = await ConnectionMultiplexer.ConnectAsync(redis);
+        RedisConnection = redis;
+        Provider = await FakeOpenAI.StartAsync();
         bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(r =>
         {
             r.Host(new Uri(rabbit));
@@ -51,7 +58,7 @@ public sealed class ModerationFixture : IAsyncLifetime
             });
         });
         await bus.StartAsync(timeout.Token);
-        Service = new ModerationApiFactory(ModerationDb, redis, rabbit, Logs);
+        Service = new ModerationApiFactory(ModerationDb, redis, rabbit, Logs, Provider.BaseAddress);
         _ = Service.Server;
     }
 
@@ -81,6 +88,7 @@ public sealed class ModerationFixture : IAsyncLifetime
         if (Service is not null) await Service.DisposeAsync();
         if (bus is not null) await bus.StopAsync();
         Redis?.Dispose();
+        if (Provider is not null) await Provider.DisposeAsync();
         if (app is not null) await app.DisposeAsync();
     }
 }

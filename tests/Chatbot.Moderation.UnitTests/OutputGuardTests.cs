@@ -52,4 +52,16 @@ public sealed class OutputGuardTests
         Assert.Equal(reply[..^20], first.Release);
         Assert.Equal(reply[^20..], guard.Complete().Release);
     }
+
+    [Fact]
+    public void The_audit_excerpt_of_a_cut_masks_pii_and_the_canary_and_hashes_the_raw_text()
+    {
+        var guard = new OutputGuard(Canary, SystemPrompt, holdBackChars: 32);
+        var raw = $"Write to ann@example.com, the token is {Canary} ";
+        Assert.NotNull(guard.Push(raw).Violation);
+
+        var (excerpt, hash) = guard.AuditExcerpt();
+        Assert.Equal("Write to <EMAIL_1>, the token is <CANARY> ", excerpt);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw))), hash);
+    }
 }

@@ -86,6 +86,7 @@ public sealed class ReplyGenerator(
             // The chain may see the output guard's exception as a provider failure; the sink remembers the verdict.
             var blocked = moderated?.Blocked ?? (OutputBlockedException)ex;
             await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
+            if (moderated is not null) await PublishOutputBlockedAsync(request, blocked.Category, moderated, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {
@@ -120,6 +121,14 @@ public sealed class ReplyGenerator(
             (long)latency.TotalMilliseconds, (long)ttft.TotalMilliseconds), ct);
         await publisher.Publish(new UsageRecorded(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
             done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost), ct);
+    }
+
+    /// <summary>For moderation's audit log; the message id is derived from the reply id so a republish is deduplicated.</summary>
+    private Task PublishOutputBlockedAsync(GenerateReply r, string category, ModeratedReplySink sink, CancellationToken ct)
+    {
+        var (excerpt, hash) = sink.AuditExcerpt();
+        return publisher.Publish(new OutputBlocked(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId,
+            r.ConversationId, category, excerpt, hash), context => context.MessageId = OutputBlockedMessageId.For(r.ReplyId), ct);
     }
 
     private Task PublishFailedAsync(GenerateReply r, string code, string reason, string partial, CancellationToken ct) =>

@@ -44,6 +44,9 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
 
     public void ProviderSelected(ChatProvider provider) => inner.ProviderSelected(provider);
 
+    /// <summary>What the audit of a cut may hold: the reply so far, masked, and its hash (see <see cref="OutputGuard.AuditExcerpt"/>).</summary>
+    public (string MaskedExcerpt, string Hash) AuditExcerpt() => guard.AuditExcerpt();
+
     /// <summary>End of the reply: the held-back window is checked and written.</summary>
     public ValueTask CompleteAsync(CancellationToken cancellationToken) => ForwardAsync(guard.Complete(), final: true, cancellationToken);
 

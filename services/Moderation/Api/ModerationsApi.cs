@@ -10,7 +10,8 @@ namespace Chatbot.Moderation.Api;
 
 /// <summary>
 /// <c>POST /api/moderations</c> in the shape of OpenAI's moderation endpoint, evaluated with the caller's tenant policy.
-/// Served through chat's origin (YARP), authenticated and rate-limited per caller.
+/// Served through chat's origin (YARP), authenticated and rate-limited per caller across replicas (Redis). With a
+/// provider moderation API configured, its categories and scores are merged into each result.
 /// </summary>
 public static class ModerationsApi
 {
@@ -21,14 +22,14 @@ public static class ModerationsApi
     {
         app.MapPost("/api/moderations", ModerateAsync)
             .RequireAuthorization(AuthorizationPolicies.Member)
-            .RequireRateLimiting(RateLimiting.PolicyName)
+            .RequireModerationRateLimit()
             .WithTags("Moderation");
         return app;
     }
 
-    public static Results<Ok<ModerationResponse>, ProblemHttpResult> ModerateAsync(
+    public static async Task<Results<Ok<ModerationResponse>, ProblemHttpResult>> ModerateAsync(
         ModerationRequest request, InputModerator moderator, PolicyProvider policies, ICurrentUser user,
-        IOptions<ModerationOptions> options)
+        IOptions<ModerationOptions> options, CancellationToken ct)
     {
         if (ReadInputs(request.Input) is not { } inputs)
         {
@@ -42,15 +43,19 @@ public static class ModerationsApi
         {
             return Problem($"Each input may have at most {options.Value.MaxApiInputChars} characters.");
         }
-        var policy = policies.For(user.TenantId);
-        var results = inputs.Select(input => ToResult(moderator.Check(input, policy), policy)).ToList();
+        var policy = await policies.ForAsync(user.TenantId, ct);
+        var results = new List<ModerationResult>(inputs.Count);
+        foreach (var input in inputs)
+        {
+            results.Add(ToResult(await moderator.CheckAsync(input, policy, ct), policy));
+        }
         return TypedResults.Ok(new ModerationResponse($"modr-{Guid.CreateVersion7():N}", ModelName, results));
     }
 
+    /// <summary>Our categories, the tenant's harmful ones and every category a provider moderation API reported.</summary>
     private static ModerationResult ToResult(InputVerdict verdict, ModerationPolicy policy)
     {
-        string[] names = [ModerationCategories.PromptInjection, ModerationCategories.Pii, ModerationCategories.Secret,
-            ModerationCategories.SystemPromptLeak, .. policy.BlockedTerms.Keys];
+        string[] names = [.. ModerationCategories.Own.Concat(policy.BlockedTerms.Keys).Concat(verdict.CategoryScores.Keys).Distinct()];
         var categories = names.ToDictionary(n => n, verdict.FlaggedCategories.Contains);
         var scores = names.ToDictionary(n => n, n => Math.Round(verdict.CategoryScores.GetValueOrDefault(n), 4));
         var flagged = verdict.FlaggedCategories.Count > 0 || verdict.FailedStages.Count > 0;

@@ -1,33 +1,38 @@
-using System.Threading.RateLimiting;
+using System.Globalization;
 using Chatbot.Moderation.Policies;
 using Chatbot.ServiceDefaults.Authentication;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Chatbot.Moderation.Api;
 
-/// <summary>The moderation API's limit: a fixed window per caller (tenant + subject), 429 with Retry-After beyond it.</summary>
+/// <summary>
+/// The moderation API's limit: <c>Moderation:ApiRequestsPerMinute</c> per caller (tenant + subject) in a Redis window
+/// shared by every replica; beyond it 429 problem details with Retry-After.
+/// </summary>
 public static class RateLimiting
 {
-    public const string PolicyName = "moderation-api";
-
-    public static IServiceCollection AddModerationRateLimiting(this IServiceCollection services) =>
-        services.AddRateLimiter(limiter =>
+    public static RouteHandlerBuilder RequireModerationRateLimit(this RouteHandlerBuilder endpoint) =>
+        endpoint.AddEndpointFilter(async (context, next) =>
         {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = (context, _) =>
+            var http = context.HttpContext;
+            var perMinute = http.RequestServices.GetRequiredService<IOptions<ModerationOptions>>().Value.ApiRequestsPerMinute;
+            var caller = $"{http.User.FindFirst(ChatbotClaimTypes.TenantId)?.Value}:{http.User.FindFirst(ChatbotClaimTypes.Subject)?.Value}";
+            bool allowed;
+            TimeSpan retryAfter;
+            try
             {
-                context.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            limiter.AddPolicy(PolicyName, http =>
+                (allowed, retryAfter) = await http.RequestServices.GetRequiredService<RedisWindowLimiter>().TryAcquireAsync(caller, perMinute);
+            }
+            catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
             {
-                var perMinute = http.RequestServices.GetRequiredService<IOptions<ModerationOptions>>().Value.ApiRequestsPerMinute;
-                var caller = $"{http.User.FindFirst(ChatbotClaimTypes.TenantId)?.Value}:{http.User.FindFirst(ChatbotClaimTypes.Subject)?.Value}";
-                return RateLimitPartition.GetFixedWindowLimiter(caller, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
-            });
+                http.Response.Headers.RetryAfter = "5";
+                return TypedResults.Problem("The request limit cannot be checked right now; retry in a few seconds.",
+                    statusCode: StatusCodes.Status503ServiceUnavailable, title: "Rate limit unavailable");
+            }
+            if (allowed) return await next(context);
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem($"At most {perMinute} moderation requests per minute; retry after the time in Retry-After.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
         });
 }

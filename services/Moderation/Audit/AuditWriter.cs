@@ -20,15 +20,16 @@ public sealed class AuditWriter(ModerationDbContext db, TimeProvider clock)
     }
 
     public async Task RecordAsync(Guid tenantId, Guid? userId, Guid? replyId, string subject, string verdict,
-        string categories, string maskedText, bool queue, CancellationToken ct, string actor = "system")
+        string categories, string maskedText, bool queue, CancellationToken ct, string actor = "system", Guid? messageId = null,
+        string? textHash = null)
     {
         var now = clock.GetUtcNow();
         var text = maskedText.Length > MaxText ? maskedText[..MaxText] : maskedText;
         db.AuditEntries.Add(new AuditEntry
         {
             Id = Guid.CreateVersion7(now), TenantId = tenantId, UserId = userId, ReplyId = replyId, Actor = actor,
-            Subject = subject, Verdict = verdict, Categories = categories, TextHash = Hash(maskedText), MaskedText = text,
-            CreatedAt = now,
+            Subject = subject, Verdict = verdict, Categories = categories, TextHash = textHash ?? Hash(maskedText), MaskedText = text,
+            CreatedAt = now, MessageId = messageId,
         });
         if (queue)
         {

@@ -8,6 +8,7 @@ public sealed partial class ModerationDbContext(DbContextOptions<ModerationDbCon
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ReviewItem> ReviewItems => Set<ReviewItem>();
+    public DbSet<TenantPolicy> TenantPolicies => Set<TenantPolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

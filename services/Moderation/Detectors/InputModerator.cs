@@ -8,16 +8,57 @@ namespace Chatbot.Moderation.Detectors;
 
 /// <summary>
 /// Runs every input stage on the normalised text and applies the tenant policy: block, flag, mask or allow. A stage
-/// that throws or overruns <see cref="ModerationPolicy.StageTimeout"/> is counted as a bypass; with
+/// that throws or overruns its timeout is counted as a bypass; when that stage's fail mode is
 /// <see cref="FailMode.Closed"/> (the default) the input is then blocked.
 /// </summary>
-public sealed class InputModerator(IEnumerable<IInputDetector> stages, ModerationMetrics metrics)
+public sealed class InputModerator(IEnumerable<IInputDetector> stages, ModerationMetrics metrics,
+    IEnumerable<IAsyncInputDetector>? remoteStages = null)
 {
     private readonly IInputDetector[] stages = [.. stages];
+    private readonly IAsyncInputDetector[] remoteStages = [.. remoteStages ?? []];
 
+    /// <summary>The in-process stages only (benchmarks, evaluation, warm-up).</summary>
     public InputVerdict Check(string? input, ModerationPolicy policy)
     {
         var started = Stopwatch.GetTimestamp();
+        var (text, findings, failed) = RunLocal(input, policy);
+        return Finish(text, findings, failed, policy, started);
+    }
+
+    /// <summary>
+    /// Every stage: the in-process ones, then the remote ones (a provider moderation API) on the text with PII and
+    /// secrets masked, each bounded by its timeout; a remote failure is a bypass under the stage's fail mode.
+    /// </summary>
+    public async Task<InputVerdict> CheckAsync(string? input, ModerationPolicy policy, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var (text, findings, failed) = RunLocal(input, policy);
+        if (remoteStages.Length > 0 && text.Clean.Length > 0)
+        {
+            var masked = Masker.Mask(text.Clean, findings.Where(f => f.Length > 0
+                && f.Category is ModerationCategories.Pii or ModerationCategories.Secret)).Text;
+            foreach (var stage in remoteStages)
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(stage.Timeout);
+                try
+                {
+                    findings.AddRange(await stage.DetectAsync(masked, policy, timeout.Token));
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+                {
+                    failed.Add(stage.Stage);
+                    metrics.Bypass(stage.Stage, Label(policy.FailModeFor(stage.Stage, stage.FailMode)),
+                        ex is OperationCanceledException or TimeoutException ? "timeout" : "error");
+                }
+            }
+        }
+        return Finish(text, findings, failed, policy, started,
+            remoteStages.ToDictionary(s => s.Stage, s => s.FailMode, StringComparer.Ordinal));
+    }
+
+    private (NormalizedText Text, List<Finding> Findings, List<string> Failed) RunLocal(string? input, ModerationPolicy policy)
+    {
         var findings = new List<Finding>();
         var failed = new List<string>();
         NormalizedText text;
@@ -29,7 +70,7 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
         {
             // Without a normal form no detector can be trusted: fail like a stage, then check the raw text as well as we can.
             failed.Add("normalization");
-            metrics.Bypass("normalization", policy.FailMode.ToString().ToLowerInvariant(), "error");
+            metrics.Bypass("normalization", Label(policy.FailModeFor("normalization")), "error");
             var raw = input ?? string.Empty;
             text = new NormalizedText(raw, raw.ToLowerInvariant(), [], false);
         }
@@ -48,16 +89,27 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
             catch (Exception ex)
             {
                 failed.Add(stage.Stage);
-                metrics.Bypass(stage.Stage, policy.FailMode.ToString().ToLowerInvariant(), ex is TimeoutException or System.Text.RegularExpressions.RegexMatchTimeoutException ? "timeout" : "error");
+                metrics.Bypass(stage.Stage, Label(policy.FailModeFor(stage.Stage)), ex is TimeoutException or System.Text.RegularExpressions.RegexMatchTimeoutException ? "timeout" : "error");
             }
         }
-        var verdict = Decide(text, findings, failed, policy);
+        return (text, findings, failed);
+    }
+
+    private InputVerdict Finish(NormalizedText text, List<Finding> findings, List<string> failed, ModerationPolicy policy,
+        long started, IReadOnlyDictionary<string, FailMode>? stageDefaults = null)
+    {
+        var failClosed = failed.Any(stage => policy.FailModeFor(stage,
+            stageDefaults is not null && stageDefaults.TryGetValue(stage, out var mode) ? mode : null) == FailMode.Closed);
+        var verdict = Decide(text, findings, failed, failClosed, policy);
         metrics.Verdict("input", verdict.Action.ToString().ToLowerInvariant());
         metrics.Duration("input", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return verdict;
     }
 
-    private static InputVerdict Decide(NormalizedText text, List<Finding> findings, List<string> failed, ModerationPolicy policy)
+    private static string Label(FailMode mode) => mode.ToString().ToLowerInvariant();
+
+    private static InputVerdict Decide(NormalizedText text, List<Finding> findings, List<string> failed, bool failClosed,
+        ModerationPolicy policy)
     {
         var scores = new Dictionary<string, double>(StringComparer.Ordinal);
         var flagged = new HashSet<string>(StringComparer.Ordinal);
@@ -68,7 +120,7 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
         }
         var action = flagged.Select(policy.ActionFor).DefaultIfEmpty(ModerationAction.Allow).Max();
         string? reason = null;
-        if (failed.Count > 0 && policy.FailMode == FailMode.Closed)
+        if (failClosed)
         {
             action = ModerationAction.Block;
             reason = "Your message could not be checked right now, so it was not sent. Please try again.";

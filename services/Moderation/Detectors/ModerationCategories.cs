@@ -7,4 +7,8 @@ public static class ModerationCategories
     public const string Pii = "pii";
     public const string Secret = "secret";
     public const string SystemPromptLeak = "system_prompt_leak";
+
+    public static readonly IReadOnlyList<string> Own = [PromptInjection, Pii, Secret, SystemPromptLeak];
+
+    public static bool IsOwn(string category) => Own.Contains(category, StringComparer.OrdinalIgnoreCase);
 }

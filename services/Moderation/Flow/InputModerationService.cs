@@ -24,9 +24,9 @@ public sealed partial class InputModerationService(
     public async Task ModerateAsync(ModerateInput command, CancellationToken ct)
     {
         var request = command.Request;
-        var policy = policies.For(request.TenantId);
+        var policy = await policies.ForAsync(request.TenantId, ct);
         var userMessage = request.Messages.Count > 0 ? request.Messages[^1].Content : string.Empty;
-        var verdict = moderator.Check(userMessage, policy);
+        var verdict = await moderator.CheckAsync(userMessage, policy, ct);
         LogVerdict(request.ReplyId, verdict.Action, string.Join(',', verdict.FlaggedCategories));
         if (verdict.FlagForReview)
         {

@@ -4,7 +4,8 @@ using Chatbot.Moderation.Detectors.Policy;
 namespace Chatbot.Moderation.Policies;
 
 /// <summary>
-/// <c>Moderation:*</c>: the default policy, per-tenant overrides (<c>Moderation:Tenants:{tenantId}</c>), how long a
+/// <c>Moderation:*</c>: the default policy, configured per-tenant policies (<c>Moderation:Tenants:{tenantId}</c>; a
+/// tenant's <c>tenant_policies</c> row, written through the policy API, is applied over them), how long a
 /// reply's output context stays in Redis, and the API's rate limit.
 /// </summary>
 public sealed class ModerationOptions

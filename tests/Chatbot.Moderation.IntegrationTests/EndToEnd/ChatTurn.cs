@@ -32,4 +32,26 @@ public static class ChatTurn
         }
         return (replyId, events);
     }
+
+    /// <summary>Waits until the message <paramref name="replyId"/> has <paramref name="status"/> in the conversation list.</summary>
+    public static async Task AssertReplyStatusAsync(HttpClient client, Guid replyId, string status)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            var conversations = await client.GetFromJsonAsync<JsonElement>("/api/conversations");
+            foreach (var conversation in conversations.GetProperty("items").EnumerateArray())
+            {
+                var messages = await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation.GetProperty("id").GetGuid()}/messages");
+                foreach (var message in messages.GetProperty("items").EnumerateArray())
+                {
+                    if (message.GetProperty("id").GetGuid() == replyId) last = message.GetProperty("status").GetString();
+                }
+            }
+            if (last == status) return;
+            await Task.Delay(200);
+        }
+        Assert.Equal(status, last);
+    }
 }

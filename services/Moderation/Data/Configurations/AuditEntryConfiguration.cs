@@ -18,5 +18,6 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(e => e.MaskedText).HasMaxLength(4000);
         builder.HasIndex(e => new { e.TenantId, e.CreatedAt, e.Id });
         builder.HasIndex(e => e.ReplyId);
+        builder.HasIndex(e => e.MessageId).IsUnique().HasFilter("message_id IS NOT NULL");
     }
 }

@@ -2,7 +2,7 @@ namespace Chatbot.Moderation.Data.Entities;
 
 /// <summary>
 /// Who, what, when and the verdict. Text is stored only masked (every PII and secret replaced) and as a SHA-256 hash
-/// of the clean text, never raw.
+/// of the text, never raw.
 /// </summary>
 public sealed class AuditEntry
 {
@@ -17,4 +17,7 @@ public sealed class AuditEntry
     public string? TextHash { get; set; }
     public string? MaskedText { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The bus message that caused the entry (unique): a redelivered or republished message is not audited twice.</summary>
+    public Guid? MessageId { get; set; }
 }

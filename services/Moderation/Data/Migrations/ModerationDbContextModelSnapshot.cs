@@ -50,6 +50,10 @@ namespace Chatbot.Moderation.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("masked_text");
 
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("message_id");
+
                     b.Property<Guid?>("ReplyId")
                         .HasColumnType("uuid")
                         .HasColumnName("reply_id");
@@ -80,6 +84,10 @@ namespace Chatbot.Moderation.Data.Migrations
                         .HasColumnName("verdict");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MessageId")
+                        .IsUnique()
+                        .HasFilter("message_id IS NOT NULL");
 
                     b.HasIndex("ReplyId");
 
@@ -155,6 +163,36 @@ namespace Chatbot.Moderation.Data.Migrations
                     b.HasIndex("TenantId", "Status", "CreatedAt", "Id");
 
                     b.ToTable("review_items", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Moderation.Data.Entities.TenantPolicy", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("policy");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UpdatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("updated_by");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("tenant_policies", (string)null);
                 });
 #pragma warning restore 612, 618
         }

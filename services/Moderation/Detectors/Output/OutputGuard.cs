@@ -27,6 +27,19 @@ public sealed class OutputGuard(string? canary, string? systemPrompt, int holdBa
         return violation is not null ? new OutputDecision(string.Empty, violation) : Release(text.Length - holdBackChars);
     }
 
+    /// <summary>
+    /// For the audit of a cut: the reply so far (at most <paramref name="maxChars"/>) with every PII value and secret
+    /// masked and the canary replaced, and the SHA-256 (hex) of the unmasked text. Never the raw text.
+    /// </summary>
+    public (string MaskedExcerpt, string Hash) AuditExcerpt(int maxChars = 4000)
+    {
+        var raw = text.ToString();
+        var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(raw)));
+        var masked = Masking.Masker.Mask(raw, PiiDetector.Detect(raw)).Text;
+        if (canary is not null) masked = masked.Replace(canary, "<CANARY>", StringComparison.OrdinalIgnoreCase);
+        return (masked.Length > maxChars ? masked[..maxChars] : masked, hash);
+    }
+
     /// <summary>End of the stream: check the rest and release everything held back.</summary>
     public OutputDecision Complete()
     {

@@ -26,10 +26,21 @@ public sealed class ModerationPolicy
 
     public FailMode FailMode { get; set; } = FailMode.Closed;
 
+    /// <summary>Fail mode of one stage (<c>prompt_injection</c>, <c>pii</c>, <c>harmful</c>, <c>provider</c>), overriding <see cref="FailMode"/>.</summary>
+    public Dictionary<string, FailMode> StageFailModes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     public bool Canary { get; set; } = true;
 
+    /// <summary>
+    /// The policy's action for a category; our own categories without an entry are allowed, every other category
+    /// (the tenant's term lists, a provider moderation API's categories) gets <see cref="HarmfulDefault"/>.
+    /// </summary>
     public ModerationAction ActionFor(string category) =>
         Actions.TryGetValue(category, out var action) ? action
-        : BlockedTerms.ContainsKey(category) ? HarmfulDefault
-        : ModerationAction.Allow;
+        : ModerationCategories.IsOwn(category) ? ModerationAction.Allow
+        : HarmfulDefault;
+
+    /// <summary>The tenant's fail mode for a stage, else the stage's own default, else <see cref="FailMode"/>.</summary>
+    public FailMode FailModeFor(string stage, FailMode? stageDefault = null) =>
+        StageFailModes.TryGetValue(stage, out var mode) ? mode : stageDefault ?? FailMode;
 }

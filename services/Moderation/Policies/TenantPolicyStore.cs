@@ -1,0 +1,37 @@
+using Chatbot.Moderation.Audit;
+using Chatbot.Moderation.Data;
+using Chatbot.Moderation.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatbot.Moderation.Policies;
+
+/// <summary>Reads and writes a tenant's policy row; every write is audited (who, when, the policy's hash) and invalidates caches.</summary>
+public sealed class TenantPolicyStore(ModerationDbContext db, PolicyProvider policies, PolicyInvalidation invalidation,
+    AuditWriter audit, TimeProvider clock)
+{
+    public async Task<TenantPolicyView> GetAsync(Guid tenantId, CancellationToken ct)
+    {
+        var (policy, row) = await policies.LoadAsync(tenantId, ct);
+        return new TenantPolicyView(row is null ? "default" : "tenant", row?.Version ?? 0, row?.UpdatedAt, TenantPolicyMapper.ToDocument(policy));
+    }
+
+    /// <summary>Replaces the tenant's row with a valid document (fields left out keep the configured default).</summary>
+    public async Task<TenantPolicyView> PutAsync(Guid tenantId, Guid adminId, TenantPolicyDocument document, CancellationToken ct)
+    {
+        var json = PolicyProvider.Serialize(document);
+        var row = await db.TenantPolicies.FirstOrDefaultAsync(p => p.TenantId == tenantId, ct);
+        if (row is null)
+        {
+            row = new TenantPolicy { TenantId = tenantId, Policy = json };
+            db.TenantPolicies.Add(row);
+        }
+        row.Policy = json;
+        row.Version++;
+        row.UpdatedAt = clock.GetUtcNow();
+        row.UpdatedBy = adminId;
+        await audit.RecordAsync(tenantId, adminId, null, "policy", "updated", $"version:{row.Version}", json, queue: false, ct,
+            actor: adminId.ToString());
+        await invalidation.PublishAsync(tenantId);
+        return await GetAsync(tenantId, ct);
+    }
+}

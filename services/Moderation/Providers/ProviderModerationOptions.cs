@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+using Chatbot.Moderation.Detectors.Policy;
+
+namespace Chatbot.Moderation.Providers;
+
+/// <summary>
+/// <c>Moderation:Provider:*</c>: a provider moderation API (OpenAI's <c>/v1/moderations</c>) as one more input stage.
+/// Off unless <see cref="ApiKey"/> or <see cref="Endpoint"/> is set; the key comes from configuration or the
+/// environment (<c>Moderation__Provider__ApiKey</c>), never from code.
+/// </summary>
+public sealed class ProviderModerationOptions
+{
+    public const string SectionName = "Moderation:Provider";
+    public const string StageName = "provider";
+
+    /// <summary>Base address of the API, e.g. <c>https://api.openai.com/v1</c> (the default when only a key is set).</summary>
+    public Uri? Endpoint { get; set; }
+
+    [Required]
+    public string Model { get; set; } = "omni-moderation-latest";
+
+    public string? ApiKey { get; set; }
+
+    [Range(50, 60_000)]
+    public int TimeoutMilliseconds { get; set; } = 2000;
+
+    /// <summary>What happens when the API fails or times out, unless the tenant policy names a mode for <c>provider</c>.</summary>
+    public FailMode FailMode { get; set; } = FailMode.Closed;
+
+    public bool Enabled => Endpoint is not null || !string.IsNullOrWhiteSpace(ApiKey);
+
+    public Uri BaseAddress => Endpoint ?? new Uri("https://api.openai.com/v1");
+}

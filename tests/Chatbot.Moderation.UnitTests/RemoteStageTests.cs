@@ -1,0 +1,76 @@
+using Chatbot.Moderation.Detectors;
+using Chatbot.Moderation.Detectors.Pii;
+using Chatbot.Moderation.Detectors.Policy;
+using Chatbot.Moderation.Detectors.Telemetry;
+
+namespace Chatbot.Moderation.UnitTests;
+
+/// <summary>Remote stages (a provider moderation API): masked input, merged categories, per-stage fail modes.</summary>
+public sealed class RemoteStageTests
+{
+    [Fact]
+    public async Task A_remote_stage_sees_masked_text_and_its_flagged_category_blocks_by_default()
+    {
+        var stage = new FakeRemote(_ => [new Finding("violence", "provider", 0.9), new Finding("hate", "none", 0.1)]);
+        var verdict = await Moderator(stage, out _).CheckAsync("Mail ann@example.com a threat", Policy(), CancellationToken.None);
+
+        Assert.Equal("Mail <EMAIL_1> a threat", stage.Received);
+        Assert.True(verdict.Blocked);
+        Assert.Contains("violence", verdict.FlaggedCategories);
+        Assert.Equal(0.1, verdict.CategoryScores["hate"]);
+    }
+
+    [Fact]
+    public async Task A_failing_remote_stage_uses_its_own_fail_mode_unless_the_tenant_names_one()
+    {
+        var stage = new FakeRemote(_ => throw new HttpRequestException("down"), FailMode.Open);
+        using var meters = new MetricCollector();
+        var moderator = new InputModerator([new PiiStage()], new ModerationMetrics(meters.Factory), [stage]);
+
+        var open = await moderator.CheckAsync("Hello there", Policy(), CancellationToken.None);
+        Assert.False(open.Blocked);
+        var strict = Policy();
+        strict.StageFailModes["provider"] = FailMode.Closed;
+        var closed = await moderator.CheckAsync("Hello there", strict, CancellationToken.None);
+        Assert.True(closed.Blocked);
+        Assert.Equal(["provider"], closed.FailedStages);
+        Assert.Equal(2, meters.Sum("chatbot.moderation.bypasses"));
+    }
+
+    [Fact]
+    public async Task A_remote_stage_that_overruns_its_timeout_is_a_bypass()
+    {
+        var stage = new FakeRemote(_ => throw new InvalidOperationException("unreachable"), FailMode.Closed, TimeSpan.FromMilliseconds(50), hang: true);
+        var verdict = await Moderator(stage, out var meters).CheckAsync("Hello there", Policy(), CancellationToken.None);
+        Assert.True(verdict.Blocked);
+        Assert.Equal(1, meters.Sum("chatbot.moderation.bypasses"));
+        meters.Dispose();
+    }
+
+    private static ModerationPolicy Policy() => new() { StageTimeout = TimeSpan.FromSeconds(30) };
+
+    private static InputModerator Moderator(IAsyncInputDetector stage, out MetricCollector meters)
+    {
+        meters = new MetricCollector();
+        return new InputModerator([new PiiStage()], new ModerationMetrics(meters.Factory), [stage]);
+    }
+
+    private sealed class FakeRemote(Func<string, IReadOnlyList<Finding>> answer, FailMode failMode = FailMode.Closed,
+        TimeSpan? timeout = null, bool hang = false) : IAsyncInputDetector
+    {
+        public string? Received { get; private set; }
+
+        public string Stage => "provider";
+
+        public TimeSpan Timeout => timeout ?? TimeSpan.FromSeconds(30);
+
+        public FailMode FailMode => failMode;
+
+        public async Task<IReadOnlyList<Finding>> DetectAsync(string maskedText, ModerationPolicy policy, CancellationToken cancellationToken)
+        {
+            Received = maskedText;
+            if (hang) await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
+            return answer(maskedText);
+        }
+    }
+}
