@@ -1,0 +1,56 @@
+using Chatbot.AppHost.Orchestration;
+using Chatbot.ChaosDrills.Infrastructure;
+
+namespace Chatbot.ChaosDrills;
+
+/// <summary>Drill 1: SIGKILL an inference worker while 500 replies are in flight; a second worker takes over.</summary>
+[Collection(DrillCollection.Name)]
+[Trait("Category", "Chaos")]
+public sealed class WorkerKillDrill(DrillSystemFixture system)
+{
+    private const int Turns = 500;
+
+    [Fact]
+    public async Task Killing_a_worker_during_500_in_flight_replies_completes_every_reply_exactly_once()
+    {
+        var replica = await system.App.StartReplicaAsync(DrillSystemFixture.Worker);
+        Assert.NotNull(replica);
+        var users = await TurnLoad.SignUpAsync(system, 10);
+        var databases = new DrillDatabases(system.App);
+        try
+        {
+            // ~3 s per reply: with 128 generating per worker, most of the 500 are generating or prefetched when the kill lands.
+            var turns = await TurnLoad.SendAsync(users, Turns, "Tell me a long story. [[sim:tokens=30;tps=10]]");
+            Assert.Equal(Turns, turns.Count);
+            var conversations = turns.Select(t => t.ConversationId).ToList();
+            await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations), rows => rows.Count(r => r.Status == "completed") >= 10,
+                TimeSpan.FromMinutes(2), rows => $"{rows.Count(r => r.Status == "completed")} completed before the kill");
+
+            await system.App.KillResourceAsync(DrillSystemFixture.Worker);
+            var killed = await system.App.ResourceNotifications.WaitForResourceAsync(DrillSystemFixture.Worker, KnownResourceStates.Exited)
+                .WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.Equal(137, killed.ExitCode);
+            var inFlightAtKill = (await databases.AssistantMessagesAsync(conversations)).Count(r => r.Status != "completed");
+            Assert.True(inFlightAtKill > 0, "every reply had finished before the kill: the drill proved nothing");
+
+            var replies = await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations),
+                rows => rows.Count(r => r.Status == "completed") == Turns, TimeSpan.FromMinutes(4),
+                rows => $"{rows.Count(r => r.Status == "completed")}/{Turns} completed, statuses: {Statuses(rows)}");
+
+            Assert.Equal(Turns, replies.Count); // exactly one assistant message per conversation
+            Assert.All(replies.GroupBy(r => r.ConversationId), g => Assert.Single(g));
+            Assert.Equal(turns.Select(t => t.ReplyId).Order(), replies.Select(r => r.ReplyId).Order());
+            var ledger = await Eventually.HoldsAsync(() => databases.LedgerRowsAsync(turns.Select(t => t.ReplyId)), rows => rows.Count == Turns,
+                TimeSpan.FromMinutes(1), rows => $"{rows.Count}/{Turns} replies in the ledger");
+            Assert.All(ledger, row => Assert.Equal(1, row.Value));
+        }
+        finally
+        {
+            users.ForEach(u => u.Dispose());
+            await system.App.StartResourceAsync(DrillSystemFixture.Worker);
+        }
+    }
+
+    private static string Statuses(IEnumerable<(Guid, Guid, string Status, string?)> rows) =>
+        string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{g.Key}={g.Count()}"));
+}
