@@ -26,4 +26,10 @@ internal static partial class BillingLog
 
     [LoggerMessage(8, LogLevel.Warning, "Tenant {TenantId} has no webhook URL: budget alert {Threshold}% not posted")]
     public static partial void NoWebhook(ILogger logger, Guid tenantId, int threshold);
+
+    [LoggerMessage(9, LogLevel.Warning, "Redis lost billing's limits and counters (restart or flush); republishing them from billingdb")]
+    public static partial void StateLost(ILogger logger);
+
+    [LoggerMessage(10, LogLevel.Warning, "Checking or restoring billing's Redis state failed; retrying at the next check")]
+    public static partial void StateCheckFailed(ILogger logger, Exception exception);
 }

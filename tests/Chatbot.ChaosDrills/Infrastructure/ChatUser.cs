@@ -37,7 +37,7 @@ public sealed class ChatUser(HttpClient client) : IDisposable
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"send: {(int)response.StatusCode} {text}");
         using var body = JsonDocument.Parse(text);
         var root = body.RootElement;
-        return new AcceptedTurn(conversationId, root.GetProperty("messageId").GetGuid(), root.GetProperty("replyId").GetGuid(),
+        return new AcceptedTurn(this, conversationId, root.GetProperty("messageId").GetGuid(), root.GetProperty("replyId").GetGuid(),
             root.GetProperty("streamUrl").GetString()!);
     }
 
