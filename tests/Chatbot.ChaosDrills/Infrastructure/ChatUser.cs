@@ -56,5 +56,53 @@ public sealed class ChatUser(HttpClient client) : IDisposable
         return await SseReader.ReadToEndAsync(reader, cts.Token);
     }
 
+    /// <summary>
+    /// Follows a reply stream the way a browser's EventSource does: when the connection ends without a final event (or
+    /// the server answers 503), it reconnects with <c>Last-Event-ID</c>. Returns every event seen until <c>done</c>,
+    /// <c>error</c> or 204; when <paramref name="timeout"/> passes first, returns what it has (no final event = a hang).
+    /// </summary>
+    public async Task<StreamOutcome> FollowStreamAsync(string url, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var events = new List<SseEvent>();
+        var reconnects = 0;
+        while (!cts.IsCancellationRequested)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                if (events.LastOrDefault(e => e.Id is not null)?.Id is { } last)
+                {
+                    request.Headers.Add("Last-Event-ID", last);
+                }
+                using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cts.Token);
+                if (response.StatusCode == HttpStatusCode.NoContent)
+                {
+                    return new StreamOutcome(events, reconnects, EndedWith204: true);
+                }
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+                    events.AddRange(await SseReader.ReadToEndAsync(reader, cts.Token));
+                    if (events.Count > 0 && events[^1].Type is "done" or "error")
+                    {
+                        return new StreamOutcome(events, reconnects, EndedWith204: false);
+                    }
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException && !cts.IsCancellationRequested)
+            {
+                // connection dropped: reconnect below
+            }
+            catch (OperationCanceledException) when (cts.IsCancellationRequested)
+            {
+                break;
+            }
+            reconnects++;
+            await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+        }
+        return new StreamOutcome(events, reconnects, EndedWith204: false);
+    }
+
     public void Dispose() => client.Dispose();
 }
