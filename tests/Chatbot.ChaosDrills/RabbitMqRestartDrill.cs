@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chatbot.ChaosDrills.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Chatbot.ChaosDrills;
 
 /// <summary>Drill 2: RabbitMQ restarts while users keep sending; every 202-accepted message still gets its reply.</summary>
 [Collection(DrillCollection.Name)]
 [Trait("Category", "Chaos")]
-public sealed class RabbitMqRestartDrill(DrillSystemFixture system)
+public sealed class RabbitMqRestartDrill(DrillSystemFixture system, ITestOutputHelper output)
 {
     private const string Slow = "Explain queues. [[sim:tokens=20;tps=10]]";
 
@@ -47,9 +48,11 @@ public sealed class RabbitMqRestartDrill(DrillSystemFixture system)
             Assert.Contains(accepted, a => a.DuringOutage);
             var turns = accepted.Select(a => a.Turn).ToList();
             var conversations = turns.Select(t => t.ConversationId).ToList();
+            var drained = Stopwatch.StartNew();
             var replies = await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations),
                 rows => rows.Count(r => r.Status == "completed") == turns.Count, TimeSpan.FromMinutes(4),
                 rows => $"{rows.Count(r => r.Status == "completed")}/{turns.Count} completed ({accepted.Count(a => a.DuringOutage)} accepted while RabbitMQ was down, restart took {restart.Elapsed.TotalSeconds:0} s), statuses: {string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{g.Key}={g.Count()}"))}");
+            output.WriteLine($"{turns.Count} accepted ({accepted.Count(a => a.DuringOutage)} while RabbitMQ was down, restart {restart.Elapsed.TotalSeconds:0} s); all replied {drained.Elapsed.TotalSeconds:0} s after sending stopped");
             Assert.All(replies.GroupBy(r => r.ConversationId), g => Assert.Single(g));
             var ledger = await Eventually.HoldsAsync(() => databases.LedgerRowsAsync(turns.Select(t => t.ReplyId)), rows => rows.Count == turns.Count,
                 TimeSpan.FromMinutes(1), rows => $"{rows.Count}/{turns.Count} replies in the ledger");

@@ -2,6 +2,7 @@ using System.Net;
 using Chatbot.Billing.Quotas;
 using Chatbot.ChaosDrills.Infrastructure;
 using StackExchange.Redis;
+using Xunit.Abstractions;
 
 namespace Chatbot.ChaosDrills;
 
@@ -11,7 +12,7 @@ namespace Chatbot.ChaosDrills;
 /// </summary>
 [Collection(DrillCollection.Name)]
 [Trait("Category", "Chaos")]
-public sealed class RedisRestartDrill(DrillSystemFixture system)
+public sealed class RedisRestartDrill(DrillSystemFixture system, ITestOutputHelper output)
 {
     private const int LiveStreams = 20;
     private static readonly TimeSpan NoHang = TimeSpan.FromSeconds(90);
@@ -46,6 +47,9 @@ public sealed class RedisRestartDrill(DrillSystemFixture system)
         var outcomes = await Task.WhenAll(followers);
         Assert.All(outcomes, o => Assert.True(o.FinalType is not null,
             $"a stream hung: {o.Events.Count} events, {o.Reconnects} reconnects, last {o.Events.LastOrDefault()?.Type ?? "none"}"));
+
+        output.WriteLine($"{LiveStreams} live streams: {outcomes.Count(o => o.FinalType == "done")} done, {outcomes.Count(o => o.FinalType == "error")} error, " +
+            $"{outcomes.Count(o => o.Events.Any(e => e.Type == "reset"))} with reset, {outcomes.Sum(o => o.Reconnects)} reconnects in all");
 
         // Limits and counters: billing notices the empty Redis and rebuilds them from billingdb.
         await using var redis = await ConnectionMultiplexer.ConnectAsync((await system.App.GetConnectionStringAsync("redis"))!);

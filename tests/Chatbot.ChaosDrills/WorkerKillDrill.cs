@@ -1,20 +1,23 @@
 using Chatbot.AppHost.Orchestration;
+using System.Diagnostics;
 using Chatbot.ChaosDrills.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Chatbot.ChaosDrills;
 
 /// <summary>Drill 1: SIGKILL an inference worker while 500 replies are in flight; a second worker takes over.</summary>
 [Collection(DrillCollection.Name)]
 [Trait("Category", "Chaos")]
-public sealed class WorkerKillDrill(DrillSystemFixture system)
+public sealed class WorkerKillDrill(DrillSystemFixture system, ITestOutputHelper output)
 {
     private const int Turns = 500;
 
     [Fact]
     public async Task Killing_a_worker_during_500_in_flight_replies_completes_every_reply_exactly_once()
     {
-        var replica = await system.App.StartReplicaAsync(DrillSystemFixture.Worker);
-        Assert.NotNull(replica);
+        await system.App.StartReplicaAsync(DrillSystemFixture.Worker);
+        var replica = system.App.ResourceNotifications.Snapshots
+            .Last(s => s.Name.StartsWith(DrillSystemFixture.Worker + "-replica-", StringComparison.Ordinal) && s.Pid is not null).Name;
         var users = await TurnLoad.SignUpAsync(system, 10);
         var databases = new DrillDatabases(system.App);
         try
@@ -32,11 +35,13 @@ public sealed class WorkerKillDrill(DrillSystemFixture system)
             Assert.Equal(137, killed.ExitCode);
             var inFlightAtKill = (await databases.AssistantMessagesAsync(conversations)).Count(r => r.Status != "completed");
             Assert.True(inFlightAtKill > 0, "every reply had finished before the kill: the drill proved nothing");
+            var recovery = Stopwatch.StartNew();
 
             var replies = await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations),
                 rows => rows.Count(r => r.Status == "completed") == Turns, TimeSpan.FromMinutes(4),
                 rows => $"{rows.Count(r => r.Status == "completed")}/{Turns} completed, statuses: {Statuses(rows)}");
 
+            output.WriteLine($"{inFlightAtKill}/{Turns} replies unfinished at the kill; all {Turns} completed {recovery.Elapsed.TotalSeconds:0} s after it");
             Assert.Equal(Turns, replies.Count); // exactly one assistant message per conversation
             Assert.All(replies.GroupBy(r => r.ConversationId), g => Assert.Single(g));
             Assert.Equal(turns.Select(t => t.ReplyId).Order(), replies.Select(r => r.ReplyId).Order());
@@ -48,6 +53,7 @@ public sealed class WorkerKillDrill(DrillSystemFixture system)
         {
             users.ForEach(u => u.Dispose());
             await system.App.StartResourceAsync(DrillSystemFixture.Worker);
+            await system.App.StopResourceAsync(replica); // the next drill starts from one worker again
         }
     }
 
