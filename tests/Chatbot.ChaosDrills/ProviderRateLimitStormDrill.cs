@@ -11,9 +11,9 @@ public sealed class ProviderRateLimitStormDrill(DrillSystemFixture system, ITest
 {
     private const int Turns = 400;
 
-    // Every request to "primary" fails 429 (Retry-After 1 s); the fallback streams 20 tokens at 10/s, so 400 turns
-    // outrun the worker's 128 slots + prefetch and wait in the queue.
-    private const string Storm = "Summarise the news. [[sim:fail=429;retry-after=1;provider=primary]] [[sim:tokens=20;tps=10]]";
+    // Every request to "primary" fails 429 (Retry-After 1 s); the fallback streams 30 tokens at 2/s (15 s), so 400 turns
+    // outrun the worker's 256 slots and the rest wait in the queue.
+    private const string Storm = "Summarise the news. [[sim:fail=429;retry-after=1;provider=primary]] [[sim:tokens=30;tps=2]]";
 
     [Fact]
     public async Task A_429_storm_from_the_primary_provider_falls_back_queues_and_drops_nothing()

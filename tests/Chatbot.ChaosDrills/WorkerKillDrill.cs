@@ -22,19 +22,17 @@ public sealed class WorkerKillDrill(DrillSystemFixture system, ITestOutputHelper
         var databases = new DrillDatabases(system.App);
         try
         {
-            // ~3 s per reply: with 128 generating per worker, most of the 500 are generating or prefetched when the kill lands.
-            var turns = await TurnLoad.SendAsync(users, Turns, "Tell me a long story. [[sim:tokens=30;tps=10]]");
+            // 30 s per reply and 256 slots per worker: when the last of the 500 is accepted, most are still generating.
+            var turns = await TurnLoad.SendAsync(users, Turns, "Tell me a long story. [[sim:tokens=30;tps=1]]");
             Assert.Equal(Turns, turns.Count);
             var conversations = turns.Select(t => t.ConversationId).ToList();
-            await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations), rows => rows.Count(r => r.Status == "completed") >= 10,
-                TimeSpan.FromMinutes(2), rows => $"{rows.Count(r => r.Status == "completed")} completed before the kill");
 
             await system.App.KillResourceAsync(DrillSystemFixture.Worker);
             var killed = await system.App.ResourceNotifications.WaitForResourceAsync(DrillSystemFixture.Worker, KnownResourceStates.Exited)
                 .WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal(137, killed.ExitCode);
             var inFlightAtKill = (await databases.AssistantMessagesAsync(conversations)).Count(r => r.Status != "completed");
-            Assert.True(inFlightAtKill > 0, "every reply had finished before the kill: the drill proved nothing");
+            Assert.True(inFlightAtKill >= Turns / 4, $"only {inFlightAtKill} replies were unfinished at the kill: the drill proved little");
             var recovery = Stopwatch.StartNew();
 
             var replies = await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations),

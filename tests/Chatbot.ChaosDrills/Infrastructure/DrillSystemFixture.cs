@@ -27,10 +27,13 @@ public sealed class DrillSystemFixture : IAsyncLifetime
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", Worker, "billing")
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
+            .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000") // every drill signs up its own users
+            .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")
             .WithEnvironment("chat", "Moderation__Enabled", "false")
             .WithEnvironment("chat", "Chat__MaxOutputTokens", "64")
-            .WithEnvironment(Worker, "Inference__MaxConcurrency", "128")
-            .WithEnvironment(Worker, "Inference__Prefetch", "128")
+            // Two workers hold all 500 replies of the kill drill at once; one worker alone backs up under the 429 storm.
+            .WithEnvironment(Worker, "Inference__MaxConcurrency", "256")
+            .WithEnvironment(Worker, "Inference__Prefetch", "256")
             .WithEnvironment(Worker, "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")
             .WithEnvironment(Worker, "Inference__Simulator__TokensPerSecond", "40")
             .WithEnvironment(Worker, "Inference__Simulator__ReplyTokens", "20");
