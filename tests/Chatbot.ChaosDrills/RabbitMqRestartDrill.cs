@@ -47,16 +47,11 @@ public sealed class RabbitMqRestartDrill(DrillSystemFixture system, ITestOutputH
 
             Assert.Contains(accepted, a => a.DuringOutage);
             var turns = accepted.Select(a => a.Turn).ToList();
-            var conversations = turns.Select(t => t.ConversationId).ToList();
             var drained = Stopwatch.StartNew();
-            var replies = await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations),
-                rows => rows.Count(r => r.Status == "completed") == turns.Count, TimeSpan.FromMinutes(4),
-                rows => $"{rows.Count(r => r.Status == "completed")}/{turns.Count} completed ({accepted.Count(a => a.DuringOutage)} accepted while RabbitMQ was down, restart took {restart.Elapsed.TotalSeconds:0} s), statuses: {string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{g.Key}={g.Count()}"))}");
-            output.WriteLine($"{turns.Count} accepted ({accepted.Count(a => a.DuringOutage)} while RabbitMQ was down, restart {restart.Elapsed.TotalSeconds:0} s); all replied {drained.Elapsed.TotalSeconds:0} s after sending stopped");
-            Assert.All(replies.GroupBy(r => r.ConversationId), g => Assert.Single(g));
-            var ledger = await Eventually.HoldsAsync(() => databases.LedgerRowsAsync(turns.Select(t => t.ReplyId)), rows => rows.Count == turns.Count,
-                TimeSpan.FromMinutes(1), rows => $"{rows.Count}/{turns.Count} replies in the ledger");
-            Assert.All(ledger, row => Assert.Equal(1, row.Value));
+            var during = accepted.Count(a => a.DuringOutage);
+            await ExactlyOnce.AssertEveryTurnRepliedOnceAsync(databases, turns, TimeSpan.FromMinutes(4),
+                $"{during} accepted while RabbitMQ was down, restart took {restart.Elapsed.TotalSeconds:0} s");
+            output.WriteLine($"{turns.Count} accepted ({during} while RabbitMQ was down, restart {restart.Elapsed.TotalSeconds:0} s); all replied once, {drained.Elapsed.TotalSeconds:0} s after sending stopped");
         }
         finally
         {

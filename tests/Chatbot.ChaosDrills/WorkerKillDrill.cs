@@ -35,17 +35,8 @@ public sealed class WorkerKillDrill(DrillSystemFixture system, ITestOutputHelper
             Assert.True(inFlightAtKill >= Turns / 4, $"only {inFlightAtKill} replies were unfinished at the kill: the drill proved little");
             var recovery = Stopwatch.StartNew();
 
-            var replies = await Eventually.HoldsAsync(() => databases.AssistantMessagesAsync(conversations),
-                rows => rows.Count(r => r.Status == "completed") == Turns, TimeSpan.FromMinutes(4),
-                rows => $"{rows.Count(r => r.Status == "completed")}/{Turns} completed, statuses: {Statuses(rows)}");
-
-            output.WriteLine($"{inFlightAtKill}/{Turns} replies unfinished at the kill; all {Turns} completed {recovery.Elapsed.TotalSeconds:0} s after it");
-            Assert.Equal(Turns, replies.Count); // exactly one assistant message per conversation
-            Assert.All(replies.GroupBy(r => r.ConversationId), g => Assert.Single(g));
-            Assert.Equal(turns.Select(t => t.ReplyId).Order(), replies.Select(r => r.ReplyId).Order());
-            var ledger = await Eventually.HoldsAsync(() => databases.LedgerRowsAsync(turns.Select(t => t.ReplyId)), rows => rows.Count == Turns,
-                TimeSpan.FromMinutes(1), rows => $"{rows.Count}/{Turns} replies in the ledger");
-            Assert.All(ledger, row => Assert.Equal(1, row.Value));
+            await ExactlyOnce.AssertEveryTurnRepliedOnceAsync(databases, turns, TimeSpan.FromMinutes(4), $"{inFlightAtKill} unfinished at the kill");
+            output.WriteLine($"{inFlightAtKill}/{Turns} replies unfinished at the kill; all {Turns} completed once, {recovery.Elapsed.TotalSeconds:0} s after it");
         }
         finally
         {
@@ -54,7 +45,4 @@ public sealed class WorkerKillDrill(DrillSystemFixture system, ITestOutputHelper
             await system.App.StopResourceAsync(replica); // the next drill starts from one worker again
         }
     }
-
-    private static string Statuses(IEnumerable<(Guid, Guid, string Status, string?)> rows) =>
-        string.Join(", ", rows.GroupBy(r => r.Status).Select(g => $"{g.Key}={g.Count()}"));
 }
