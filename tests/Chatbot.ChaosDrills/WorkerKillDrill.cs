@@ -1,5 +1,5 @@
-using Chatbot.AppHost.Orchestration;
 using System.Diagnostics;
+using Chatbot.AppHost.Orchestration;
 using Chatbot.ChaosDrills.Infrastructure;
 using Xunit.Abstractions;
 
