@@ -30,8 +30,10 @@ for project in "${extra[@]}"; do dotnet build "$project" -nologo -v q || exit 1;
 echo "== test"
 status=0
 # One test project at a time (-m:1): integration tests start real servers and the machine may have 2 cores.
+# Tests with the trait Category=Chaos (tests/Chatbot.ChaosDrills) are left out: they take minutes and break the system
+# on purpose; run them with scripts/drills.sh chaos (docs/chaos-drills.md).
 for target in "$solution" "${extra[@]}"; do
-  dotnet test "$target" --no-build -m:1 --results-directory "$results" \
+  dotnet test "$target" --no-build -m:1 --filter "Category!=Chaos" --results-directory "$results" \
     --logger "trx" --logger "console;verbosity=normal" || status=1
 done
 

@@ -97,6 +97,11 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
 
     public Task KillResourceAsync(string name) => Runner(name).KillAsync();
 
+    /// <summary>SIGSTOP / SIGCONT to a resource this AppHost runs as a process (not to an existing server or a container).</summary>
+    public Task PauseResourceAsync(string name, bool pause) => Runner(name) is ProcessResourceRunner runner
+        ? runner.PauseAsync(pause)
+        : throw new NotSupportedException($"{name} is not a local process this AppHost can pause.");
+
     /// <summary>Another instance of a running service on a free port, with the same environment; named <c>&lt;service&gt;-replica-N</c>.</summary>
     public async Task<(string Name, Uri Endpoint)> StartReplicaAsync(string service, CancellationToken cancellationToken = default)
     {

@@ -8,6 +8,7 @@ public static class KnownResourceStates
     public const string Starting = "Starting";
     public const string Migrating = "Migrating";
     public const string Running = "Running";
+    public const string Paused = "Paused";
     public const string Stopping = "Stopping";
     public const string Exited = "Exited";
     public const string FailedToStart = "FailedToStart";

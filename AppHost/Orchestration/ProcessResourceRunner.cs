@@ -16,6 +16,7 @@ public sealed class ProcessResourceRunner(
     private readonly CancellationTokenSource _disposed = new();
     private ManagedProcess? _process;
     private bool _stopRequested;
+    private bool _paused;
     private int _restarts;
 
     public string Name => definition.Name;
@@ -44,6 +45,7 @@ public sealed class ProcessResourceRunner(
             _stopRequested = true;
             if (_process is { } process)
             {
+                SetPaused(process, pause: false); // a stopped (SIGSTOP) process would not act on the stop signal
                 Publish(s => s with { State = KnownResourceStates.Stopping });
                 await (definition.GracefulStopAsync ?? (p => p.StopAsync(definition.StopGrace)))(process);
                 await process.StopAsync(TimeSpan.FromSeconds(3));
@@ -66,6 +68,35 @@ public sealed class ProcessResourceRunner(
         _stopRequested = true;
         _process?.Kill();
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Chaos drills: SIGSTOP (<paramref name="pause"/> true) or SIGCONT to the whole process tree. Unlike a stop, a paused
+    /// server keeps its port: clients connect (the kernel accepts) and then wait, as with a hung or throttled server.
+    /// </summary>
+    public async Task PauseAsync(bool pause)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            var process = _process ?? throw new InvalidOperationException($"{Name} is not running.");
+            SetPaused(process, pause);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private void SetPaused(ManagedProcess process, bool pause)
+    {
+        if (_paused == pause)
+        {
+            return;
+        }
+        process.Freeze(pause);
+        _paused = pause;
+        Publish(s => s with { State = pause ? KnownResourceStates.Paused : KnownResourceStates.Running });
     }
 
     public async ValueTask DisposeAsync()
@@ -91,6 +122,7 @@ public sealed class ProcessResourceRunner(
             var spec = await definition.PrepareAsync(cancellationToken);
             var process = ManagedProcess.Start(spec, (line, isError) => logs.Write(Name, line, isError));
             _process = process;
+            _paused = false;
             _backoff.Started();
             Publish(s => s with { Pid = process.Pid });
             _ = MonitorAsync(process);

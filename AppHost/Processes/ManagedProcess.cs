@@ -107,6 +107,9 @@ public sealed class ManagedProcess : IAsyncDisposable
         ProcessTree.Signal(_lastTree, NativeMethods.SigKill);
     }
 
+    /// <summary>SIGSTOP (<paramref name="pause"/>) or SIGCONT to the whole tree: a paused server keeps its port and sockets but answers nothing.</summary>
+    public void Freeze(bool pause) => ProcessTree.Signal(ProcessTree.Snapshot(Pid), pause ? NativeMethods.SigStop : NativeMethods.SigCont);
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync(TimeSpan.FromSeconds(5));

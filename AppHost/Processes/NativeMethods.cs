@@ -7,6 +7,8 @@ internal static partial class NativeMethods
     public const int SigInt = 2;
     public const int SigKill = 9;
     public const int SigTerm = 15;
+    public const int SigCont = 18;
+    public const int SigStop = 19;
 
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     public static partial int Kill(int pid, int signal);

@@ -1,6 +1,8 @@
 using Chatbot.ServiceDefaults.Clients;
+using Chatbot.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
@@ -22,8 +24,14 @@ public static class PostgresClientExtensions
         {
             throw ConnectionStringGuard.Malformed(name, "PostgreSQL connection string", ex);
         }
+        // A hung or stopped server makes requests answer 503 at once (probe + interceptor) instead of after Npgsql's timeouts.
+        builder.Services.AddOptions<DatabaseAvailabilityOptions>().BindConfiguration(DatabaseAvailabilityOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<DatabaseAvailability>();
+        builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DatabaseAvailabilityProbe>(sp, name, connectionString));
         // No EnableSensitiveDataLogging / EnableDetailedErrors: parameter values never reach the logs.
-        builder.Services.AddDbContextPool<TContext>(o => o.UseNpgsql(connectionString));
+        builder.Services.AddDbContextPool<TContext>((sp, o) => o.UseNpgsql(connectionString)
+            .AddInterceptors(new DatabaseAvailabilityInterceptor(sp.GetRequiredService<DatabaseAvailability>(), name)));
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: name,
             tags: [ServiceDefaultsExtensions.ReadinessTag], timeout: TimeSpan.FromSeconds(5));
         return builder;

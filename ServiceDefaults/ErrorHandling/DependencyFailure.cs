@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Data;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -12,6 +13,8 @@ public static class DependencyFailure
         {
             switch (current)
             {
+                case DatabaseUnavailableException:
+                    return "postgresql";
                 case PostgresException postgres when IsUnavailableState(postgres.SqlState):
                     return "postgresql";
                 case PostgresException:

@@ -32,4 +32,10 @@ internal static partial class BillingLog
 
     [LoggerMessage(8, LogLevel.Warning, "Tenant {TenantId} has no webhook URL: {AlertType} not posted")]
     public static partial void NoWebhook(ILogger logger, Guid tenantId, string alertType);
+
+    [LoggerMessage(11, LogLevel.Warning, "Redis lost billing's limits and counters (restart or flush); republishing them from billingdb")]
+    public static partial void StateLost(ILogger logger);
+
+    [LoggerMessage(12, LogLevel.Warning, "Checking or restoring billing's Redis state failed; retrying at the next check")]
+    public static partial void StateCheckFailed(ILogger logger, Exception exception);
 }

@@ -50,7 +50,9 @@ public static class BillingServiceExtensions
         builder.Services.AddScoped<UsageSettlement>();
         builder.Services.AddScoped<SpendKillSwitch>();
         builder.Services.AddSingleton<IAlertEmailSender, PickupDirectoryEmailSender>();
+        builder.Services.AddSingleton<RedisStateRestorer>();
         builder.Services.AddHostedService<BillingStartup>();
+        builder.Services.AddHostedService<RedisStateWatchdog>();
         builder.Services.AddSingleton<ReservationSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationSweeper>());
         return builder;

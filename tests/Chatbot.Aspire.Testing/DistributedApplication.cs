@@ -45,6 +45,12 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Task StartResourceAsync(string name, CancellationToken ct = default) => _orchestrator.StartResourceAsync(name, ct);
 
+    /// <summary>SIGSTOP to the resource's whole process tree: it keeps its port but answers nothing (a hung server) until resumed.</summary>
+    public Task PauseResourceAsync(string name) => _orchestrator.PauseResourceAsync(name, pause: true);
+
+    /// <summary>SIGCONT after <see cref="PauseResourceAsync"/>; stopping or disposing a paused resource resumes it first.</summary>
+    public Task ResumeResourceAsync(string name) => _orchestrator.PauseResourceAsync(name, pause: false);
+
     /// <summary>Starts one more instance of <paramref name="service"/> on a free port (same environment) and returns its endpoint.</summary>
     public async Task<Uri> StartReplicaAsync(string service, CancellationToken ct = default)
     {

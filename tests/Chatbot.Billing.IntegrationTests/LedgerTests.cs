@@ -80,6 +80,25 @@ public sealed class LedgerTests(BillingFixture fixture)
     }
 
     [Fact]
+    public async Task Redis_losing_billing_state_while_billing_runs_gets_limits_and_counters_back_from_the_database()
+    {
+        var user = TestUser.NewTenant();
+        var key = QuotaKeys.UserDayTokens(user.TenantId, user.UserId, DateTimeOffset.UtcNow);
+        await using var billing = new BillingApiFactory(fixture.Infra, new Dictionary<string, string> { ["Billing:StateCheckInterval"] = "00:00:00.200" });
+        _ = billing.Server;
+        await billing.Services.GetRequiredService<IBus>().Publish(Usage.Of(user.TenantId, user.UserId, 40, 60, 0.001m));
+        await using var db = fixture.NewDb();
+        Assert.True(await Eventually.HoldsAsync(async () => await db.UsageEntries.AnyAsync(u => u.TenantId == user.TenantId)));
+        var redis = fixture.Redis.GetDatabase();
+
+        await redis.KeyDeleteAsync([key, QuotaKeys.Plan("free"), QuotaKeys.StateMarker]); // what a Redis restart without persistence does
+
+        Assert.True(await Eventually.HoldsAsync(async () => (long?)await redis.StringGetAsync(key) == 100));
+        Assert.True(await redis.KeyExistsAsync(QuotaKeys.Plan("free")));
+        Assert.True(await redis.KeyExistsAsync(QuotaKeys.StateMarker));
+    }
+
+    [Fact]
     public async Task User_deleted_pseudonymises_the_ledger_rows_and_keeps_the_amounts()
     {
         await using var billing = new BillingApiFactory(fixture.Infra);

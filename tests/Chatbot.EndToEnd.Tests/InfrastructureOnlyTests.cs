@@ -69,4 +69,28 @@ public sealed class InfrastructureOnlyTests
         await again.OpenAsync();
         Assert.Equal(42, await new NpgsqlCommand("SELECT id FROM survivor", again).ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task A_paused_server_keeps_its_port_but_answers_nothing_until_resumed()
+    {
+        await using var app = await StartInfrastructureAsync();
+        var chatdb = new NpgsqlConnectionStringBuilder(await app.GetConnectionStringAsync("chatdb")) { Timeout = 2, Pooling = false }.ConnectionString;
+
+        await app.PauseResourceAsync("postgres");
+        Assert.Equal(Chatbot.AppHost.Orchestration.KnownResourceStates.Paused, app.ResourceNotifications.GetSnapshot("postgres")?.State);
+        var port = new NpgsqlConnectionStringBuilder(chatdb).Port;
+        using (var tcp = new System.Net.Sockets.TcpClient())
+        {
+            await tcp.ConnectAsync("127.0.0.1", port); // the kernel still accepts: the port is held
+        }
+        await using (var paused = new NpgsqlConnection(chatdb))
+        {
+            await Assert.ThrowsAsync<NpgsqlException>(() => paused.OpenAsync()); // ...but the server never answers: timeout
+        }
+
+        await app.ResumeResourceAsync("postgres");
+        await using var resumed = new NpgsqlConnection(chatdb);
+        await resumed.OpenAsync();
+        Assert.Equal(1, await new NpgsqlCommand("SELECT 1", resumed).ExecuteScalarAsync());
+    }
 }

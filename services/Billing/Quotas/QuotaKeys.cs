@@ -10,6 +10,9 @@ public static class QuotaKeys
     public const string KillSwitch = Prefix + "killswitch";
     public const string ReservationIndex = Prefix + "reservations";
 
+    /// <summary>Set by billing once limits are published and counters rebuilt; its absence means Redis lost that state.</summary>
+    public const string StateMarker = Prefix + "state-published";
+
     public static string Day(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd");
     public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMM");
     public static string Hour(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH");

@@ -1,0 +1,23 @@
+using Chatbot.Billing.Quotas;
+using StackExchange.Redis;
+
+namespace Chatbot.Billing.Limits;
+
+/// <summary>
+/// Puts billing's state back into Redis from billingdb: limits and prices (<see cref="LimitPublisher"/>), then the
+/// current counters from the ledger (<see cref="CounterRebuilder"/>), then <see cref="QuotaKeys.StateMarker"/>.
+/// Idempotent; run at start-up and whenever the marker is gone.
+/// </summary>
+public sealed class RedisStateRestorer(IServiceScopeFactory scopes, IConnectionMultiplexer redis, ILogger<RedisStateRestorer> logger)
+{
+    public async Task RestoreAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<LimitPublisher>().PublishAllAsync(cancellationToken);
+        var keys = await scope.ServiceProvider.GetRequiredService<CounterRebuilder>().RebuildAsync(cancellationToken);
+        await redis.GetDatabase().StringSetAsync(QuotaKeys.StateMarker, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        BillingLog.CountersRebuilt(logger, keys);
+    }
+
+    public async Task<bool> IsPresentAsync() => await redis.GetDatabase().KeyExistsAsync(QuotaKeys.StateMarker);
+}
