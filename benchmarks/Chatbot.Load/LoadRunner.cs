@@ -18,7 +18,18 @@ public static class LoadRunner
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)
         {
-            var result = await scenario.RunAsync(context, ct);
+            ScenarioResult result;
+            try
+            {
+                result = await scenario.RunAsync(context, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // A scenario that could not finish fails; its figures are not invented.
+                Console.Error.WriteLine($"scenario {scenario.Name} stopped: {e}");
+                result = new ScenarioResult(scenario.Name) { FailOnErrors = true };
+                result.Goals.Add(new Goal("scenario ran to the end", double.NaN, "", ">=", 1));
+            }
             results.Add(result);
             Console.WriteLine(Report.Table(result));
         }

@@ -32,7 +32,7 @@ public sealed class ChatApi(HttpClient http, Recorder recorder)
         await recorder.TimeAsync(Steps.SignUp, async () =>
         {
             using var response = await http.PostAsJsonAsync("/api/account/register", new { email, password = Password, tenantName = prefix }, ct);
-            return Expect(response, HttpStatusCode.OK, HttpStatusCode.Created);
+            return Expect(response, HttpStatusCode.OK, HttpStatusCode.Created, HttpStatusCode.Accepted);
         }, ct);
         return await LogInAsync(email, Password, ct);
     }

@@ -5,8 +5,9 @@ namespace Chatbot.Load.Scenarios;
 
 /// <summary>
 /// CI smoke (<c>smoke</c>): <c>GET /api/conversations</c> (authenticated, non-AI) at 200 arrivals/s for 10 s, then a
-/// handful of chat turns streamed to <c>done</c>. Fails on ANY error, on a dropped arrival, or if the achieved rate is
-/// under 80 % of the target (<c>--min-rate-fraction</c>).
+/// handful of chat turns streamed to <c>done</c>. Fails on ANY error, or if the achieved rate is
+/// under 80 % of the target (<c>--min-rate-fraction</c>;
+/// arrivals dropped at the in-flight cap lower the achieved rate and are reported).
 /// </summary>
 public sealed class SmokeScenario : IScenario
 {
@@ -43,7 +44,6 @@ public sealed class SmokeScenario : IScenario
         result.Phases.Add(($"{turns} chat turns", chat));
 
         result.Goals.Add(Goal.AtLeast("achieved list rate", run.AchievedRate, "/s", rate * o.Double("min-rate-fraction", 0.8)));
-        result.Goals.Add(Goal.Below("dropped arrivals", run.Dropped, "", 1));
         result.Goals.Add(Goal.AtLeast("completed chat turns", chat[Steps.ReplyComplete].Latency.Count, "", turns));
         return result;
     }
