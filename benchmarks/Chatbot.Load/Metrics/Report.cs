@@ -13,7 +13,7 @@ public static class Report
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"## {result.Name}");
-        foreach (var (phase, recorder) in result.Phases)
+        foreach (var (phase, recorder) in result.Phases.Where(p => p.Recorder.Steps.Any()))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"\n{phase} ({recorder.Seconds:0.0} s)\n");
             text.AppendLine("| step | ok | errors | per s | p50 ms | p95 ms | p99 ms | max ms |");

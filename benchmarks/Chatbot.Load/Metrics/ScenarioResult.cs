@@ -20,5 +20,6 @@ public sealed class ScenarioResult(string name)
 
     public long TotalErrors => Phases.Sum(p => p.Recorder.Steps.Sum(s => s.Stats.Errors));
 
-    public bool Passed => Goals.All(g => g.Passed == true) && (!FailOnErrors || TotalErrors == 0);
+    /// <summary>Every goal met (a scenario without goals or error check never passes by default).</summary>
+    public bool Passed => (Goals.Count > 0 || FailOnErrors) && Goals.All(g => g.Passed == true) && (!FailOnErrors || TotalErrors == 0);
 }

@@ -46,6 +46,7 @@ public sealed class SseScenario : IScenario
             [SseWorker.AccountsVariable] = JsonSerializer.Serialize(accounts),
             [SseWorker.MessageVariable] = message,
         };
+        var run = new Recorder(); // the workers' steps are merged into it; its clock spans their whole run
         var processes = Enumerable.Range(0, workers).Select(w => new WorkerProcess(
             ["--worker", "sse", "--target", chat.ToString(), "--streams", Share(streams, workers, w).ToString(CultureInfo.InvariantCulture),
              "--ramp", ramp.TotalSeconds.ToString(CultureInfo.InvariantCulture)], environment)).ToList();
@@ -68,7 +69,6 @@ public sealed class SseScenario : IScenario
                 rssMax = Math.Max(rssMax, ProcessMemory.ResidentBytes(pid));
                 Console.WriteLine($"sse-10k: holding {processes.Sum(p => p.Latest.Open)} streams, chat RSS {ProcessMemory.ResidentBytes(pid) / 1048576:0} MB");
             }
-            var run = new Recorder();
             foreach (var final in await Task.WhenAll(processes.Select(p => p.StopAsync(TimeSpan.FromMinutes(2)))))
             {
                 foreach (var step in final.Steps!)
@@ -85,8 +85,8 @@ public sealed class SseScenario : IScenario
             result.Figures["chat RSS before MB"] = rssBefore / 1048576;
             result.Figures["chat RSS with streams open MB"] = rssHeld / 1048576;
             result.Figures["chat RSS max while held MB"] = rssMax / 1048576;
-            result.Figures["chat GC heap before MB"] = heapBefore / 1048576;
-            result.Figures["chat GC heap with streams open MB"] = heapHeld / 1048576;
+            result.Figures["chat GC heap (after its last collection) before MB"] = heapBefore / 1048576;
+            result.Figures["chat GC heap (after its last collection) with streams open MB"] = heapHeld / 1048576;
             result.Figures["GC heap per stream KB"] = (heapHeld - heapBefore) / Math.Max(1, open) / 1024;
             var perStream = open > 0 ? (rssHeld - rssBefore) / open / 1024 : double.NaN;
             result.Figures["RSS per stream KB"] = perStream;
