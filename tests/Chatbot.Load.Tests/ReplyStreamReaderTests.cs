@@ -17,7 +17,7 @@ public class ReplyStreamReaderTests
     }
 
     [Theory]
-    [InlineData("event: token\ndata: {}\n\nevent: error\ndata: {\"code\":\"provider\"}\n\n", "sse error event")]
+    [InlineData("event: token\ndata: {}\n\nevent: error\ndata: {\"code\":\"provider\"}\n\n", "sse error: provider")]
     [InlineData("event: token\ndata: {}\n\n", "stream ended early")]
     public async Task A_stream_without_done_is_a_failure(string events, string expected)
     {

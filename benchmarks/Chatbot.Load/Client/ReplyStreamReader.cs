@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Chatbot.Load.Metrics;
 
 namespace Chatbot.Load.Client;
@@ -48,7 +49,7 @@ public sealed class ReplyStreamReader(HttpClient http, Recorder recorder, Stream
         }
     }
 
-    /// <summary>Returns null after <c>done</c>, else the failure kind ("sse error", "stream ended early").
+    /// <summary>Returns null after <c>done</c>, else the failure kind ("sse error: provider_failed", "stream ended early").
     /// <paramref name="onFirstToken"/> runs once, at the first <c>token</c> event.</summary>
     internal static async Task<string?> ReadEventsAsync(TextReader reader, Action onFirstToken, CancellationToken ct)
     {
@@ -64,9 +65,23 @@ public sealed class ReplyStreamReader(HttpClient http, Recorder recorder, Stream
                 case "event: done":
                     return null;
                 case "event: error":
-                    return "sse error event";
+                    return $"sse error: {ErrorCode(await reader.ReadLineAsync(ct))}";
             }
         }
         return "stream ended early";
+    }
+
+    /// <summary>The <c>code</c> of an error event's data line (a stable name, never the message text).</summary>
+    private static string ErrorCode(string? dataLine)
+    {
+        try
+        {
+            using var data = JsonDocument.Parse(dataLine?["data: ".Length..] ?? "{}");
+            return data.RootElement.TryGetProperty("code", out var code) && code.ValueKind == JsonValueKind.String ? code.GetString()! : "unknown";
+        }
+        catch (Exception e) when (e is JsonException or ArgumentOutOfRangeException)
+        {
+            return "unknown";
+        }
     }
 }
