@@ -83,7 +83,7 @@ public static class Report
     {
         var document = new
         {
-            command = "dotnet run -c Release --project benchmarks/Chatbot.Load -- " + string.Join(' ', args),
+            command = "dotnet run --project benchmarks/Chatbot.Load -- " + string.Join(' ', args),
             dateUtc = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
             machine = new
             {
