@@ -29,8 +29,7 @@ public sealed class SseScenario : IScenario
         var message = context.Message("sse: hold the stream", 0, tps, tokens);
         var setup = new Recorder();
         var accounts = await context.AccountsAsync(o.Int("accounts", 20), setup, ct);
-        setup.Stop();
-        var result = new ScenarioResult(Name) { Phases = { ("setup", setup) } };
+        var result = new ScenarioResult(Name) { Phases = { ("setup and warm-up", setup) } };
 
         var chat = context.System.Chat;
         var pid = chat.IsLoopback || IPAddress.TryParse(chat.Host, out var ip) && IPAddress.IsLoopback(ip) ? ProcessMemory.FindListener(chat.Port) : null;
@@ -38,8 +37,12 @@ public sealed class SseScenario : IScenario
         {
             result.Notes.Add($"chat's process was not found on this machine (port {chat.Port}): memory is not measured");
         }
-        await Task.Delay(TimeSpan.FromSeconds(3), ct);
+        // Warm chat up first (JIT, connection pools, EF model), so the baseline is not a cold process's.
+        var warmUp = new ChatJourney(context.Api(setup), accounts, context.Message("sse: warm-up", 0, 0, 5), 2, TimeSpan.Zero);
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(user => warmUp.RunAsync(user, () => true, ct)));
+        await Task.Delay(TimeSpan.FromSeconds(5), ct);
         var (rssBefore, heapBefore) = (ProcessMemory.ResidentBytes(pid), await ProcessMemory.GcHeapBytesAsync(context.Http, ct));
+        setup.Stop();
 
         var environment = new Dictionary<string, string>
         {
