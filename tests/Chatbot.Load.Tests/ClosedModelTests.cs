@@ -8,7 +8,7 @@ public class ClosedModelTests
     public async Task Users_go_on_after_a_failure_and_a_hung_iteration_is_cancelled_after_the_grace()
     {
         var calls = 0;
-        var model = new ClosedModel(Users: 2, Duration: TimeSpan.FromMilliseconds(500), RampUp: TimeSpan.Zero, Grace: TimeSpan.FromMilliseconds(200));
+        var model = new ClosedModel(Users: 2, Duration: TimeSpan.FromSeconds(3), RampUp: TimeSpan.Zero, Grace: TimeSpan.FromMilliseconds(200));
 
         var run = model.RunAsync(async (_, ct) =>
         {

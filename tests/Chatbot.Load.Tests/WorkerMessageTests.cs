@@ -16,7 +16,7 @@ public class WorkerMessageTests
         }
         worker["time to first token"].Failure("HTTP 503");
 
-        var line = JsonSerializer.Serialize(new WorkerMessage(4, 3, StepSnapshot.Of(worker)));
+        var line = JsonSerializer.Serialize(new WorkerMessage(4, 3, 1, StepSnapshot.Of(worker)));
         var coordinator = new Recorder();
         foreach (var step in JsonSerializer.Deserialize<WorkerMessage>(line)!.Steps!)
         {

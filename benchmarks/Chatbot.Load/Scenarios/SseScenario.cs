@@ -56,9 +56,10 @@ public sealed class SseScenario : IScenario
         try
         {
             var deadline = DateTime.UtcNow + openTimeout;
-            while (processes.Sum(p => p.Latest.Open) < streams && DateTime.UtcNow < deadline)
+            while (processes.Sum(p => p.Latest.Open + p.Latest.Failed) < streams && DateTime.UtcNow < deadline)
             {
-                Console.WriteLine($"sse-10k: {processes.Sum(p => p.Latest.Open)} of {streams} streams open, {processes.Sum(p => p.Latest.Streaming)} streaming");
+                Console.WriteLine($"sse-10k: {processes.Sum(p => p.Latest.Open)} of {streams} streams open, " +
+                    $"{processes.Sum(p => p.Latest.Streaming)} streaming, {processes.Sum(p => p.Latest.Failed)} failed to open");
                 await Task.Delay(TimeSpan.FromSeconds(5), ct);
             }
             await Task.Delay(TimeSpan.FromSeconds(5), ct);

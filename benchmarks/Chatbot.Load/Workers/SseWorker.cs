@@ -23,6 +23,7 @@ public static class SseWorker
         var streams = o.Int("streams", 2500);
         var recorder = new Recorder();
         var gauge = new StreamGauge();
+        var (next, failed) = (0, 0);
         using var http = ChatApi.CreateHttpClient(new Uri(o.String("target") ?? throw new ArgumentException("--target is required")));
         var api = new ChatApi(http, recorder);
         using var stop = new CancellationTokenSource();
@@ -37,22 +38,29 @@ public static class SseWorker
         {
             while (!stop.IsCancellationRequested)
             {
-                Write(new WorkerMessage(gauge.Open, gauge.Streaming));
+                Write(new WorkerMessage(gauge.Open, gauge.Streaming, Volatile.Read(ref failed)));
                 await Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None);
             }
         });
-        var next = 0;
         var ramp = o.Seconds("ramp", 60);
         var open = new OpenModel(streams / Math.Max(1, ramp.TotalSeconds), ramp, streams, TimeSpan.FromSeconds(1));
         await open.RunAsync(async token =>
         {
             var account = accounts[Interlocked.Increment(ref next) % accounts.Length];
-            var conversation = await api.CreateConversationAsync(account, token);
-            await api.TurnAsync(account, conversation, message, gauge, token);
+            try
+            {
+                var conversation = await api.CreateConversationAsync(account, token);
+                await api.TurnAsync(account, conversation, message, gauge, token);
+            }
+            catch (Exception) when (!token.IsCancellationRequested)
+            {
+                Interlocked.Increment(ref failed); // counted by the failing step; the coordinator stops waiting for it
+                throw;
+            }
         }, TimeSpan.FromDays(1), stop.Token);
         await Task.WhenAll(stdin, progress);
         recorder.Stop();
-        Write(new WorkerMessage(gauge.Open, gauge.Streaming, StepSnapshot.Of(recorder)));
+        Write(new WorkerMessage(gauge.Open, gauge.Streaming, failed, StepSnapshot.Of(recorder)));
         return 0;
     }
 
