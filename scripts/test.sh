@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs PostgreSQL/Redis/RabbitMQ when missing, builds once, runs `dotnet test` on the solution
-# (and on any test project under tests/ that is not in the solution yet), then prints "N passed, N failed, N skipped".
+# (and on any test project under tests/ that is not in the solution yet), then the load smoke (scripts/smoke.sh),
+# then prints "N passed, N failed, N skipped; load smoke passed|FAILED".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prerequisites.sh
@@ -45,7 +46,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(value passed))); failed=$((failed + $(value failed)))
   skipped=$((skipped + $(value total) - $(value executed)))
 done
+echo "== load smoke (issue 5: 200 RPS for 10 s on an authenticated route + 5 chat turns)"
+smoke=passed
+SMOKE_NO_BUILD=1 scripts/smoke.sh || { smoke=FAILED; status=1; }
+
 echo "== summary"
-echo "$passed passed, $failed failed, $skipped skipped"
+echo "$passed passed, $failed failed, $skipped skipped; load smoke $smoke"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] || status=1
 exit $status

@@ -1,0 +1,84 @@
+using System.Globalization;
+
+namespace Chatbot.Load;
+
+/// <summary>
+/// Command-line options, <c>--name value</c> or <c>--flag</c>. Scenarios read them with their own defaults, so
+/// <c>--scenario chat-100 --duration 30</c> keeps the preset's 100 users but runs 30 s. Unknown names are refused.
+/// </summary>
+public sealed class LoadOptions
+{
+    public static readonly string[] Flags = ["start", "full", "raise-limits", "help"];
+
+    public static readonly string[] Names =
+    [
+        "scenario", "target", "simulator", "json", "users", "accounts", "duration", "ramp", "think", "turns", "rate",
+        "max-in-flight", "late-ms", "sim-latency", "sim-tps", "sim-tokens", "streams", "workers", "levels", "hold",
+        "worker", "grace", "min-rate-fraction", "open-timeout",
+    ];
+
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<string> Arguments { get; private init; } = [];
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions { Arguments = args };
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Unexpected argument '{args[i]}'; options are --name value.");
+            }
+            var name = args[i][2..];
+            if (Flags.Contains(name))
+            {
+                options._values[name] = "true";
+            }
+            else if (Names.Contains(name))
+            {
+                options._values[name] = i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
+            }
+            else
+            {
+                throw new ArgumentException($"Unknown option --{name}. Known: --{string.Join(", --", Names.Concat(Flags))}.");
+            }
+        }
+        return options;
+    }
+
+    public bool Has(string name) => _values.ContainsKey(name);
+
+    public string? String(string name) => _values.GetValueOrDefault(name);
+
+    public int Int(string name, int fallback) => (int)Double(name, fallback);
+
+    public double Double(string name, double fallback) =>
+        _values.TryGetValue(name, out var text)
+            ? double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+                ? value
+                : throw new ArgumentException($"--{name} must be a non-negative number, not '{text}'.")
+            : fallback;
+
+    public TimeSpan Seconds(string name, double fallback) => TimeSpan.FromSeconds(Double(name, fallback));
+
+    public TimeSpan Milliseconds(string name, double fallback) => TimeSpan.FromMilliseconds(Double(name, fallback));
+
+    /// <summary>A comma-separated list of numbers, e.g. <c>--levels 100,200,400</c>.</summary>
+    public int[] Ints(string name, int[] fallback) =>
+        _values.TryGetValue(name, out var text)
+            ? [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => int.Parse(t, CultureInfo.InvariantCulture))]
+            : fallback;
+
+    public const string Usage = """
+        dotnet run -c Release --project benchmarks/Chatbot.Load -- [--start [--full] | --target http://localhost:5080]
+            --scenario smoke|chat|chat-100|chat-1000|isolation|overhead|max-turns|sse-10k|all [--json out.json]
+          system:     --start (test builder: identity, chat, inference-worker; --full = all five services)
+                      --target URL (a running system, e.g. ./scripts/run.sh) [--simulator http://localhost:5082] [--raise-limits]
+          simulator:  --sim-latency MS (first token) --sim-tps N (0 = as fast as possible) --sim-tokens N (reply length)
+                      (sent as [[sim:...]] directives, so they work against a running system too)
+          closed:     --users N --accounts N --duration S --ramp S --think MS --turns N
+          open:       --rate R --max-in-flight N --late-ms MS
+          scenarios:  --levels 1,100 (overhead, max-turns) --streams N --workers N --hold S (sse-10k)
+        """;
+}

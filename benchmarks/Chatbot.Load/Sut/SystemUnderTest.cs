@@ -1,0 +1,92 @@
+using System.Globalization;
+using Chatbot.Aspire.Testing;
+
+namespace Chatbot.Load.Sut;
+
+/// <summary>
+/// The system the load goes to: an already-running one (<c>--target</c>), or one started here with the AppHost test
+/// builder (<c>--start</c>: identity, chat and inference-worker on free ports; <c>--full</c> adds moderation and
+/// billing), with the simulator settings as environment and quota limits raised so the load is not refused.
+/// </summary>
+public sealed class SystemUnderTest : IAsyncDisposable
+{
+    private readonly DistributedApplication? _app;
+
+    private SystemUnderTest(Uri chat, Uri simulator, string? adminPasswordFile, DistributedApplication? app)
+    {
+        (Chat, Simulator, AdminPasswordFile, _app) = (chat, simulator, adminPasswordFile, app);
+    }
+
+    /// <summary>Chat's public origin (every journey goes through it).</summary>
+    public Uri Chat { get; }
+
+    /// <summary>The inference worker, whose standalone simulator answers <c>POST /v1/chat/completions</c>.</summary>
+    public Uri Simulator { get; }
+
+    /// <summary>The bootstrap admin's password file, when known (used to lift billing's plan limits).</summary>
+    public string? AdminPasswordFile { get; }
+
+    public bool Started => _app is not null;
+
+    public string Description => Started ? $"started here ({Chat})" : Chat.ToString();
+
+    public static async Task<SystemUnderTest> CreateAsync(LoadOptions options)
+    {
+        if (!options.Has("start"))
+        {
+            var chat = new Uri(options.String("target") ?? "http://localhost:5080");
+            var simulator = new Uri(options.String("simulator") ?? "http://localhost:5082");
+            var stateFile = Path.Combine(RepositoryRoot(), ".state", "identity", "bootstrap-admin-password");
+            return new SystemUnderTest(chat, simulator, options.Has("raise-limits") && File.Exists(stateFile) ? stateFile : null, null);
+        }
+        var full = options.Has("full");
+        var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
+            .WithServices(full ? ["identity", "chat", "inference-worker", "moderation", "billing"] : ["identity", "chat", "inference-worker"])
+            .WithEnvironment("inference-worker", "Inference__MaxConcurrency", "20000")
+            .WithEnvironment("inference-worker", "Inference__Prefetch", "20000")
+            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", Text(options.Double("sim-latency", 200)))
+            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", Text(options.Double("sim-tps", 50)))
+            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", Text(options.Double("sim-tokens", 60)));
+        if (!full)
+        {
+            builder.WithEnvironment("chat", "Moderation__Enabled", "false");
+        }
+        foreach (var limit in new[] { "UserTokensPerDay", "TenantTokensPerDay", "RequestsPerMinute", "MonthlyBudgetUsd" })
+        {
+            builder.WithEnvironment("chat", $"Quotas__Plans__free__{limit}", "1000000000");
+        }
+        var app = await builder.BuildAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        var passwordFile = Path.Combine(app.StateDirectory, "identity", "bootstrap-admin-password");
+        return new SystemUnderTest(app.GetEndpoint("chat"), app.GetEndpoint("inference-worker"),
+            full && File.Exists(passwordFile) ? passwordFile : null, app);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Chatbot.Aspire.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}
