@@ -31,6 +31,7 @@ public static class ChatServiceExtensions
         {
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
+            bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
             bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
             bus.AddChatIdentityConsumers();
             bus.AddConsumer<Chatbot.Chat.Moderation.InputBlockedConsumer, Chatbot.Chat.Moderation.InputBlockedConsumerDefinition>();

@@ -52,6 +52,26 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     }
 
     [Fact]
+    public async Task The_first_token_publishes_ReplyStarted_once_and_a_reply_cancelled_before_any_token_does_not()
+    {
+        var request = WorkerFixture.Request("Started? [[sim:tokens=30]]");
+        var never = WorkerFixture.Request("Never started");
+        await fixture.Redis.GetDatabase().StringSetAsync(CancelKey(never.ReplyId), "1", TimeSpan.FromMinutes(5));
+
+        await fixture.Bus.Publish(request);
+        await fixture.Bus.Publish(never);
+        var started = await fixture.Recorder.WaitForAsync<ReplyStarted>(request.ReplyId);
+        await fixture.Recorder.WaitForAsync<ReplyGenerated>(request.ReplyId);
+        await fixture.Recorder.WaitForAsync<ReplyFailed>(never.ReplyId);
+        await Task.Delay(500);
+
+        Assert.Equal((request.TenantId, request.UserId, request.ConversationId, "primary"),
+            (started.TenantId, started.UserId, started.ConversationId, started.Provider));
+        Assert.Single(fixture.Recorder.All<ReplyStarted>(request.ReplyId));
+        Assert.Empty(fixture.Recorder.All<ReplyStarted>(never.ReplyId));
+    }
+
+    [Fact]
     public async Task A_429_from_the_primary_is_retried_after_Retry_After_and_the_primary_answers()
     {
         var request = WorkerFixture.Request("Retry me [[sim:fail=429;times=1;retry-after=1;provider=primary]]");

@@ -58,11 +58,12 @@ public sealed class ReplyGenerator(
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
         var started = timeProvider.GetTimestamp();
+        var reporter = new ReplyStartReporter(writer, request, publisher, timeProvider, logger);
         ModeratedReplySink? moderated = null;
         try
         {
-            moderated = await outputModeration.WrapAsync(request, writer);
-            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? writer, linked.Token);
+            moderated = await outputModeration.WrapAsync(request, reporter);
+            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? reporter, linked.Token);
             if (moderated is not null) await moderated.CompleteAsync(linked.Token);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
                 tokenCounter.CountMessages(request.Messages.Select(m => m.Content)), tokenCounter.CountText(reply.Content));
@@ -74,10 +75,12 @@ public sealed class ReplyGenerator(
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
+            await reporter.FlushAsync();
             await PublishGeneratedAsync(request, moderated is null ? reply.Content : writer.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
         }
         catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            await reporter.FlushAsync();
             await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
             await PublishPartialUsageAsync(request, writer, cancellationToken);
         }
@@ -85,10 +88,12 @@ public sealed class ReplyGenerator(
         {
             // The chain may see the output guard's exception as a provider failure; the sink remembers the verdict.
             var blocked = moderated?.Blocked ?? (OutputBlockedException)ex;
+            await reporter.FlushAsync();
             await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {
+            await reporter.FlushAsync();
             await FailAsync(request, writer, ReplyFailureCodes.ProviderUnavailable, ex.Message, cancellationToken);
         }
     }
