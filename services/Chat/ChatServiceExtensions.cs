@@ -1,6 +1,7 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Idempotency;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
@@ -20,6 +21,7 @@ public static class ChatServiceExtensions
     {
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddNpgsqlDbContext<ChatDbContext>("chatdb");
@@ -51,6 +53,8 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<IdempotencyKeyPurger>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurger>());
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Idempotency;
 using Chatbot.Chat.Moderation;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
@@ -20,7 +21,8 @@ namespace Chatbot.Chat.Messages;
 /// </summary>
 public sealed class MessageSender(
     ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox,
-    IOptions<ChatOptions> options, TimeProvider clock, QuotaGate quotas, ModerationRouting routing)
+    IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, QuotaGate quotas,
+    ModerationRouting routing)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
@@ -112,6 +114,15 @@ public sealed class MessageSender(
     {
         var existing = await db.IdempotencyKeys.AsNoTracking()
             .FirstOrDefaultAsync(k => k.TenantId == user.TenantId && k.UserId == user.UserId && k.Key == key, ct);
+        var expiredBefore = clock.GetUtcNow() - idempotency.Value.KeyLifetime;
+        if (existing is not null && existing.CreatedAt < expiredBefore)
+        {
+            // Expired but not purged yet: the resend is a new request, and its key record replaces this one.
+            await db.IdempotencyKeys
+                .Where(k => k.TenantId == user.TenantId && k.UserId == user.UserId && k.Key == key && k.CreatedAt < expiredBefore)
+                .ExecuteDeleteAsync(ct);
+            return null;
+        }
         return existing switch
         {
             null => null,
