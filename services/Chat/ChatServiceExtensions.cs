@@ -12,6 +12,7 @@ using Chatbot.Chat;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.ML.Tokenizers;
+using OpenTelemetry.Metrics;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -51,6 +52,9 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ReplyStreamHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplyStreamHub>());
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton<OutboxDeadLetters>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterName));
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<IdempotencyKeyPurger>();

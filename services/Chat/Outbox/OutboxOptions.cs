@@ -19,4 +19,8 @@ public sealed class OutboxOptions
 
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Failed attempts after which a row is dead-lettered (and the reply it would have started fails).</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 10;
 }
