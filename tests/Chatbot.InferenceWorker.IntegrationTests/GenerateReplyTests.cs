@@ -72,6 +72,20 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     }
 
     [Fact]
+    public async Task The_prompt_reference_goes_into_done_ReplyGenerated_and_UsageRecorded()
+    {
+        var request = WorkerFixture.Request("Which prompt?") with { PromptRef = "tenant:v7" };
+
+        await fixture.Bus.Publish(request);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+        var generated = await fixture.Recorder.WaitForAsync<ReplyGenerated>(request.ReplyId);
+        var usage = await fixture.Recorder.WaitForAsync<UsageRecorded>(request.ReplyId);
+
+        Assert.Equal("tenant:v7", Data(entries, Done).GetProperty("promptRef").GetString());
+        Assert.Equal(("tenant:v7", "tenant:v7"), (generated.PromptRef, usage.PromptRef));
+    }
+
+    [Fact]
     public async Task A_429_from_the_primary_is_retried_after_Retry_After_and_the_primary_answers()
     {
         var request = WorkerFixture.Request("Retry me [[sim:fail=429;times=1;retry-after=1;provider=primary]]");

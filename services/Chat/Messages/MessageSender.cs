@@ -64,9 +64,10 @@ public sealed class MessageSender(
         var now = clock.GetUtcNow().TruncateToMicroseconds();
         var userMessage = NewMessage(user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
         var reply = NewMessage(user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
-            now.AddTicks(10), userMessage.Id, prompt.Version);
+            now.AddTicks(10), userMessage.Id, prompt);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
-            user.Tier, prompt.Version, contextWindow.Build(prompt.Content, history, content), options.Value.MaxOutputTokens);
+            user.Tier, prompt.Version, contextWindow.Build(prompt.Content, history, content), options.Value.MaxOutputTokens,
+            PromptRef: reply.PromptRef);
         var quota = await quotas.ReserveAsync(user, reply.Id, command.Messages, command.MaxOutputTokens);
         if (!quota.IsGranted)
         {
@@ -132,7 +133,7 @@ public sealed class MessageSender(
     }
 
     private static Message NewMessage(CurrentUser user, Guid conversationId, string role, string content, string status,
-        DateTimeOffset createdAt, Guid? replyTo = null, int? promptVersion = null) => new()
+        DateTimeOffset createdAt, Guid? replyTo = null, PromptVersion? prompt = null) => new()
     {
         Id = Guid.CreateVersion7(createdAt),
         TenantId = user.TenantId,
@@ -142,7 +143,8 @@ public sealed class MessageSender(
         Content = content,
         Status = status,
         ReplyToMessageId = replyTo,
-        PromptVersion = promptVersion,
+        PromptVersion = prompt?.Version,
+        PromptRef = prompt is null ? null : PromptReference.Of(prompt),
         CreatedAt = createdAt,
         CompletedAt = status == MessageStatuses.Completed ? createdAt : null,
     };

@@ -36,6 +36,7 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clo
             .SetProperty(m => m.Model, reply.Model)
             .SetProperty(m => m.Provider, reply.Provider)
             .SetProperty(m => m.PromptVersion, reply.PromptVersion)
+            .SetProperty(m => m.PromptRef, m => reply.PromptRef ?? m.PromptRef)
             .SetProperty(m => m.InputTokens, reply.InputTokens)
             .SetProperty(m => m.OutputTokens, reply.OutputTokens)
             .SetProperty(m => m.Cost, reply.Cost)

@@ -70,7 +70,7 @@ public sealed class ReplyGenerator(
             var options = reply.Provider.Options;
             var cost = CostCalculator.Compute(usage.InputTokens, usage.OutputTokens, options.InputPricePerMillion, options.OutputPricePerMillion);
             var done = new DoneEvent(usage.InputTokens, usage.OutputTokens, cost, reply.Model, reply.Provider.Name, request.PromptVersion,
-                BudgetTruncation.Of(request, usage.OutputTokens));
+                BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef);
             await writer.DoneAsync(done);
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
@@ -114,7 +114,7 @@ public sealed class ReplyGenerator(
         var output = tokenCounter.CountText(content);
         var cost = CostCalculator.Compute(input, output, provider.Options.InputPricePerMillion, provider.Options.OutputPricePerMillion);
         await publisher.Publish(new UsageRecorded(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
-            provider.Name, provider.Model, r.PromptVersion, input, output, cost), ct);
+            provider.Name, provider.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
     }
 
     private async Task PublishGeneratedAsync(GenerateReply r, string content, DoneEvent done, TimeSpan latency, TimeSpan ttft, CancellationToken ct)
@@ -122,9 +122,9 @@ public sealed class ReplyGenerator(
         var now = timeProvider.GetUtcNow();
         await publisher.Publish(new ReplyGenerated(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId, content,
             done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost,
-            (long)latency.TotalMilliseconds, (long)ttft.TotalMilliseconds), ct);
+            (long)latency.TotalMilliseconds, (long)ttft.TotalMilliseconds, done.PromptRef ?? r.PromptRef), ct);
         await publisher.Publish(new UsageRecorded(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
-            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost), ct);
+            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost, done.PromptRef ?? r.PromptRef), ct);
     }
 
     private Task PublishFailedAsync(GenerateReply r, string code, string reason, string partial, CancellationToken ct) =>

@@ -163,6 +163,11 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("output_tokens");
 
+                    b.Property<string>("PromptRef")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("prompt_ref");
+
                     b.Property<int?>("PromptVersion")
                         .HasColumnType("integer")
                         .HasColumnName("prompt_version");
