@@ -152,6 +152,30 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     }
 
     [Fact]
+    public async Task Every_provider_failing_after_streaming_bills_what_was_streamed_before_ReplyFailed()
+    {
+        var request = WorkerFixture.Request("Half an answer [[sim:fail=500;after=8;tokens=40]]");
+        var counter = fixture.Worker.Services.GetRequiredService<worker::Chatbot.InferenceWorker.Usage.ITokenCounter>();
+
+        await fixture.Bus.Publish(request);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+        var failed = await fixture.Recorder.WaitForAsync<ReplyFailed>(request.ReplyId);
+        var usage = await fixture.Recorder.WaitForAsync<UsageRecorded>(request.ReplyId);
+
+        Assert.Equal(ReplyFailureCodes.ProviderUnavailable, failed.Code);
+        var reset = entries.ToList().FindIndex(e => e.Type == Reset);
+        Assert.True(reset > 0, "the primary streamed before it failed");
+        var primaryOut = counter.CountText(Text(entries.Take(reset)));
+        var fallbackOut = counter.CountText(Text(entries.Skip(reset)));
+        Assert.True(fallbackOut > 0, "the fallback streamed before it failed");
+        var input = counter.CountMessages(request.Messages.Select(m => m.Content));
+        // Prompt at the last provider that streamed (fallback: 3/M), output at each provider's own price (2/M, 4/M).
+        var cost = (input * 3m + primaryOut * 2m + fallbackOut * 4m) / 1_000_000m;
+        Assert.Equal(("fallback", input, primaryOut + fallbackOut, cost), (usage.Provider, usage.InputTokens, usage.OutputTokens, usage.Cost));
+        Assert.Single(fixture.Recorder.All<UsageRecorded>(request.ReplyId));
+    }
+
+    [Fact]
     public async Task Cancel_on_the_channel_stops_generation_within_one_second()
     {
         var request = WorkerFixture.Request("Long one [[sim:tps=10;tokens=300]]");

@@ -81,8 +81,8 @@ public sealed class ReplyGenerator(
         catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await reporter.FlushAsync();
-            await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
             await PublishPartialUsageAsync(request, writer, cancellationToken);
+            await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
         }
         catch (Exception ex) when (ex is OutputBlockedException || moderated?.Blocked is not null)
         {
@@ -94,6 +94,7 @@ public sealed class ReplyGenerator(
         catch (AllProvidersFailedException ex)
         {
             await reporter.FlushAsync();
+            await PublishPartialUsageAsync(request, writer, cancellationToken);
             await FailAsync(request, writer, ReplyFailureCodes.ProviderUnavailable, ex.Message, cancellationToken);
         }
     }
@@ -105,16 +106,28 @@ public sealed class ReplyGenerator(
         await PublishFailedAsync(request, code, reason, writer.Content, cancellationToken);
     }
 
-    /// <summary>A cancelled reply still consumed the tokens streamed so far: counted, priced at the provider that streamed them.</summary>
+    /// <summary>
+    /// A reply that ends without <c>done</c> (cancelled, or every provider failed after streaming) still consumed what it
+    /// streamed: output tokens counted per provider at that provider's price (resets included: the reader saw them), the
+    /// prompt once at the last provider that streamed. Published before <c>ReplyFailed</c>, so billing settles the
+    /// reservation with it instead of releasing it. Nothing streamed: nothing to bill.
+    /// </summary>
     private async Task PublishPartialUsageAsync(GenerateReply r, ReplyStreamWriter writer, CancellationToken ct)
     {
-        var content = writer.Content;
-        if (writer.CurrentProvider is not { } provider || content.Length == 0) return;
+        var streamed = writer.StreamedByProvider;
+        if (streamed.Count == 0) return;
+        var last = streamed[^1].Provider;
         var input = tokenCounter.CountMessages(r.Messages.Select(m => m.Content));
-        var output = tokenCounter.CountText(content);
-        var cost = CostCalculator.Compute(input, output, provider.Options.InputPricePerMillion, provider.Options.OutputPricePerMillion);
+        var output = 0;
+        var cost = CostCalculator.Compute(input, 0, last.Options.InputPricePerMillion, 0m);
+        foreach (var (provider, text) in streamed)
+        {
+            var tokens = tokenCounter.CountText(text);
+            output += tokens;
+            cost += CostCalculator.Compute(0, tokens, 0m, provider.Options.OutputPricePerMillion);
+        }
         await publisher.Publish(new UsageRecorded(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
-            provider.Name, provider.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
+            last.Name, last.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
     }
 
     private async Task PublishGeneratedAsync(GenerateReply r, string content, DoneEvent done, TimeSpan latency, TimeSpan ttft, CancellationToken ct)
