@@ -86,6 +86,28 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     }
 
     [Fact]
+    public async Task The_first_entry_of_a_stream_is_announced_on_the_activity_channel()
+    {
+        var request = WorkerFixture.Request("Announce me");
+        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var channel = StackExchange.Redis.RedisChannel.Literal(ActivityChannel);
+        var subscriber = fixture.Redis.GetSubscriber();
+        await subscriber.SubscribeAsync(channel, (_, key) =>
+        {
+            if (key == StreamKey(request.ReplyId)) announced.TrySetResult();
+        });
+        try
+        {
+            await fixture.Bus.Publish(request);
+            await announced.Task.WaitAsync(Wait);
+        }
+        finally
+        {
+            await subscriber.UnsubscribeAsync(channel);
+        }
+    }
+
+    [Fact]
     public async Task A_429_from_the_primary_is_retried_after_Retry_After_and_the_primary_answers()
     {
         var request = WorkerFixture.Request("Retry me [[sim:fail=429;times=1;retry-after=1;provider=primary]]");

@@ -65,10 +65,10 @@ public sealed class MessageSender(
         var userMessage = NewMessage(user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
         var reply = NewMessage(user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
             now.AddTicks(10), userMessage.Id, prompt);
+        var (turns, promptTokens) = contextWindow.BuildCounted(prompt.Content, history, content);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
-            user.Tier, prompt.Version, contextWindow.Build(prompt.Content, history, content), options.Value.MaxOutputTokens,
-            PromptRef: reply.PromptRef);
-        var quota = await quotas.ReserveAsync(user, reply.Id, command.Messages, command.MaxOutputTokens);
+            user.Tier, prompt.Version, turns, options.Value.MaxOutputTokens, PromptRef: reply.PromptRef);
+        var quota = await quotas.ReserveAsync(user, reply.Id, promptTokens, command.MaxOutputTokens);
         if (!quota.IsGranted)
         {
             return SendMessageOutcome.Denied(quota);

@@ -19,8 +19,12 @@ public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, OutboxDeadLetters deadLetters, IOptions<OutboxOptions> options,
     TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => RunRoundsAsync(stoppingToken)));
+
+    private async Task RunRoundsAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var full = false;

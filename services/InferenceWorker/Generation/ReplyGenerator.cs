@@ -29,6 +29,8 @@ public sealed class ReplyGenerator(
 {
     public async Task GenerateAsync(GenerateReply request, CancellationToken cancellationToken)
     {
+        // Both Redis reads go out together: one round trip of waiting before the provider is asked, not two.
+        var cancelRequested = streams.IsCancelRequestedAsync(request.ReplyId);
         var snapshot = await streams.ReadAsync(request.ReplyId);
         if (snapshot.Done is { } finished)
         {
@@ -50,7 +52,7 @@ public sealed class ReplyGenerator(
             InferenceLog.ReplyRestarted(logger, request.ReplyId);
             await writer.ResetAsync(cancellationToken);
         }
-        if (await streams.IsCancelRequestedAsync(request.ReplyId))
+        if (await cancelRequested)
         {
             await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
             return;

@@ -15,6 +15,7 @@ namespace Chatbot.InferenceWorker.Streaming;
 public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions options, TimeProvider timeProvider) : IReplySink
 {
     private const int MaxInFlight = 256;
+    private static readonly RedisChannel ActivityChannel = RedisChannel.Literal(ReplyStreamProtocol.ActivityChannel);
     private readonly Lock _gate = new();
     private readonly StringBuilder _pending = new();
     private readonly StringBuilder _content = new();
@@ -122,5 +123,7 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
         if (_expirySet) return;
         _expirySet = true;
         _inFlight.Add(db.KeyExpireAsync(key, TimeSpan.FromSeconds(options.InProgressStreamExpirySeconds)));
+        // Pipelined after the first entry: chat replicas waiting on this stream read it now, not at their next poll.
+        _inFlight.Add(db.PublishAsync(ActivityChannel, key));
     }
 }
