@@ -1,6 +1,5 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Billing;
-using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
@@ -47,19 +46,29 @@ public sealed class MessageSender(
         {
             return replay;
         }
-        var conversation = await db.Conversations.FindOwnedAsync(user, conversationId, ct);
-        if (conversation is null)
+        // One round trip: the owned conversation (tracked: its UpdatedAt changes), the active prompt and the history.
+        var activePrompt = prompts.Active(user.TenantId);
+        var historyLimit = options.Value.HistoryMessageLimit;
+        var turn = await db.Conversations
+            .Where(c => c.Id == conversationId && c.TenantId == user.TenantId && c.UserId == user.UserId)
+            .Select(c => new
+            {
+                Conversation = c,
+                Prompt = activePrompt.FirstOrDefault(),
+                History = db.Messages
+                    .Where(m => m.TenantId == user.TenantId && m.ConversationId == c.Id && m.Status == MessageStatuses.Completed)
+                    .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                    .Take(historyLimit)
+                    .Select(m => new ChatTurn(m.Role, m.Content))
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (turn is null)
         {
             return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);
         }
-        var prompt = await prompts.GetActiveAsync(user.TenantId, ct)
-            ?? throw new InvalidOperationException("No active prompt version: the global default is missing.");
-        var history = await db.Messages.AsNoTracking()
-            .Where(m => m.TenantId == user.TenantId && m.ConversationId == conversationId && m.Status == MessageStatuses.Completed)
-            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Take(options.Value.HistoryMessageLimit)
-            .Select(m => new ChatTurn(m.Role, m.Content))
-            .ToListAsync(ct);
+        var (conversation, history) = (turn.Conversation, turn.History);
+        var prompt = turn.Prompt ?? throw new InvalidOperationException("No active prompt version: the global default is missing.");
 
         var now = clock.GetUtcNow().TruncateToMicroseconds();
         var userMessage = NewMessage(user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
