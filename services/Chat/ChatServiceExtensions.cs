@@ -1,6 +1,7 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Idempotency;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
@@ -11,6 +12,7 @@ using Chatbot.Chat;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.ML.Tokenizers;
+using OpenTelemetry.Metrics;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,6 +22,7 @@ public static class ChatServiceExtensions
     {
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddNpgsqlDbContext<ChatDbContext>("chatdb");
@@ -31,6 +34,7 @@ public static class ChatServiceExtensions
         {
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
+            bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
             bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
             bus.AddChatIdentityConsumers();
             bus.AddConsumer<Chatbot.Chat.Moderation.InputBlockedConsumer, Chatbot.Chat.Moderation.InputBlockedConsumerDefinition>();
@@ -48,8 +52,13 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ReplyStreamHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplyStreamHub>());
         builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxMetrics>();
+        builder.Services.AddSingleton<OutboxDeadLetters>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterName));
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddSingleton<IdempotencyKeyPurger>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurger>());
         return builder;
     }
 }

@@ -37,4 +37,16 @@ public sealed class ContextWindowBuilderTests
         Assert.Equal("system", turns[0].Content);
         Assert.Equal("question", turns[^1].Content);
     }
+
+    [Fact]
+    public void The_counted_window_reports_the_prompt_tokens_the_quota_reserves()
+    {
+        var builder = Builder(10_000);
+        var history = new[] { new ChatTurn("assistant", "an earlier answer"), new ChatTurn("user", "an earlier question") };
+
+        var (turns, promptTokens) = builder.BuildCounted("system prompt", history, "the new question");
+
+        Assert.Equal(turns.Sum(t => builder.CountTokens(t.Content)), promptTokens);
+        Assert.Equal(builder.Build("system prompt", history, "the new question").Select(t => t.Content), turns.Select(t => t.Content));
+    }
 }

@@ -52,6 +52,62 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     }
 
     [Fact]
+    public async Task The_first_token_publishes_ReplyStarted_once_and_a_reply_cancelled_before_any_token_does_not()
+    {
+        var request = WorkerFixture.Request("Started? [[sim:tokens=30]]");
+        var never = WorkerFixture.Request("Never started");
+        await fixture.Redis.GetDatabase().StringSetAsync(CancelKey(never.ReplyId), "1", TimeSpan.FromMinutes(5));
+
+        await fixture.Bus.Publish(request);
+        await fixture.Bus.Publish(never);
+        var started = await fixture.Recorder.WaitForAsync<ReplyStarted>(request.ReplyId);
+        await fixture.Recorder.WaitForAsync<ReplyGenerated>(request.ReplyId);
+        await fixture.Recorder.WaitForAsync<ReplyFailed>(never.ReplyId);
+        await Task.Delay(500);
+
+        Assert.Equal((request.TenantId, request.UserId, request.ConversationId, "primary"),
+            (started.TenantId, started.UserId, started.ConversationId, started.Provider));
+        Assert.Single(fixture.Recorder.All<ReplyStarted>(request.ReplyId));
+        Assert.Empty(fixture.Recorder.All<ReplyStarted>(never.ReplyId));
+    }
+
+    [Fact]
+    public async Task The_prompt_reference_goes_into_done_ReplyGenerated_and_UsageRecorded()
+    {
+        var request = WorkerFixture.Request("Which prompt?") with { PromptRef = "tenant:v7" };
+
+        await fixture.Bus.Publish(request);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+        var generated = await fixture.Recorder.WaitForAsync<ReplyGenerated>(request.ReplyId);
+        var usage = await fixture.Recorder.WaitForAsync<UsageRecorded>(request.ReplyId);
+
+        Assert.Equal("tenant:v7", Data(entries, Done).GetProperty("promptRef").GetString());
+        Assert.Equal(("tenant:v7", "tenant:v7"), (generated.PromptRef, usage.PromptRef));
+    }
+
+    [Fact]
+    public async Task The_first_entry_of_a_stream_is_announced_on_the_activity_channel()
+    {
+        var request = WorkerFixture.Request("Announce me");
+        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var channel = StackExchange.Redis.RedisChannel.Literal(ActivityChannel);
+        var subscriber = fixture.Redis.GetSubscriber();
+        await subscriber.SubscribeAsync(channel, (_, key) =>
+        {
+            if (key == StreamKey(request.ReplyId)) announced.TrySetResult();
+        });
+        try
+        {
+            await fixture.Bus.Publish(request);
+            await announced.Task.WaitAsync(Wait);
+        }
+        finally
+        {
+            await subscriber.UnsubscribeAsync(channel);
+        }
+    }
+
+    [Fact]
     public async Task A_429_from_the_primary_is_retried_after_Retry_After_and_the_primary_answers()
     {
         var request = WorkerFixture.Request("Retry me [[sim:fail=429;times=1;retry-after=1;provider=primary]]");
@@ -115,6 +171,30 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
         Assert.Equal(ReplyFailureCodes.ProviderUnavailable, failed.Code);
         Assert.Equal(message, failed.Reason);
         Assert.Empty(fixture.Recorder.All<ReplyGenerated>(request.ReplyId));
+    }
+
+    [Fact]
+    public async Task Every_provider_failing_after_streaming_bills_what_was_streamed_before_ReplyFailed()
+    {
+        var request = WorkerFixture.Request("Half an answer [[sim:fail=500;after=8;tokens=40]]");
+        var counter = fixture.Worker.Services.GetRequiredService<worker::Chatbot.InferenceWorker.Usage.ITokenCounter>();
+
+        await fixture.Bus.Publish(request);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+        var failed = await fixture.Recorder.WaitForAsync<ReplyFailed>(request.ReplyId);
+        var usage = await fixture.Recorder.WaitForAsync<UsageRecorded>(request.ReplyId);
+
+        Assert.Equal(ReplyFailureCodes.ProviderUnavailable, failed.Code);
+        var reset = entries.ToList().FindIndex(e => e.Type == Reset);
+        Assert.True(reset > 0, "the primary streamed before it failed");
+        var primaryOut = counter.CountText(Text(entries.Take(reset)));
+        var fallbackOut = counter.CountText(Text(entries.Skip(reset)));
+        Assert.True(fallbackOut > 0, "the fallback streamed before it failed");
+        var input = counter.CountMessages(request.Messages.Select(m => m.Content));
+        // Prompt at the last provider that streamed (fallback: 3/M), output at each provider's own price (2/M, 4/M).
+        var cost = (input * 3m + primaryOut * 2m + fallbackOut * 4m) / 1_000_000m;
+        Assert.Equal(("fallback", input, primaryOut + fallbackOut, cost), (usage.Provider, usage.InputTokens, usage.OutputTokens, usage.Cost));
+        Assert.Single(fixture.Recorder.All<UsageRecorded>(request.ReplyId));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Chatbot.Contracts.Inference;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
-/// <summary>Every ReplyGenerated, ReplyFailed and UsageRecorded the test bus received, by reply id.</summary>
+/// <summary>Every ReplyStarted, ReplyGenerated, ReplyFailed and UsageRecorded the test bus received, by reply id.</summary>
 public sealed class MessageRecorder
 {
     private readonly ConcurrentQueue<object> _messages = new();
@@ -29,6 +29,7 @@ public sealed class MessageRecorder
         ReplyGenerated g => g.ReplyId,
         ReplyFailed f => f.ReplyId,
         UsageRecorded u => u.ReplyId,
+        ReplyStarted s => s.ReplyId,
         _ => Guid.Empty,
     };
 }

@@ -18,6 +18,7 @@ public static class TestBus
                 e.Handler<ReplyGenerated>(c => Record(recorder, c.Message));
                 e.Handler<ReplyFailed>(c => Record(recorder, c.Message));
                 e.Handler<UsageRecorded>(c => Record(recorder, c.Message));
+                e.Handler<ReplyStarted>(c => Record(recorder, c.Message));
             });
         });
         await bus.StartAsync();

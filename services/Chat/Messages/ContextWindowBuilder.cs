@@ -16,9 +16,18 @@ public sealed class ContextWindowBuilder(Tokenizer tokenizer, IOptions<ChatOptio
     public int CountTokens(string text) => tokenizer.CountTokens(text) + TokensPerMessage;
 
     /// <param name="historyNewestFirst">Completed earlier messages of the conversation, newest first.</param>
-    public IReadOnlyList<ChatTurn> Build(string systemPrompt, IEnumerable<ChatTurn> historyNewestFirst, string userContent)
+    public IReadOnlyList<ChatTurn> Build(string systemPrompt, IEnumerable<ChatTurn> historyNewestFirst, string userContent) =>
+        BuildCounted(systemPrompt, historyNewestFirst, userContent).Turns;
+
+    /// <summary>
+    /// The window and its prompt tokens (message overhead included), counted once here so the quota reservation does not
+    /// tokenize the same text again.
+    /// </summary>
+    public (IReadOnlyList<ChatTurn> Turns, int PromptTokens) BuildCounted(string systemPrompt, IEnumerable<ChatTurn> historyNewestFirst,
+        string userContent)
     {
-        var remaining = options.Value.ContextTokenBudget - CountTokens(systemPrompt) - CountTokens(userContent);
+        var budget = options.Value.ContextTokenBudget;
+        var remaining = budget - CountTokens(systemPrompt) - CountTokens(userContent);
         var kept = new List<ChatTurn>();
         foreach (var turn in historyNewestFirst)
         {
@@ -31,6 +40,6 @@ public sealed class ContextWindowBuilder(Tokenizer tokenizer, IOptions<ChatOptio
             kept.Add(turn);
         }
         kept.Reverse();
-        return [new ChatTurn("system", systemPrompt), .. kept, new ChatTurn("user", userContent)];
+        return ([new ChatTurn("system", systemPrompt), .. kept, new ChatTurn("user", userContent)], budget - remaining);
     }
 }

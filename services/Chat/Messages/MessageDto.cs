@@ -10,6 +10,7 @@ public sealed record MessageDto(
     string? Model,
     string? Provider,
     int? PromptVersion,
+    string? PromptRef,
     int? InputTokens,
     int? OutputTokens,
     decimal? Cost,
@@ -19,5 +20,5 @@ public sealed record MessageDto(
     DateTimeOffset? CompletedAt)
 {
     public static MessageDto From(Message m) => new(m.Id, m.Role, m.Content, m.Status, m.Model, m.Provider,
-        m.PromptVersion, m.InputTokens, m.OutputTokens, m.Cost, m.LatencyMs, m.FailureReason, m.CreatedAt, m.CompletedAt);
+        m.PromptVersion, m.PromptRef, m.InputTokens, m.OutputTokens, m.Cost, m.LatencyMs, m.FailureReason, m.CreatedAt, m.CompletedAt);
 }

@@ -1,9 +1,9 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Billing;
-using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Idempotency;
 using Chatbot.Chat.Moderation;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
@@ -20,7 +20,8 @@ namespace Chatbot.Chat.Messages;
 /// </summary>
 public sealed class MessageSender(
     ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox,
-    IOptions<ChatOptions> options, TimeProvider clock, QuotaGate quotas, ModerationRouting routing)
+    IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, QuotaGate quotas,
+    ModerationRouting routing)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
@@ -45,27 +46,38 @@ public sealed class MessageSender(
         {
             return replay;
         }
-        var conversation = await db.Conversations.FindOwnedAsync(user, conversationId, ct);
-        if (conversation is null)
+        // One round trip: the owned conversation (tracked: its UpdatedAt changes), the active prompt and the history.
+        var activePrompt = prompts.Active(user.TenantId);
+        var historyLimit = options.Value.HistoryMessageLimit;
+        var turn = await db.Conversations
+            .Where(c => c.Id == conversationId && c.TenantId == user.TenantId && c.UserId == user.UserId)
+            .Select(c => new
+            {
+                Conversation = c,
+                Prompt = activePrompt.FirstOrDefault(),
+                History = db.Messages
+                    .Where(m => m.TenantId == user.TenantId && m.ConversationId == c.Id && m.Status == MessageStatuses.Completed)
+                    .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
+                    .Take(historyLimit)
+                    .Select(m => new ChatTurn(m.Role, m.Content))
+                    .ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (turn is null)
         {
             return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);
         }
-        var prompt = await prompts.GetActiveAsync(user.TenantId, ct)
-            ?? throw new InvalidOperationException("No active prompt version: the global default is missing.");
-        var history = await db.Messages.AsNoTracking()
-            .Where(m => m.TenantId == user.TenantId && m.ConversationId == conversationId && m.Status == MessageStatuses.Completed)
-            .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-            .Take(options.Value.HistoryMessageLimit)
-            .Select(m => new ChatTurn(m.Role, m.Content))
-            .ToListAsync(ct);
+        var (conversation, history) = (turn.Conversation, turn.History);
+        var prompt = turn.Prompt ?? throw new InvalidOperationException("No active prompt version: the global default is missing.");
 
         var now = clock.GetUtcNow().TruncateToMicroseconds();
         var userMessage = NewMessage(user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
         var reply = NewMessage(user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
-            now.AddTicks(10), userMessage.Id, prompt.Version);
+            now.AddTicks(10), userMessage.Id, prompt);
+        var (turns, promptTokens) = contextWindow.BuildCounted(prompt.Content, history, content);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
-            user.Tier, prompt.Version, contextWindow.Build(prompt.Content, history, content), options.Value.MaxOutputTokens);
-        var quota = await quotas.ReserveAsync(user, reply.Id, command.Messages, command.MaxOutputTokens);
+            user.Tier, prompt.Version, turns, options.Value.MaxOutputTokens, PromptRef: reply.PromptRef);
+        var quota = await quotas.ReserveAsync(user, reply.Id, promptTokens, command.MaxOutputTokens);
         if (!quota.IsGranted)
         {
             return SendMessageOutcome.Denied(quota);
@@ -112,6 +124,15 @@ public sealed class MessageSender(
     {
         var existing = await db.IdempotencyKeys.AsNoTracking()
             .FirstOrDefaultAsync(k => k.TenantId == user.TenantId && k.UserId == user.UserId && k.Key == key, ct);
+        var expiredBefore = clock.GetUtcNow() - idempotency.Value.KeyLifetime;
+        if (existing is not null && existing.CreatedAt < expiredBefore)
+        {
+            // Expired but not purged yet: the resend is a new request, and its key record replaces this one.
+            await db.IdempotencyKeys
+                .Where(k => k.TenantId == user.TenantId && k.UserId == user.UserId && k.Key == key && k.CreatedAt < expiredBefore)
+                .ExecuteDeleteAsync(ct);
+            return null;
+        }
         return existing switch
         {
             null => null,
@@ -121,7 +142,7 @@ public sealed class MessageSender(
     }
 
     private static Message NewMessage(CurrentUser user, Guid conversationId, string role, string content, string status,
-        DateTimeOffset createdAt, Guid? replyTo = null, int? promptVersion = null) => new()
+        DateTimeOffset createdAt, Guid? replyTo = null, PromptVersion? prompt = null) => new()
     {
         Id = Guid.CreateVersion7(createdAt),
         TenantId = user.TenantId,
@@ -131,7 +152,8 @@ public sealed class MessageSender(
         Content = content,
         Status = status,
         ReplyToMessageId = replyTo,
-        PromptVersion = promptVersion,
+        PromptVersion = prompt?.Version,
+        PromptRef = prompt is null ? null : PromptReference.Of(prompt),
         CreatedAt = createdAt,
         CompletedAt = status == MessageStatuses.Completed ? createdAt : null,
     };

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chatbot.Chat.Billing;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using MassTransit;
@@ -11,14 +12,19 @@ namespace Chatbot.Chat.Outbox;
 /// Publishes outbox rows to RabbitMQ. Each round takes a batch of due rows under <c>FOR UPDATE SKIP LOCKED</c>, so
 /// several chat replicas share the work, and only the oldest pending row of each conversation, so a conversation's
 /// messages go out in order. Published rows are deleted in the same transaction; failed rows are retried with
-/// exponential backoff and jitter, holding back the later rows of their conversation.
+/// exponential backoff and jitter, holding back the later rows of their conversation, until
+/// <see cref="OutboxOptions.MaxAttempts"/>: then <see cref="OutboxDeadLetters"/> takes the row out of the way.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, IOptions<OutboxOptions> options,
+    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, OutboxDeadLetters deadLetters, IOptions<OutboxOptions> options,
     TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, options.Value.Concurrency).Select(_ => RunRoundsAsync(stoppingToken)));
+
+    private async Task RunRoundsAsync(CancellationToken stoppingToken)
     {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var full = false;
@@ -46,8 +52,9 @@ public sealed partial class OutboxDispatcher(
         var batchSize = options.Value.BatchSize;
         var rows = await db.OutboxMessages.FromSql($"""
             SELECT * FROM outbox_messages o
-            WHERE o.next_attempt_at <= now()
-              AND NOT EXISTS (SELECT 1 FROM outbox_messages p WHERE p.ordering_key = o.ordering_key AND p.id < o.id)
+            WHERE o.dead_lettered_at IS NULL AND o.next_attempt_at <= now()
+              AND NOT EXISTS (SELECT 1 FROM outbox_messages p
+                              WHERE p.ordering_key = o.ordering_key AND p.id < o.id AND p.dead_lettered_at IS NULL)
             ORDER BY o.id
             LIMIT {batchSize}
             FOR UPDATE SKIP LOCKED
@@ -59,13 +66,27 @@ public sealed partial class OutboxDispatcher(
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
         var published = rows.Where((_, i) => outcomes[i]).ToList();
         db.OutboxMessages.RemoveRange(published);
+        var failedReplies = new List<Guid>();
         foreach (var failed in rows.Where((_, i) => !outcomes[i]))
         {
             failed.Attempts++;
             failed.NextAttemptAt = clock.GetUtcNow() + RetryDelay(failed.Attempts);
+            if (deadLetters.IsExhausted(failed) && await deadLetters.DeadLetterAsync(db, failed, ct) is { } replyId)
+            {
+                failedReplies.Add(replyId);
+            }
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (failedReplies.Count > 0)
+        {
+            var quotas = scope.ServiceProvider.GetRequiredService<QuotaGate>();
+            foreach (var replyId in failedReplies)
+            {
+                await deadLetters.NotifyAsync(replyId, quotas);
+            }
+            signal.Notify(); // rows held back behind the dead one are due now
+        }
         return rows.Count;
     }
 

@@ -10,6 +10,14 @@ public sealed class OutboxOptions
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
 
+    /// <summary>
+    /// Dispatch rounds one instance runs at once: while one round waits for the broker's confirms, a row committed
+    /// meanwhile goes out in another instead of queueing behind it. Order per conversation holds (a row waits until the
+    /// earlier rows of its conversation are gone, whichever round holds them).
+    /// </summary>
+    [Range(1, 64)]
+    public int Concurrency { get; set; } = 2;
+
     /// <summary>How often the dispatcher looks for rows written by other replicas or due for retry.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:01:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -19,4 +27,8 @@ public sealed class OutboxOptions
 
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Failed attempts after which a row is dead-lettered (and the reply it would have started fails).</summary>
+    [Range(1, 1000)]
+    public int MaxAttempts { get; set; } = 10;
 }

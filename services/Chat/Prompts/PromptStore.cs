@@ -8,11 +8,13 @@ namespace Chatbot.Chat.Prompts;
 public sealed class PromptStore(ChatDbContext db)
 {
     /// <summary>The tenant's active version, else the active global default.</summary>
-    public Task<PromptVersion?> GetActiveAsync(Guid tenantId, CancellationToken ct) =>
-        db.PromptVersions.AsNoTracking()
+    public Task<PromptVersion?> GetActiveAsync(Guid tenantId, CancellationToken ct) => Active(tenantId).AsNoTracking().FirstOrDefaultAsync(ct);
+
+    /// <summary>The active versions that apply to the tenant, its own first: compose into a bigger query to save a round trip.</summary>
+    public IQueryable<PromptVersion> Active(Guid tenantId) =>
+        db.PromptVersions
             .Where(p => p.IsActive && (p.TenantId == tenantId || p.TenantId == null))
-            .OrderBy(p => p.TenantId == null)
-            .FirstOrDefaultAsync(ct);
+            .OrderBy(p => p.TenantId == null);
 
     public Task<List<PromptVersion>> ListAsync(Guid tenantId, CancellationToken ct) =>
         db.PromptVersions.AsNoTracking().Where(p => p.TenantId == tenantId)

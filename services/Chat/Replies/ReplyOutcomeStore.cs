@@ -14,6 +14,18 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clo
 {
     private const int MaxReasonLength = 1000;
 
+    /// <summary>Pending → streaming when the first token was written; any other status (already streaming or final) stays.</summary>
+    public async Task<bool> MarkStreamingAsync(ReplyStarted reply, CancellationToken ct)
+    {
+        using var tenant = TenantContext.Enter(reply.TenantId);
+        var updated = await db.Messages
+            .Where(m => m.Id == reply.ReplyId && m.TenantId == reply.TenantId && m.UserId == reply.UserId
+                && m.Role == MessageRoles.Assistant && m.Status == MessageStatuses.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, MessageStatuses.Streaming), ct);
+        LogOutcome(reply.ReplyId, MessageStatuses.Streaming, updated == 1);
+        return updated == 1;
+    }
+
     public async Task<bool> CompleteAsync(ReplyGenerated reply, CancellationToken ct)
     {
         using var tenant = TenantContext.Enter(reply.TenantId);
@@ -24,6 +36,7 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clo
             .SetProperty(m => m.Model, reply.Model)
             .SetProperty(m => m.Provider, reply.Provider)
             .SetProperty(m => m.PromptVersion, reply.PromptVersion)
+            .SetProperty(m => m.PromptRef, m => reply.PromptRef ?? m.PromptRef)
             .SetProperty(m => m.InputTokens, reply.InputTokens)
             .SetProperty(m => m.OutputTokens, reply.OutputTokens)
             .SetProperty(m => m.Cost, reply.Cost)

@@ -8,8 +8,10 @@ namespace Chatbot.Chat.Replies;
 /// <summary>
 /// Reads every reply stream this instance's SSE clients wait on with ONE non-blocking XREAD per round (all keys at
 /// once), instead of a blocking XREAD per client, which would stall the shared Redis multiplexer. A round with no new
-/// entries waits <see cref="ChatOptions.StreamPollInterval"/>; a round with entries goes again at once. Redis load
-/// is one call per interval per instance, whatever the number of streams.
+/// entries waits <see cref="ChatOptions.StreamPollInterval"/>, or less: a worker publishes on
+/// <see cref="ReplyStreamProtocol.ActivityChannel"/> when a stream gets its first entry, and that wakes the hub at once
+/// (time to first token does not wait for a poll). A round with entries goes again at once. Redis load is one call per
+/// interval per instance, whatever the number of streams.
 /// </summary>
 public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOptions<ChatOptions> options,
     ILogger<ReplyStreamHub> logger) : BackgroundService
@@ -18,25 +20,34 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
     private const int StreamsPerCall = 1000;
     private readonly ConcurrentDictionary<ReplyStreamSubscription, byte> subscriptions = new();
     private readonly SemaphoreSlim subscribed = new(0, 1);
+    private readonly SemaphoreSlim activity = new(0, 1);
+    private static readonly RedisChannel ActivityChannel = RedisChannel.Literal(ReplyStreamProtocol.ActivityChannel);
 
     public ReplyStreamSubscription Subscribe(Guid replyId, StreamEntryId after)
     {
         var subscription = new ReplyStreamSubscription(this, ReplyStreamProtocol.StreamKey(replyId), after);
         subscriptions.TryAdd(subscription, 0);
+        Wake(subscribed);
+        return subscription;
+    }
+
+    private static void Wake(SemaphoreSlim signal)
+    {
         try
         {
-            subscribed.Release();
+            signal.Release();
         }
         catch (SemaphoreFullException)
         {
+            // Already awake.
         }
-        return subscription;
     }
 
     internal void Remove(ReplyStreamSubscription subscription) => subscriptions.TryRemove(subscription, out _);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await ListenForActivityAsync();
         while (!stoppingToken.IsCancellationRequested)
         {
             if (subscriptions.IsEmpty)
@@ -56,8 +67,26 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
             }
             if (!delivered)
             {
-                await Task.Delay(options.Value.StreamPollInterval, stoppingToken);
+                await activity.WaitAsync(options.Value.StreamPollInterval, stoppingToken);
             }
+        }
+    }
+
+    private async Task ListenForActivityAsync()
+    {
+        try
+        {
+            await redis.GetSubscriber().SubscribeAsync(ActivityChannel, (_, _) =>
+            {
+                if (!subscriptions.IsEmpty)
+                {
+                    Wake(activity);
+                }
+            });
+        }
+        catch (Exception ex) when (ex is RedisException or TimeoutException)
+        {
+            LogPollFailed(ex); // polling alone still serves every stream, one interval later
         }
     }
 

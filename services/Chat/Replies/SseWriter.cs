@@ -30,6 +30,7 @@ public sealed class SseWriter(HttpResponse response)
             {
                 inputTokens = reply.InputTokens ?? 0, outputTokens = reply.OutputTokens ?? 0, cost = reply.Cost ?? 0m,
                 model = reply.Model, provider = reply.Provider, promptVersion = reply.PromptVersion ?? 0,
+                promptRef = reply.PromptRef,
             }, Json))
             : (ReplyStreamProtocol.Error, JsonSerializer.Serialize(new
             {

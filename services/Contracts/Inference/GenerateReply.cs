@@ -5,6 +5,8 @@ namespace Chatbot.Contracts.Inference;
 /// Tokens go to the Redis stream of the reply; the outcome is published as <see cref="ReplyGenerated"/> or <see cref="ReplyFailed"/>.
 /// <paramref name="BudgetLimited"/>: billing granted fewer output tokens than asked (<paramref name="MaxOutputTokens"/> is the
 /// remaining budget); a reply stopped there ends with <c>done</c> marked <c>truncated: "budget"</c>.
+/// <paramref name="PromptRef"/> names the system prompt unambiguously: <c>global:v1</c> (the global default) or
+/// <c>tenant:v3</c> (the tenant's own version 3); <paramref name="PromptVersion"/> alone cannot tell them apart.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -18,4 +20,5 @@ public sealed record GenerateReply(
     int PromptVersion,
     IReadOnlyList<ChatTurn> Messages,
     int MaxOutputTokens,
-    bool BudgetLimited = false) : IMessage;
+    bool BudgetLimited = false,
+    string? PromptRef = null) : IMessage;

@@ -1,5 +1,6 @@
 namespace Chatbot.Contracts.Inference;
 
+/// <summary>A complete reply. <paramref name="PromptRef"/>: see <see cref="GenerateReply"/> (<c>global:v1</c> / <c>tenant:v3</c>).</summary>
 public sealed record ReplyGenerated(
     Guid CorrelationId,
     DateTimeOffset OccurredAt,
@@ -15,4 +16,5 @@ public sealed record ReplyGenerated(
     int OutputTokens,
     decimal Cost,
     long LatencyMs,
-    long TimeToFirstTokenMs) : IMessage;
+    long TimeToFirstTokenMs,
+    string? PromptRef = null) : IMessage;

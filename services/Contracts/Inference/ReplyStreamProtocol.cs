@@ -5,6 +5,8 @@ namespace Chatbot.Contracts.Inference;
 /// <see cref="TypeField"/> (token | reset | error | done) and <see cref="DataField"/> (the JSON payload of the SSE event);
 /// the entry id is the SSE event id, so <c>Last-Event-ID</c> resumes with XREAD after it.
 /// Cancellation: chat sets <see cref="CancelKey"/> and publishes the reply id on <see cref="CancelChannel"/>.
+/// Wake-up: a worker publishes the reply id on <see cref="ActivityChannel"/> with the first entry of a stream, so chat
+/// replicas read new streams at once instead of at their next poll (time to first token).
 /// </summary>
 public static class ReplyStreamProtocol
 {
@@ -15,6 +17,7 @@ public static class ReplyStreamProtocol
     public const string Error = "error";
     public const string Done = "done";
     public const string CancelChannel = "chatbot:reply-cancel";
+    public const string ActivityChannel = "chatbot:reply-activity";
 
     public static string StreamKey(Guid replyId) => $"chatbot:reply:{replyId:N}:stream";
     public static string CancelKey(Guid replyId) => $"chatbot:reply:{replyId:N}:cancelled";

@@ -13,4 +13,5 @@ public sealed record UsageRecorded(
     int PromptVersion,
     int InputTokens,
     int OutputTokens,
-    decimal Cost) : IMessage;
+    decimal Cost,
+    string? PromptRef = null) : IMessage;

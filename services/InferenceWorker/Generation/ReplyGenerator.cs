@@ -29,6 +29,8 @@ public sealed class ReplyGenerator(
 {
     public async Task GenerateAsync(GenerateReply request, CancellationToken cancellationToken)
     {
+        // Both Redis reads go out together: one round trip of waiting before the provider is asked, not two.
+        var cancelRequested = streams.IsCancelRequestedAsync(request.ReplyId);
         var snapshot = await streams.ReadAsync(request.ReplyId);
         if (snapshot.Done is { } finished)
         {
@@ -50,7 +52,7 @@ public sealed class ReplyGenerator(
             InferenceLog.ReplyRestarted(logger, request.ReplyId);
             await writer.ResetAsync(cancellationToken);
         }
-        if (await streams.IsCancelRequestedAsync(request.ReplyId))
+        if (await cancelRequested)
         {
             await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
             return;
@@ -58,38 +60,44 @@ public sealed class ReplyGenerator(
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
         var started = timeProvider.GetTimestamp();
+        var reporter = new ReplyStartReporter(writer, request, publisher, timeProvider, logger);
         ModeratedReplySink? moderated = null;
         try
         {
-            moderated = await outputModeration.WrapAsync(request, writer);
-            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? writer, linked.Token);
+            moderated = await outputModeration.WrapAsync(request, reporter);
+            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? reporter, linked.Token);
             if (moderated is not null) await moderated.CompleteAsync(linked.Token);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
                 tokenCounter.CountMessages(request.Messages.Select(m => m.Content)), tokenCounter.CountText(reply.Content));
             var options = reply.Provider.Options;
             var cost = CostCalculator.Compute(usage.InputTokens, usage.OutputTokens, options.InputPricePerMillion, options.OutputPricePerMillion);
             var done = new DoneEvent(usage.InputTokens, usage.OutputTokens, cost, reply.Model, reply.Provider.Name, request.PromptVersion,
-                BudgetTruncation.Of(request, usage.OutputTokens));
+                BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef);
             await writer.DoneAsync(done);
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
+            await reporter.FlushAsync();
             await PublishGeneratedAsync(request, moderated is null ? reply.Content : writer.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
         }
         catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
+            await reporter.FlushAsync();
             await PublishPartialUsageAsync(request, writer, cancellationToken);
+            await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
         }
         catch (Exception ex) when (ex is OutputBlockedException || moderated?.Blocked is not null)
         {
             // The chain may see the output guard's exception as a provider failure; the sink remembers the verdict.
             var blocked = moderated?.Blocked ?? (OutputBlockedException)ex;
+            await reporter.FlushAsync();
             await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
             if (moderated is not null) await PublishOutputBlockedAsync(request, blocked.Category, moderated, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {
+            await reporter.FlushAsync();
+            await PublishPartialUsageAsync(request, writer, cancellationToken);
             await FailAsync(request, writer, ReplyFailureCodes.ProviderUnavailable, ex.Message, cancellationToken);
         }
     }
@@ -101,16 +109,28 @@ public sealed class ReplyGenerator(
         await PublishFailedAsync(request, code, reason, writer.Content, cancellationToken);
     }
 
-    /// <summary>A cancelled reply still consumed the tokens streamed so far: counted, priced at the provider that streamed them.</summary>
+    /// <summary>
+    /// A reply that ends without <c>done</c> (cancelled, or every provider failed after streaming) still consumed what it
+    /// streamed: output tokens counted per provider at that provider's price (resets included: the reader saw them), the
+    /// prompt once at the last provider that streamed. Published before <c>ReplyFailed</c>, so billing settles the
+    /// reservation with it instead of releasing it. Nothing streamed: nothing to bill.
+    /// </summary>
     private async Task PublishPartialUsageAsync(GenerateReply r, ReplyStreamWriter writer, CancellationToken ct)
     {
-        var content = writer.Content;
-        if (writer.CurrentProvider is not { } provider || content.Length == 0) return;
+        var streamed = writer.StreamedByProvider;
+        if (streamed.Count == 0) return;
+        var last = streamed[^1].Provider;
         var input = tokenCounter.CountMessages(r.Messages.Select(m => m.Content));
-        var output = tokenCounter.CountText(content);
-        var cost = CostCalculator.Compute(input, output, provider.Options.InputPricePerMillion, provider.Options.OutputPricePerMillion);
+        var output = 0;
+        var cost = CostCalculator.Compute(input, 0, last.Options.InputPricePerMillion, 0m);
+        foreach (var (provider, text) in streamed)
+        {
+            var tokens = tokenCounter.CountText(text);
+            output += tokens;
+            cost += CostCalculator.Compute(0, tokens, 0m, provider.Options.OutputPricePerMillion);
+        }
         await publisher.Publish(new UsageRecorded(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
-            provider.Name, provider.Model, r.PromptVersion, input, output, cost), ct);
+            last.Name, last.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
     }
 
     private async Task PublishGeneratedAsync(GenerateReply r, string content, DoneEvent done, TimeSpan latency, TimeSpan ttft, CancellationToken ct)
@@ -118,9 +138,9 @@ public sealed class ReplyGenerator(
         var now = timeProvider.GetUtcNow();
         await publisher.Publish(new ReplyGenerated(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId, content,
             done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost,
-            (long)latency.TotalMilliseconds, (long)ttft.TotalMilliseconds), ct);
+            (long)latency.TotalMilliseconds, (long)ttft.TotalMilliseconds, done.PromptRef ?? r.PromptRef), ct);
         await publisher.Publish(new UsageRecorded(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
-            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost), ct);
+            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost, done.PromptRef ?? r.PromptRef), ct);
     }
 
     /// <summary>For moderation's audit log; the message id is derived from the reply id so a republish is deduplicated.</summary>

@@ -43,7 +43,8 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
         var tps = directives.Select(d => d.TokensPerSecond).LastOrDefault(t => t is not null) ?? o.TokensPerSecond;
         var latency = directives.Select(d => d.LatencyMilliseconds).LastOrDefault(t => t is not null) ?? o.FirstTokenLatencyMilliseconds;
         var retryAfter = directives.Select(d => d.RetryAfterSeconds).LastOrDefault(t => t is not null) ?? o.RetryAfterSeconds;
-        var disconnectAfter = directives.Select(d => d.DisconnectAfterTokens).LastOrDefault(t => t is not null) ?? o.DisconnectAfterTokens;
+        var explicitAfter = directives.Select(d => d.DisconnectAfterTokens).LastOrDefault(t => t is not null);
+        var disconnectAfter = explicitAfter ?? o.DisconnectAfterTokens;
 
         var tokens = echo ? SplitPreservingText(Render(messages)) : Generate(o.Seed, lastUser, Math.Max(1, tokenCount));
         return new SimulationPlan(
@@ -53,13 +54,14 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
             fault,
             TimeSpan.FromSeconds(Math.Max(0, retryAfter)),
             Math.Max(0, disconnectAfter),
-            tokenCounter.CountMessages(messages.Select(m => m.Content)));
+            tokenCounter.CountMessages(messages.Select(m => m.Content)),
+            (fault is SimulatorFault.RateLimited or SimulatorFault.ServerError) && explicitAfter is > 0 ? explicitAfter : null);
     }
 
     /// <summary>Streams the plan's tokens at its pace; throws <see cref="ProviderException"/> for injected faults.</summary>
     public async IAsyncEnumerable<string> StreamAsync(SimulationPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        switch (plan.Fault)
+        switch (plan.FaultAfterTokens is null ? plan.Fault : SimulatorFault.None)
         {
             case SimulatorFault.RateLimited:
                 throw new ProviderException("Simulated rate limit (429).", 429, plan.RetryAfter);
@@ -76,6 +78,12 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
             if (plan.Fault == SimulatorFault.Disconnect && i == plan.DisconnectAfterTokens)
             {
                 throw new ProviderException("Simulated disconnect in the middle of the stream.", statusCode: null, isConnectionFailure: true);
+            }
+            if (i == plan.FaultAfterTokens)
+            {
+                throw plan.Fault == SimulatorFault.RateLimited
+                    ? new ProviderException($"Simulated rate limit (429) after {i} tokens.", 429, plan.RetryAfter)
+                    : new ProviderException($"Simulated server error (500) after {i} tokens.", 500);
             }
             var due = plan.TokenInterval * i - clock.Elapsed;
             if (due > TimeSpan.FromMilliseconds(1)) await Task.Delay(due, cancellationToken);

@@ -61,7 +61,7 @@ public static class SimulatorApi
                     choices = new[] { new { index = 0, delta = new { role = "assistant", content = token }, finish_reason = (string?)null } } }, ct);
             }
         }
-        catch (ProviderException p) when (p.StatusCode is { } status)
+        catch (ProviderException p) when (p.StatusCode is { } status && !http.Response.HasStarted)
         {
             if (p.RetryAfter is { } ra) http.Response.Headers.RetryAfter = ((int)Math.Ceiling(ra.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteErrorAsync(http, status, status == 429 ? "rate_limit_exceeded" : "server_error", p.Message);
@@ -69,7 +69,7 @@ public static class SimulatorApi
         }
         catch (ProviderException)
         {
-            // The injected disconnect. Let the tokens already written reach the client first: a reset socket would
+            // The injected disconnect, or a 429/500 after streaming began (the status line is gone: the stream breaks). Let the tokens already written reach the client first: a reset socket would
             // otherwise discard them in the client's receive buffer, and the drill is "tokens, then a dropped connection".
             await Task.Delay(DisconnectDrain, CancellationToken.None);
             http.Abort();

@@ -7,7 +7,8 @@ namespace Chatbot.InferenceWorker.Simulator;
 /// A drill instruction inside the last user message, e.g. <c>[[sim:fail=429;times=1]]</c>, <c>[[sim:echo]]</c>,
 /// <c>[[sim:fail=500;provider=primary]]</c>, <c>[[sim:tokens=200;tps=500;latency=0]]</c>.
 /// Keys: fail (429|500|timeout|disconnect), times (fail only the first N identical requests), provider (applies only to
-/// the provider of that name), echo, tokens, tps, latency (ms), retry-after (s), after (tokens before a disconnect).
+/// the provider of that name), echo, tokens, tps, latency (ms), retry-after (s), after (tokens before a disconnect; with fail=429/500, the
+/// error comes after that many tokens, mid-stream).
 /// </summary>
 public sealed partial record SimulatorDirective
 {

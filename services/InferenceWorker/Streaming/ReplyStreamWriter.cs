@@ -15,19 +15,28 @@ namespace Chatbot.InferenceWorker.Streaming;
 public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions options, TimeProvider timeProvider) : IReplySink
 {
     private const int MaxInFlight = 256;
+    private static readonly RedisChannel ActivityChannel = RedisChannel.Literal(ReplyStreamProtocol.ActivityChannel);
     private readonly Lock _gate = new();
     private readonly StringBuilder _pending = new();
     private readonly StringBuilder _content = new();
     private readonly List<Task> _inFlight = [];
+    private readonly StreamedText _streamed = new();
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.FlushIntervalMilliseconds);
     private long _lastFlush = long.MinValue;
     private bool _flushScheduled;
     private bool _expirySet;
 
-    /// <summary>The provider whose tokens are being written (null before the chain picked one).</summary>
-    public ChatProvider? CurrentProvider { get; private set; }
+    /// <summary>Tokens that follow are <paramref name="provider"/>'s (and billed at its prices if the reply never finishes).</summary>
+    public void ProviderSelected(ChatProvider provider)
+    {
+        lock (_gate) _streamed.Begin(provider);
+    }
 
-    public void ProviderSelected(ChatProvider provider) => CurrentProvider = provider;
+    /// <summary>What each provider streamed into this reply, resets included (see <see cref="StreamedText"/>).</summary>
+    public IReadOnlyList<(ChatProvider Provider, string Text)> StreamedByProvider
+    {
+        get { lock (_gate) return _streamed.Segments; }
+    }
 
     /// <summary>The reply text since the last reset.</summary>
     public string Content
@@ -42,6 +51,7 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
         {
             _pending.Append(text);
             _content.Append(text);
+            _streamed.Append(text);
             if (!_flushScheduled)
             {
                 var sinceLast = _lastFlush == long.MinValue ? _interval : timeProvider.GetElapsedTime(_lastFlush);
@@ -113,5 +123,7 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
         if (_expirySet) return;
         _expirySet = true;
         _inFlight.Add(db.KeyExpireAsync(key, TimeSpan.FromSeconds(options.InProgressStreamExpirySeconds)));
+        // Pipelined after the first entry: chat replicas waiting on this stream read it now, not at their next poll.
+        _inFlight.Add(db.PublishAsync(ActivityChannel, key));
     }
 }

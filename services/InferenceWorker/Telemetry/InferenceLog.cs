@@ -30,6 +30,9 @@ public static partial class InferenceLog
     [LoggerMessage(1013, LogLevel.Information, "Reply {ReplyId} has a partial stream from an earlier attempt; resetting and generating again")]
     public static partial void ReplyRestarted(ILogger logger, Guid replyId);
 
+    [LoggerMessage(1014, LogLevel.Warning, "Reply {ReplyId}: ReplyStarted could not be published; the outcome still will be")]
+    public static partial void ReplyStartNotPublished(ILogger logger, Exception ex, Guid replyId);
+
     [LoggerMessage(1020, LogLevel.Information, "Listening for reply cancellations on {Channel}")]
     public static partial void ListeningForCancellations(ILogger logger, string channel);
 

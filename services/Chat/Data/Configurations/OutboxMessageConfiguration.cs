@@ -14,8 +14,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(o => o.MessageType).HasMaxLength(300);
         builder.Property(o => o.Payload).HasColumnType("jsonb");
         builder.Property(o => o.LastError).HasMaxLength(2000);
-        // The dispatcher: due rows in id order, and "no earlier row of the same conversation" checks.
-        builder.HasIndex(o => o.NextAttemptAt);
-        builder.HasIndex(o => new { o.OrderingKey, o.Id });
+        builder.Property(o => o.DeadLetterReason).HasMaxLength(2100);
+        // The dispatcher: due live rows in id order, and "no earlier live row of the same conversation" checks.
+        // Dead-lettered rows are outside both partial indexes: they cost the dispatcher nothing.
+        builder.HasIndex(o => o.NextAttemptAt).HasFilter("dead_lettered_at IS NULL");
+        builder.HasIndex(o => new { o.OrderingKey, o.Id }).HasFilter("dead_lettered_at IS NULL");
     }
 }

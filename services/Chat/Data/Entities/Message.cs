@@ -14,6 +14,8 @@ public sealed class Message
     public string? Model { get; set; }
     public string? Provider { get; set; }
     public int? PromptVersion { get; set; }
+    /// <summary>The prompt used, unambiguously: <c>global:v1</c> or <c>tenant:v3</c> (see <c>PromptReference</c>).</summary>
+    public string? PromptRef { get; set; }
     public int? InputTokens { get; set; }
     public int? OutputTokens { get; set; }
     public decimal? Cost { get; set; }

@@ -3,6 +3,8 @@ namespace Chatbot.Chat.Data.Entities;
 /// <summary>
 /// A message to publish, written in the same transaction as the change it announces. Rows are deleted once published;
 /// rows with the same <see cref="OrderingKey"/> (the conversation) are published strictly in <see cref="Id"/> order.
+/// A row that failed <c>Outbox:MaxAttempts</c> times is dead-lettered: kept with <see cref="DeadLetteredAt"/> and
+/// <see cref="DeadLetterReason"/>, never tried again, and no longer holding back the later rows of its conversation.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -17,4 +19,6 @@ public sealed class OutboxMessage
     public int Attempts { get; set; }
     public required DateTimeOffset NextAttemptAt { get; set; }
     public string? LastError { get; set; }
+    public DateTimeOffset? DeadLetteredAt { get; set; }
+    public string? DeadLetterReason { get; set; }
 }

@@ -163,6 +163,11 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("output_tokens");
 
+                    b.Property<string>("PromptRef")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("prompt_ref");
+
                     b.Property<int?>("PromptVersion")
                         .HasColumnType("integer")
                         .HasColumnName("prompt_version");
@@ -230,6 +235,15 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("DeadLetterReason")
+                        .HasMaxLength(2100)
+                        .HasColumnType("character varying(2100)")
+                        .HasColumnName("dead_letter_reason");
+
+                    b.Property<DateTimeOffset?>("DeadLetteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_lettered_at");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
@@ -270,10 +284,12 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasName("pk_outbox_messages");
 
                     b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_outbox_messages_next_attempt_at");
+                        .HasDatabaseName("ix_outbox_messages_next_attempt_at")
+                        .HasFilter("dead_lettered_at IS NULL");
 
                     b.HasIndex("OrderingKey", "Id")
-                        .HasDatabaseName("ix_outbox_messages_ordering_key_id");
+                        .HasDatabaseName("ix_outbox_messages_ordering_key_id")
+                        .HasFilter("dead_lettered_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.Contracts.Inference;
+using StackExchange.Redis;
+
+namespace Chatbot.Chat.IntegrationTests.Api;
+
+[Collection(ChatCollection.Name)]
+public sealed class StreamWakeUpTests(ChatFixture fixture)
+{
+    [Fact]
+    public async Task The_activity_channel_wakes_the_stream_reader_without_waiting_for_its_poll()
+    {
+        var poll = TimeSpan.FromSeconds(5);
+        await using var chat = new ChatApiFactory(fixture.Infra, new Dictionary<string, string> { ["Chat:StreamPollInterval"] = "00:00:05" });
+        var client = chat.CreateClient(TestUser.NewTenant());
+        var conversation = await client.CreateConversationAsync();
+        var sent = await client.SendAcceptedAsync(conversation.Id, "wake up");
+
+        var reading = client.ReadEventsAsync(sent.StreamUrl, max: 1, timeout: TimeSpan.FromSeconds(30));
+        await Task.Delay(500); // the reader is subscribed and its hub is in its long wait
+        var clock = Stopwatch.StartNew();
+        await fixture.Worker.AppendAsync(sent.ReplyId, ReplyStreamProtocol.Token, new { text = "first" });
+        await fixture.Worker.Redis.PublishAsync(RedisChannel.Literal(ReplyStreamProtocol.ActivityChannel),
+            ReplyStreamProtocol.StreamKey(sent.ReplyId));
+        var events = await reading;
+
+        Assert.Equal(ReplyStreamProtocol.Token, Assert.Single(events).Type);
+        Assert.True(clock.Elapsed < poll / 2, $"first token after {clock.Elapsed.TotalMilliseconds:0} ms (poll interval {poll.TotalSeconds} s)");
+    }
+}
