@@ -55,6 +55,10 @@ public static class ModerationServiceExtensions
 
     public static WebApplication MapModerationApi(this WebApplication app)
     {
+        // Explicit (after MapDefaultEndpoints' status code pages), so a 401/403 is problem details; before the limiter,
+        // whose partition is the authenticated caller.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.MapModerationsApi();
         app.MapReviewsApi();

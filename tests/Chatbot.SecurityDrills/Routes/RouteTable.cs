@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Chatbot.SecurityDrills.System;
+using Chatbot.SecurityDrills.Harness;
 
 namespace Chatbot.SecurityDrills.Routes;
 

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Chatbot.Aspire.Testing;
+using StackExchange.Redis;
 
-namespace Chatbot.SecurityDrills.System;
+namespace Chatbot.SecurityDrills.Harness;
 
 /// <summary>
 /// The whole system (identity, chat, moderation, inference-worker with the simulator, billing) as real processes on
@@ -66,6 +67,19 @@ public sealed class SecuritySystemFixture : IAsyncLifetime
         new() { BaseAddress = App.GetEndpoint(service), Timeout = TimeSpan.FromSeconds(60) };
 
     public void Remember(string secret) => _secrets.Add(secret);
+
+    /// <summary>Clears identity's per-IP login counters (all drills log in from one address).</summary>
+    public async Task ResetLoginLimitsAsync()
+    {
+        await using var redis = await ConnectionMultiplexer.ConnectAsync((await App.GetConnectionStringAsync("redis"))!);
+        foreach (var key in redis.GetServers()[0].Keys(pattern: LoginCounters))
+        {
+            await redis.GetDatabase().KeyDeleteAsync(key);
+        }
+    }
+
+    /// <summary>Identity's login counters in Redis (IpRateLimiter's keys).</summary>
+    public const string LoginCounters = "identity:ratelimit:login:*";
 
     public async Task DisposeAsync()
     {

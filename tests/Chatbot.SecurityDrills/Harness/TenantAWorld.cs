@@ -1,4 +1,4 @@
-namespace Chatbot.SecurityDrills.System;
+namespace Chatbot.SecurityDrills.Harness;
 
 /// <summary>
 /// What tenant A owns when the drills start: one of each resource a route can name by id. Tenant B and a second

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Chatbot.SecurityDrills.System;
+namespace Chatbot.SecurityDrills.Harness;
 
 /// <summary>Sign-up, invitation and password log-in through chat's public origin, as a client would do them.</summary>
 public sealed class Accounts(Uri origin, Action<string> remember)

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace Chatbot.SecurityDrills.System;
+namespace Chatbot.SecurityDrills.Harness;
 
 /// <summary>A signed-up user with a real access token from identity.</summary>
 public sealed record ApiUser(string Email, string Password, string AccessToken, Guid UserId, Guid TenantId)

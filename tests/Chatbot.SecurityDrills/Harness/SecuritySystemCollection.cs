@@ -1,4 +1,4 @@
-namespace Chatbot.SecurityDrills.System;
+namespace Chatbot.SecurityDrills.Harness;
 
 /// <summary>The drills share one running system (started once, disposed after the last drill).</summary>
 [CollectionDefinition(Name)]

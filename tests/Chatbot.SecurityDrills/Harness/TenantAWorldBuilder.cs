@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Chatbot.SecurityDrills.System;
+namespace Chatbot.SecurityDrills.Harness;
 
 /// <summary>Creates tenant A (admin + invited member) and one of each resource through the public API.</summary>
 public sealed class TenantAWorldBuilder(Uri origin, Accounts accounts, Action<string> remember)
@@ -23,6 +23,8 @@ public sealed class TenantAWorldBuilder(Uri origin, Accounts accounts, Action<st
         var replyId = sent.GetProperty("replyId").GetGuid();
         await WaitForReplyAsync(client, conversationId, replyId);
 
+        // Versions are numbered per tenant: a second one, so tenant B (one version at most in the drills) has no such number.
+        await PostAsync(client, "/api/prompts", new { content = "Tenant A first prompt", activate = false });
         var promptContent = $"Tenant A system prompt {Guid.NewGuid():N}";
         var prompt = await PostAsync(client, "/api/prompts", new { content = promptContent, activate = false });
         var keyName = $"tenant-a-key-{Guid.NewGuid():N}";
