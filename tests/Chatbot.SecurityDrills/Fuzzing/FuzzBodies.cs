@@ -33,7 +33,7 @@ public static class FuzzBodies
         yield return Json("malformed: not JSON", "this is not json");
         yield return Json("malformed: trailing garbage", "{} }");
         yield return Json("malformed: single quotes", "{'a':'b'}");
-        yield return Json("malformed: invalid UTF-8", [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xC3, 0x28, 0x22, 0x7D]);
+        yield return Json("malformed: invalid UTF-8 outside a string", [0x7B, 0x22, 0x61, 0x22, 0x3A, 0xC3, 0x28, 0x7D]);
         yield return Json("empty body", "");
         yield return Json($"deep nesting: {Depth} arrays", new string('[', Depth) + new string(']', Depth));
         yield return Json($"deep nesting: {Depth} objects", string.Concat(Enumerable.Repeat("{\"a\":", Depth)) + "1" + new string('}', Depth));
@@ -60,6 +60,8 @@ public static class FuzzBodies
         {
             yield return WithEach(sample, $"values: {name}", literal, onlyStrings: false);
         }
+        var marked = WithEach(sample, "strings: invalid UTF-8", $"\"{InvalidUtf8Marker}\"", onlyStrings: true);
+        yield return marked with { Body = ReplaceMarker(marked.Body) };
     }
 
     private static FuzzCase WithEach(JsonObject sample, string name, string literal, bool onlyStrings)
@@ -69,6 +71,15 @@ public static class FuzzBodies
             : p.Value!.ToJsonString()));
         return new FuzzCase(name, Encoding.UTF8.GetBytes("{" + string.Join(',', members) + "}"), "application/json", false);
     }
+
+    private const string InvalidUtf8Marker = "@@INVALID-UTF8@@";
+
+    /// <summary>Each marker becomes 0xC3 0x28: a two-byte lead followed by a byte that cannot continue it.</summary>
+    private static byte[] ReplaceMarker(byte[] body) =>
+    [
+        .. Encoding.UTF8.GetString(body).Split(InvalidUtf8Marker)
+            .SelectMany((part, i) => i == 0 ? Encoding.UTF8.GetBytes(part) : (byte[])[0xC3, 0x28, .. Encoding.UTF8.GetBytes(part)]),
+    ];
 
     private static byte[] HugeBody()
     {

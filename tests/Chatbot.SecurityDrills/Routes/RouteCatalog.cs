@@ -28,9 +28,9 @@ public static class RouteCatalog
         Moderation(rules);
         Billing(rules);
         rules["inference-worker POST /v1/chat/completions"] = new(Access.Internal, "the provider simulator (a fake of the outside world), reached by the worker only",
-            """{"messages":[{"role":"user","content":"hi"}],"max_tokens":5}""") { ReadsJsonItself = true };
+            """{"messages":[{"role":"user","content":"hi"}],"max_tokens":5}""") { ReadsJsonItself = true, ForeignErrorFormat = true };
         rules["inference-worker POST /simulators/{name}/v1/chat/completions"] = new(Access.Internal, "the named provider simulator",
-            """{"messages":[{"role":"user","content":"hi"}],"max_tokens":5}""", (_, _) => "primary") { ReadsJsonItself = true };
+            """{"messages":[{"role":"user","content":"hi"}],"max_tokens":5}""", (_, _) => "primary") { ReadsJsonItself = true, ForeignErrorFormat = true };
         return rules;
     }
 

@@ -11,6 +11,9 @@ public sealed record RouteRule(Access Access, string Why, string? Body = null, F
     /// <summary>The handler parses a JSON body itself (no accepts metadata in the route table): fuzz it anyway.</summary>
     public bool ReadsJsonItself { get; init; }
 
+    /// <summary>Errors are not problem details but another protocol's shape (the simulator answers as OpenAI does).</summary>
+    public bool ForeignErrorFormat { get; init; }
+
     /// <summary>The path of <paramref name="route"/> naming tenant A's resource.</summary>
     public string PathFor(ServiceRoute route, TenantAWorld a) =>
         route.PathWith(name => Argument?.Invoke(a, name) ?? throw new InvalidOperationException($"{route}: no value for {{{name}}}"));

@@ -9,7 +9,7 @@ public sealed class ApiKeyTamperingTests(SecuritySystemFixture system)
 {
     public static TheoryData<string> Tamperings =>
     [
-        "last character changed", "truncated", "prefix only", "overlong", "other prefix", "upper-cased", "trailing newline",
+        "last character changed", "truncated", "prefix only", "overlong", "other prefix", "upper-cased", "inner space",
         "two X-Api-Key headers",
     ];
 
@@ -35,7 +35,7 @@ public sealed class ApiKeyTamperingTests(SecuritySystemFixture system)
             "overlong" => r => r.Headers.Add("X-Api-Key", key + new string('x', 200)),
             "other prefix" => r => r.Headers.Add("X-Api-Key", "sk-" + key[4..]),
             "upper-cased" => r => r.Headers.Add("X-Api-Key", key.ToUpperInvariant()),
-            "trailing newline" => r => r.Headers.TryAddWithoutValidation("X-Api-Key", key + "\t"),
+            "inner space" => r => r.Headers.TryAddWithoutValidation("X-Api-Key", key[..10] + " " + key[10..]),
             "two X-Api-Key headers" => r => r.Headers.Add("X-Api-Key", [key, key]),
             _ => throw new ArgumentOutOfRangeException(nameof(tampering), tampering, null),
         };
