@@ -35,6 +35,7 @@ internal static class OpenIddictServerExtensions
                 o.UseAspNetCore();
                 // Identity's own API takes only access tokens meant for the chatbot API (as every other service does).
                 o.AddAudiences(builder.Configuration[$"{IdentityServiceOptions.SectionName}:Audience"] ?? new IdentityServiceOptions().Audience);
+                o.RequireExpiryAndKeyId();
             });
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureServerKeys>();
@@ -43,7 +44,6 @@ internal static class OpenIddictServerExtensions
             server.Issuer = new Uri(identity.Value.Issuer!);
             server.AccessTokenLifetime = identity.Value.AccessTokenLifetime;
             server.RefreshTokenLifetime = identity.Value.RefreshTokenLifetime;
-            server.TokenValidationParameters.TryAllIssuerSigningKeys = false; // a token must name its key (kid)
         });
         builder.Services.AddSingleton<SigningKeyRotationService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SigningKeyRotationService>());

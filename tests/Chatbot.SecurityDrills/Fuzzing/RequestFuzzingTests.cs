@@ -54,7 +54,10 @@ public sealed class RequestFuzzingTests(SecuritySystemFixture system)
             await system.ResetLoginLimitsAsync(); // the web log-in route counts against the login limit
         }
 
-        Assert.True(violations.Count == 0, $"{violations.Count} bad answers:\n" + string.Join('\n', violations));
+        Assert.True(violations.Count == 0, $"{violations.Count} bad answers:\n" + string.Join('\n', violations)
+            + "\nLast errors logged:\n" + string.Join('\n', SecuritySystemFixture.Services.SelectMany(s => system.App.GetLogLines(s)
+                .Where(l => l.Contains("\"level\":\"Error\"", StringComparison.Ordinal) || l.Contains("\"level\":\"Critical\"", StringComparison.Ordinal))
+                .TakeLast(3).Select(l => $"[{s}] {l[..Math.Min(l.Length, 700)]}"))));
         foreach (var service in SecuritySystemFixture.Services)
         {
             using var client = system.Anonymous(service);

@@ -47,10 +47,14 @@ public static partial class SecretPatterns
     [GeneratedRegex(@"(?<![A-Za-z0-9_])cbk_[A-Za-z0-9_-]{24,}")]
     private static partial Regex ChatbotKey();
 
-    /// <summary>A literal value (not empty, not a placeholder like {x}, $(x), &lt;x&gt; or ${x}).</summary>
-    [GeneratedRegex(@"(?i)(?<![A-Za-z])(password|pwd)\s*=\s*(?![{$<%\s;""'])[^;""'\s<>{}]{4,}\s*;")]
+    /// <summary>
+    /// A password as connection strings write it (Password=…; no spaces around '=', unlike code), with a literal value:
+    /// not a placeholder such as {x}, $(x), &lt;x&gt; or a well-known sample word.
+    /// </summary>
+    [GeneratedRegex(@"(?i)(?<![A-Za-z])(password|pwd)=(?!(password|pass|secret|guest|changeme|example)\b)[A-Za-z0-9!#%*+,.?^_|~-]{4,};")]
     private static partial Regex ConnectionStringPassword();
 
-    [GeneratedRegex(@"(?i)\b(amqps?|postgres(ql)?|redis|rediss|mongodb(\+srv)?|mysql|mssql|sqlserver)://[^:/\s""'@{}<>]+:(?![{$<])[^@/\s""'{}<>]{3,}@")]
+    /// <summary>user:password@ in a URI, the password a literal (printable ASCII, no placeholder or sample word).</summary>
+    [GeneratedRegex(@"(?i)\b(amqps?|postgres(ql)?|redis|rediss|mongodb(\+srv)?|mysql|mssql|sqlserver)://[A-Za-z0-9._%-]+:(?!(password|pass|secret|guest|changeme|example)@)[A-Za-z0-9!#%*+,.;=?^_|~-]{3,}@")]
     private static partial Regex UriPassword();
 }
