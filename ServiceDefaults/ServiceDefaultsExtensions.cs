@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Diagnostics;
 using Chatbot.ServiceDefaults.ErrorHandling;
 using Chatbot.ServiceDefaults.Health;
 using Chatbot.ServiceDefaults.Logging;
@@ -73,7 +74,7 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Exception handler and status code pages (every error is problem details), <c>/health</c> (readiness: every check),
-    /// <c>/alive</c> (liveness only) and the Prometheus scrape endpoint <c>/metrics</c>. Call it right after <c>Build()</c>.
+    /// <c>/alive</c> (liveness only), the Prometheus scrape endpoint <c>/metrics</c> and, in tests only, the route table. Call it right after <c>Build()</c>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
@@ -90,6 +91,10 @@ public static class ServiceDefaultsExtensions
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
         app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        if (RouteTableEndpoint.IsEnabled(app.Configuration, app.Environment))
+        {
+            app.MapRouteTable(); // test-only route export for the security drills; never in Production
+        }
         return app;
     }
 

@@ -86,6 +86,7 @@ public static class AuthenticationExtensions
         parameters.ValidateLifetime = true;
         parameters.RequireExpirationTime = true;
         parameters.RequireSignedTokens = true;
+        parameters.TryAllIssuerSigningKeys = false; // a token must name its key (kid); identity always does
         parameters.ClockSkew = settings.ClockSkew;
         parameters.ValidTypes = ["at+jwt"];
         parameters.ValidAlgorithms = ["RS256", "ES256"];

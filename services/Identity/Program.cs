@@ -14,6 +14,8 @@ app.UseTrustedForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseMiddleware<JsonContentTypeMiddleware>();
+app.UseAuthentication(); // explicit, after the status code pages: a 401/403 is problem details, not an empty body
+app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapTokenApi();
 app.MapAccountApi();

@@ -59,10 +59,11 @@ public static class UsageApi
         var monthStart = QuotaPeriods.MonthStart(clock.GetUtcNow());
         var rows = await db.UsageEntries.AsNoTracking().Where(u => u.TenantId == user.TenantId && u.OccurredAt >= monthStart)
             .GroupBy(u => u.UserId)
-            .Select(g => new UserUsage(g.Key, g.Sum(u => (long)u.InputTokens + u.OutputTokens), g.Sum(u => u.Cost), g.Count()))
-            .OrderByDescending(u => u.CostUsd).ThenBy(u => u.UserId)
+            // Ordered on an anonymous projection: EF cannot translate ordering by a positional record's members (was a 500).
+            .Select(g => new { UserId = g.Key, Tokens = g.Sum(u => (long)u.InputTokens + u.OutputTokens), Cost = g.Sum(u => u.Cost), Replies = g.Count() })
+            .OrderByDescending(u => u.Cost).ThenBy(u => u.UserId)
             .Skip(offset ?? 0).Take(limit ?? 50).ToListAsync(ct);
-        return TypedResults.Ok(rows);
+        return TypedResults.Ok(rows.Select(u => new UserUsage(u.UserId, u.Tokens, u.Cost, u.Replies)).ToList());
     }
 
     /// <summary><c>GET /api/usage/export?month=2026-11</c>: the tenant's ledger rows of that month as CSV.</summary>

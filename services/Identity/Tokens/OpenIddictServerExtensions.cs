@@ -33,6 +33,9 @@ internal static class OpenIddictServerExtensions
             {
                 o.UseLocalServer();
                 o.UseAspNetCore();
+                // Identity's own API takes only access tokens meant for the chatbot API (as every other service does).
+                o.AddAudiences(builder.Configuration[$"{IdentityServiceOptions.SectionName}:Audience"] ?? new IdentityServiceOptions().Audience);
+                o.RequireExpiryAndKeyId();
             });
         builder.Services.AddSingleton<SigningKeyRing>();
         builder.Services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ConfigureServerKeys>();

@@ -33,7 +33,7 @@ public static class ModerationsApi
     {
         if (ReadInputs(request.Input) is not { } inputs)
         {
-            return Problem("'input' must be a string or an array of strings.");
+            return Problem("'input' must be a string or an array of strings of valid Unicode text.");
         }
         if (inputs.Count is 0 or > MaxInputs)
         {
@@ -62,13 +62,23 @@ public static class ModerationsApi
         return new ModerationResult(flagged, categories, scores);
     }
 
-    private static List<string>? ReadInputs(JsonElement input) => input.ValueKind switch
+    private static List<string>? ReadInputs(JsonElement input)
     {
-        JsonValueKind.String => [input.GetString()!],
-        JsonValueKind.Array when input.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
-            [.. input.EnumerateArray().Select(e => e.GetString()!)],
-        _ => null,
-    };
+        try
+        {
+            return input.ValueKind switch
+            {
+                JsonValueKind.String => [input.GetString()!],
+                JsonValueKind.Array when input.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String) =>
+                    [.. input.EnumerateArray().Select(e => e.GetString()!)],
+                _ => null,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a lone surrogate escape (e.g. "\ud800") is not text; it was a 500
+        }
+    }
 
     private static ProblemHttpResult Problem(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid moderation request");
