@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Chatbot.Billing;
 using Chatbot.Billing.Alerts;
 using Chatbot.Billing.Data;
@@ -37,6 +38,8 @@ public static class BillingServiceExtensions
         });
         builder.Services.AddHttpClient(SignedWebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         builder.Services.AddProblemDetails();
+        // A misspelt field would otherwise bind as null, and null means "unlimited" for every limit.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow);
 
         builder.Services.AddScoped<PriceBook>();
         builder.Services.AddScoped<UsageLedger>();

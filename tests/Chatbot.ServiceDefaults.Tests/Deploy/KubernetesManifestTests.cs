@@ -95,6 +95,15 @@ public sealed class KubernetesManifestTests
         return RepoFiles.Map(template["spec"]);
     }
 
+    [Fact]
+    public void Identity_trusts_forwarded_client_addresses_from_a_network_so_logins_through_chat_are_limited_per_client()
+    {
+        var environment = RepoFiles.List(MainContainer("identity")["env"]).Select(RepoFiles.Map).ToDictionary(e => (string)e["name"]);
+
+        var network = (string)environment["ForwardedHeaders__KnownNetworks__0"]["value"];
+        Assert.True(System.Net.IPNetwork.TryParse(network, out _), $"'{network}' is not a CIDR network");
+    }
+
     private static Dictionary<object, object> MainContainer(string name) =>
         RepoFiles.List(PodSpec(RepoFiles.LoadYaml($"deploy/k8s/{name}.yaml"))["containers"]).Select(RepoFiles.Map).Single(c => (string)c["name"] == name);
 

@@ -1,0 +1,25 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chatbot.Billing.IntegrationTests.Infrastructure;
+
+namespace Chatbot.Billing.IntegrationTests;
+
+[Collection(BillingCollection.Name)]
+public sealed class StrictAdminInputTests(BillingFixture fixture)
+{
+    [Fact]
+    public async Task A_plan_body_with_a_misspelt_field_is_refused_and_leaves_the_plan_as_it_was()
+    {
+        await using var billing = new BillingApiFactory(fixture.Infra);
+        var admin = billing.CreateClient(TestUser.NewTenant(role: "platform-admin"));
+        var response = await admin.PutAsJsonAsync("/api/billing/plans/pro", new { userTokensPerDya = 5 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("userTokensPerDya", await response.Content.ReadAsStringAsync());
+        var plans = await admin.GetFromJsonAsync<JsonElement>("/api/billing/plans");
+        var pro = plans.EnumerateArray().Single(p => p.GetProperty("tier").GetString() == "pro");
+        Assert.Equal((100_000L, 200m), (pro.GetProperty("userTokensPerDay").GetInt64(), pro.GetProperty("monthlyBudgetUsd").GetDecimal()));
+    }
+}
