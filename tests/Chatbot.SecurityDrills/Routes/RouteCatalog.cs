@@ -103,6 +103,8 @@ public static class RouteCatalog
         Func<TenantAWorld, string, string> review = (a, _) => a.ReviewId.ToString();
         r["moderation POST /api/moderations"] = new(Access.CallerScoped, "moderation with the caller's tenant policy", """{"input":"hello"}""");
         r["moderation GET /api/moderation/reviews/"] = new(Access.CallerScoped, "the tenant's review queue");
+        r["moderation GET /api/moderation/policy/"] = new(Access.CallerScoped, "the caller's tenant moderation policy");
+        r["moderation PUT /api/moderation/policy/"] = new(Access.CallerScoped, "replaces the caller's tenant moderation policy", "{}");
         r["moderation POST /api/moderation/reviews/{id:guid}/approve"] = new(Access.OwnedByTenant, "decides a review item", """{"note":"drill"}""", review);
         r["moderation POST /api/moderation/reviews/{id:guid}/reject"] = new(Access.OwnedByTenant, "decides a review item", """{"note":"drill"}""", review);
     }
