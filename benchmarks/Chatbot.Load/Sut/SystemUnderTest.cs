@@ -42,6 +42,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
         var full = options.Has("full");
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
             .WithServices(full ? ["identity", "chat", "inference-worker", "moderation", "billing"] : ["identity", "chat", "inference-worker"])
+            // Every account of a run signs up and logs in from this one address: identity's per-IP limits would refuse it.
+            .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "100000")
+            .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "100000")
             .WithEnvironment("inference-worker", "Inference__MaxConcurrency", "20000")
             .WithEnvironment("inference-worker", "Inference__Prefetch", "20000")
             .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", Text(options.Double("sim-latency", 200)))
