@@ -16,13 +16,11 @@ public static class ProblemDetailsDefaultsExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddExceptionHandler<DependencyUnavailableExceptionHandler>();
-        builder.Services.AddExceptionHandler<UnstorableTextExceptionHandler>();
-        builder.Services.AddExceptionHandler<InvalidFormExceptionHandler>();
+        builder.Services.AddExceptionHandler<CallerInputExceptionHandler>();
         builder.Services.Configure<ExceptionHandlerOptions>(o =>
             o.SuppressDiagnosticsCallback = ctx =>
                 ctx.Exception is BadHttpRequestException || DependencyFailure.FindUnavailableDependency(ctx.Exception) is not null
-                || UnstorableTextExceptionHandler.IsUnstorableText(ctx.Exception)
-                || InvalidFormExceptionHandler.IsInvalidForm(ctx.HttpContext, ctx.Exception));
+                || CallerInputExceptionHandler.Describe(ctx.HttpContext, ctx.Exception) is not null);
         return builder;
     }
 }
