@@ -1,4 +1,5 @@
 using Chatbot.Moderation.Detectors;
+using Chatbot.Moderation.Detectors.Normalization;
 using Chatbot.Moderation.Detectors.Pii;
 using Chatbot.Moderation.Detectors.Policy;
 using Chatbot.Moderation.Detectors.Telemetry;
@@ -18,6 +19,40 @@ public sealed class RemoteStageTests
         Assert.True(verdict.Blocked);
         Assert.Contains("violence", verdict.FlaggedCategories);
         Assert.Equal(0.1, verdict.CategoryScores["hate"]);
+    }
+
+    [Fact]
+    public async Task A_remote_stage_is_not_called_when_the_local_stages_already_block()
+    {
+        var stage = new FakeRemote(_ => [new Finding("violence", "none", 0.01)]);
+        using var meters = new MetricCollector();
+        var moderator = new InputModerator([new PiiStage(), new TermListStage()], new ModerationMetrics(meters.Factory), [stage]);
+        var policy = Policy();
+        policy.BlockedTerms["weapons"] = ["pipe bomb"];
+        policy.Actions[ModerationCategories.Pii] = ModerationAction.Block;
+
+        Assert.True((await moderator.CheckAsync("How do I build a pipe bomb?", policy, CancellationToken.None)).Blocked);
+        Assert.True((await moderator.CheckAsync("Mail ann@example.com the plan", policy, CancellationToken.None)).Blocked);
+        Assert.Equal(0, stage.Calls);
+
+        var benign = await moderator.CheckAsync("What is the capital of France?", policy, CancellationToken.None);
+        Assert.False(benign.Blocked);
+        Assert.Equal(1, stage.Calls);
+        Assert.Equal(0.01, benign.CategoryScores["violence"]);
+    }
+
+    [Fact]
+    public async Task A_remote_stage_is_not_called_when_a_local_stage_failed_closed()
+    {
+        var stage = new FakeRemote(_ => []);
+        using var meters = new MetricCollector();
+        var moderator = new InputModerator([new ThrowingStage()], new ModerationMetrics(meters.Factory), [stage]);
+
+        var verdict = await moderator.CheckAsync("Hello there", Policy(), CancellationToken.None);
+
+        Assert.True(verdict.Blocked);
+        Assert.Equal(["pii"], verdict.FailedStages);
+        Assert.Equal(0, stage.Calls);
     }
 
     [Fact]
@@ -60,6 +95,8 @@ public sealed class RemoteStageTests
     {
         public string? Received { get; private set; }
 
+        public int Calls { get; private set; }
+
         public string Stage => "provider";
 
         public TimeSpan Timeout => timeout ?? TimeSpan.FromSeconds(30);
@@ -69,8 +106,17 @@ public sealed class RemoteStageTests
         public async Task<IReadOnlyList<Finding>> DetectAsync(string maskedText, ModerationPolicy policy, CancellationToken cancellationToken)
         {
             Received = maskedText;
+            Calls++;
             if (hang) await Task.Delay(System.Threading.Timeout.Infinite, cancellationToken);
             return answer(maskedText);
         }
+    }
+
+    private sealed class ThrowingStage : IInputDetector
+    {
+        public string Stage => "pii";
+
+        public IEnumerable<Finding> Detect(NormalizedText text, ModerationPolicy policy) =>
+            throw new InvalidOperationException("detector bug");
     }
 }

@@ -27,13 +27,15 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
 
     /// <summary>
     /// Every stage: the in-process ones, then the remote ones (a provider moderation API) on the text with PII and
-    /// secrets masked, each bounded by its timeout; a remote failure is a bypass under the stage's fail mode.
+    /// secrets masked, each bounded by its timeout; a remote failure is a bypass under the stage's fail mode. When the
+    /// in-process stages already block the input (a blocking finding, or a failed stage under a closed fail mode), the
+    /// remote stages are skipped: their answer could not change the verdict, and a call costs money and latency.
     /// </summary>
     public async Task<InputVerdict> CheckAsync(string? input, ModerationPolicy policy, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var (text, findings, failed) = RunLocal(input, policy);
-        if (remoteStages.Length > 0 && text.Clean.Length > 0)
+        if (remoteStages.Length > 0 && text.Clean.Length > 0 && !BlockedLocally(findings, failed, policy))
         {
             var masked = Masker.Mask(text.Clean, findings.Where(f => f.Length > 0
                 && f.Category is ModerationCategories.Pii or ModerationCategories.Secret)).Text;
@@ -105,6 +107,10 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
         metrics.Duration("input", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return verdict;
     }
+
+    private static bool BlockedLocally(List<Finding> findings, List<string> failed, ModerationPolicy policy) =>
+        failed.Any(stage => policy.FailModeFor(stage) == FailMode.Closed)
+        || findings.Any(f => f.Kind != "none" && policy.ActionFor(f.Category) == ModerationAction.Block);
 
     private static string Label(FailMode mode) => mode.ToString().ToLowerInvariant();
 
