@@ -89,10 +89,13 @@ public sealed class ReplyGenerator(
         catch (Exception ex) when (ex is OutputBlockedException || moderated?.Blocked is not null)
         {
             // The chain may see the output guard's exception as a provider failure; the sink remembers the verdict.
+            // The audit goes out before the stream is ended: a crash after it leaves an audited cut (a redelivery that
+            // finds the error only republishes ReplyFailed), a crash before it leaves the stream open, so the redelivered
+            // request cuts again and publishes then (same message id, deduplicated by moderation).
             var blocked = moderated?.Blocked ?? (OutputBlockedException)ex;
             await reporter.FlushAsync();
-            await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
             if (moderated is not null) await PublishOutputBlockedAsync(request, blocked.Category, moderated, cancellationToken);
+            await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {
