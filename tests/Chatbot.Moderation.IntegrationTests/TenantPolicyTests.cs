@@ -2,12 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.Contracts.Moderation;
-using Chatbot.Moderation.Policies;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace Chatbot.Moderation.IntegrationTests;
 
@@ -55,22 +50,12 @@ public sealed class TenantPolicyTests(ModerationFixture fixture)
     }
 
     [Fact]
-    public async Task A_saved_policy_applies_at_once_is_audited_and_reaches_another_replica()
+    public async Task A_saved_policy_applies_at_once_and_is_audited()
     {
         var tenant = Guid.NewGuid();
         var adminId = Guid.NewGuid();
         using var admin = TestAuthHandler.Apply(fixture.Service.CreateClient(), adminId, tenant, "tenant-admin");
         using var member = TestAuthHandler.Apply(fixture.Service.CreateClient(), Guid.NewGuid(), tenant);
-
-        // A second replica: its own cache, subscribed to the invalidation channel on its own Redis connection.
-        await using var otherRedis = await ConnectionMultiplexer.ConnectAsync(fixture.RedisConnection);
-        var services = fixture.Service.Services;
-        using var otherCache = new MemoryCache(new MemoryCacheOptions());
-        var otherReplica = new PolicyProvider(services.GetRequiredService<IOptionsMonitor<ModerationOptions>>(),
-            services.GetRequiredService<IServiceScopeFactory>(), otherCache);
-        var invalidation = new PolicyInvalidation(otherRedis, otherReplica);
-        await invalidation.StartAsync(CancellationToken.None);
-        Assert.Empty((await otherReplica.ForAsync(tenant, CancellationToken.None)).BlockedTerms); // cached: the default
 
         Assert.False(await FlaggedAsync(member, "Share the secret recipe for pancakes"));
         using var saved = await admin.PutAsJsonAsync("/api/moderation/policy", new
@@ -91,14 +76,6 @@ public sealed class TenantPolicyTests(ModerationFixture fixture)
         await fixture.Bus.Publish(turn);
         var blocked = await fixture.WaitForAsync<InputBlocked>(b => b.ReplyId == turn.Request.ReplyId);
         Assert.Contains("pii", blocked.Categories);
-
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while ((await otherReplica.ForAsync(tenant, CancellationToken.None)).BlockedTerms.Count == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-        Assert.True((await otherReplica.ForAsync(tenant, CancellationToken.None)).BlockedTerms.ContainsKey("recipes"));
-        await invalidation.StopAsync(CancellationToken.None);
 
         await using var db = fixture.NewDb();
         var audit = await db.AuditEntries.SingleAsync(a => a.TenantId == tenant && a.Subject == "policy");
