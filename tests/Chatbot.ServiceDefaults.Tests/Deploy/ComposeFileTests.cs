@@ -86,6 +86,16 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Moderation_gets_its_provider_api_key_from_the_env_file_empty_by_default()
+    {
+        var environment = RepoFiles.Map(RepoFiles.Map(ComposeServices["moderation"])["environment"]);
+        var example = File.ReadAllLines(RepoFiles.PathOf("deploy/.env.example"));
+
+        Assert.Equal("${MODERATION_PROVIDER_API_KEY:-}", environment["Moderation__Provider__ApiKey"]);
+        Assert.Contains("MODERATION_PROVIDER_API_KEY=", example);
+    }
+
+    [Fact]
     public void Postgres_init_script_creates_every_database_a_service_connects_to()
     {
         var script = File.ReadAllText(RepoFiles.PathOf("deploy/postgres-init.sql"));

@@ -3,6 +3,7 @@ namespace Chatbot.ServiceDefaults.Tests.Deploy;
 public sealed class KubernetesManifestTests
 {
     private const string SecretName = "chatbot-connections";
+    private const string ModerationApiKey = "Moderation__Provider__ApiKey";
 
     public static TheoryData<string> ServiceNames => new(RepoFiles.Services.Select(s => s.Name));
 
@@ -102,6 +103,19 @@ public sealed class KubernetesManifestTests
 
         var network = (string)environment["ForwardedHeaders__KnownNetworks__0"]["value"];
         Assert.True(System.Net.IPNetwork.TryParse(network, out _), $"'{network}' is not a CIDR network");
+    }
+
+    [Fact]
+    public void Moderation_reads_its_provider_api_key_from_the_secret_as_optional_so_the_stage_stays_off_without_it()
+    {
+        var environment = RepoFiles.List(MainContainer("moderation")["env"]).Select(RepoFiles.Map).ToDictionary(e => (string)e["name"]);
+        var secretKeys = RepoFiles.Map(RepoFiles.LoadYaml("deploy/k8s/secret.template.yaml").Single()["stringData"]).Keys.Cast<string>();
+
+        var reference = RepoFiles.Map(RepoFiles.Map(environment[ModerationApiKey]["valueFrom"])["secretKeyRef"]);
+        Assert.Equal(SecretName, reference["name"]);
+        Assert.Equal(ModerationApiKey, reference["key"]);
+        Assert.Equal("true", reference["optional"]);
+        Assert.Contains(ModerationApiKey, secretKeys);
     }
 
     private static Dictionary<object, object> MainContainer(string name) =>
