@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Chatbot.TestSupport;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,4 +1,5 @@
 using Chatbot.Chat.TestSupport;
+using Chatbot.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
