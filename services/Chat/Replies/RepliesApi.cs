@@ -75,35 +75,56 @@ public static class RepliesApi
             : null;
     }
 
+    /// <summary>
+    /// Copies the subscription's events to the client until the final one: everything already waiting goes out in one
+    /// flush; a quiet period of <paramref name="heartbeat"/> sends a heartbeat comment. One timeout source is reused
+    /// for every wait instead of a new one per token.
+    /// </summary>
     private static async Task PumpAsync(ReplyStreamSubscription subscription, SseWriter sse, TimeSpan heartbeat, CancellationToken ct)
     {
+        var events = subscription.Events;
+        var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
         try
         {
-            await sse.WriteHeartbeatAsync(ct);
-            while (!ct.IsCancellationRequested)
+            sse.AppendHeartbeat();
+            while (true)
             {
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
-                wait.CancelAfter(heartbeat);
-                ReplyStreamEvent next;
+                while (events.TryRead(out var next))
+                {
+                    sse.Append(next);
+                    if (next.Type is ReplyStreamProtocol.Done or ReplyStreamProtocol.Error)
+                    {
+                        await sse.FlushAsync(ct);
+                        return;
+                    }
+                }
+                await sse.FlushAsync(ct);
+                quiet.CancelAfter(heartbeat);
                 try
                 {
-                    next = await subscription.Events.ReadAsync(wait.Token);
+                    if (!await events.WaitToReadAsync(quiet.Token))
+                    {
+                        return; // the subscription ended
+                    }
                 }
                 catch (OperationCanceledException) when (!ct.IsCancellationRequested)
                 {
-                    await sse.WriteHeartbeatAsync(ct);
-                    continue;
+                    sse.AppendHeartbeat();
                 }
-                await sse.WriteAsync(next, ct);
-                if (next.Type is ReplyStreamProtocol.Done or ReplyStreamProtocol.Error)
+                if (!quiet.TryReset())
                 {
-                    return;
+                    quiet.Dispose();
+                    quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
                 }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The client went away: only this stream stops, the reply is still being generated.
+        }
+        finally
+        {
+            quiet.Dispose();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Chatbot.Contracts.Inference;
+using Chatbot.ServiceDefaults.Threading;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -7,11 +8,12 @@ namespace Chatbot.Chat.Replies;
 
 /// <summary>
 /// Reads every reply stream this instance's SSE clients wait on with ONE non-blocking XREAD per round (all keys at
-/// once), instead of a blocking XREAD per client, which would stall the shared Redis multiplexer. A round with no new
-/// entries waits <see cref="ChatOptions.StreamPollInterval"/>, or less: a worker publishes on
-/// <see cref="ReplyStreamProtocol.ActivityChannel"/> when a stream gets its first entry, and that wakes the hub at once
-/// (time to first token does not wait for a poll). A round with entries goes again at once. Redis load is one call per
-/// interval per instance, whatever the number of streams.
+/// once), instead of a blocking XREAD per client, which would stall the shared Redis multiplexer. Rounds are
+/// <see cref="ChatOptions.StreamPollInterval"/> apart, busy or not, so Redis load is at most one call per interval per
+/// instance whatever the number of streams, and each round hands every client all its new entries at once. A worker
+/// publishes on <see cref="ReplyStreamProtocol.ActivityChannel"/> when a stream gets its first entry, and a new
+/// subscriber arrives with entries to catch up on: both wake the hub at once, so time to first token never waits for
+/// the interval. Only a round that hit the per-stream entry cap goes again at once.
 /// </summary>
 public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOptions<ChatOptions> options,
     ILogger<ReplyStreamHub> logger) : BackgroundService
@@ -19,28 +21,17 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
     private const int EntriesPerStreamPerRound = 512;
     private const int StreamsPerCall = 1000;
     private readonly ConcurrentDictionary<ReplyStreamSubscription, byte> subscriptions = new();
-    private readonly SemaphoreSlim subscribed = new(0, 1);
-    private readonly SemaphoreSlim activity = new(0, 1);
+    private readonly WakeSignal subscribed = new();
+    private readonly WakeSignal activity = new();
     private static readonly RedisChannel ActivityChannel = RedisChannel.Literal(ReplyStreamProtocol.ActivityChannel);
 
     public ReplyStreamSubscription Subscribe(Guid replyId, StreamEntryId after)
     {
         var subscription = new ReplyStreamSubscription(this, ReplyStreamProtocol.StreamKey(replyId), after);
         subscriptions.TryAdd(subscription, 0);
-        Wake(subscribed);
+        subscribed.Notify();
+        activity.Notify();
         return subscription;
-    }
-
-    private static void Wake(SemaphoreSlim signal)
-    {
-        try
-        {
-            signal.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already awake.
-        }
     }
 
     internal void Remove(ReplyStreamSubscription subscription) => subscriptions.TryRemove(subscription, out _);
@@ -55,17 +46,17 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
                 await subscribed.WaitAsync(TimeSpan.FromSeconds(1), stoppingToken);
                 continue;
             }
-            var delivered = false;
+            var backlogged = false;
             try
             {
-                delivered = await PollOnceAsync();
+                backlogged = await PollOnceAsync();
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException)
             {
                 LogPollFailed(ex);
                 await Task.Delay(TimeSpan.FromMilliseconds(250), stoppingToken);
             }
-            if (!delivered)
+            if (!backlogged)
             {
                 await activity.WaitAsync(options.Value.StreamPollInterval, stoppingToken);
             }
@@ -80,7 +71,7 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
             {
                 if (!subscriptions.IsEmpty)
                 {
-                    Wake(activity);
+                    activity.Notify();
                 }
             });
         }
@@ -90,9 +81,10 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
         }
     }
 
+    /// <summary>One round; true when some stream had more entries than one round takes.</summary>
     private async Task<bool> PollOnceAsync()
     {
-        var delivered = false;
+        var backlogged = false;
         var groups = subscriptions.Keys.GroupBy(s => s.StreamKey).ToList();
         foreach (var chunk in groups.Chunk(StreamsPerCall))
         {
@@ -105,7 +97,7 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
                 {
                     continue;
                 }
-                delivered = true;
+                backlogged |= stream.Entries.Length >= EntriesPerStreamPerRound;
                 foreach (var entry in stream.Entries)
                 {
                     if (ToEvent(entry) is not { } streamEvent)
@@ -119,7 +111,7 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
                 }
             }
         }
-        return delivered;
+        return backlogged;
     }
 
     private static ReplyStreamEvent? ToEvent(StreamEntry entry) =>

@@ -5,7 +5,11 @@ using Chatbot.Contracts.Inference;
 
 namespace Chatbot.Chat.Replies;
 
-/// <summary>Writes Server-Sent Events: <c>id</c>, <c>event</c> and one <c>data</c> line per event, and comment heartbeats.</summary>
+/// <summary>
+/// Writes Server-Sent Events: <c>id</c>, <c>event</c> and one <c>data</c> line per event, and comment heartbeats.
+/// <see cref="Append"/> encodes straight into the response's pipe; one <see cref="FlushAsync"/> sends everything
+/// appended since the last, so a client that fell behind gets its backlog in one write, not one per token.
+/// </summary>
 public sealed class SseWriter(HttpResponse response)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -17,10 +21,12 @@ public sealed class SseWriter(HttpResponse response)
         response.Headers["X-Accel-Buffering"] = "no";
     }
 
-    public Task WriteAsync(ReplyStreamEvent streamEvent, CancellationToken ct) =>
-        WriteRawAsync($"id: {streamEvent.Id}\nevent: {streamEvent.Type}\ndata: {OneLine(streamEvent.Data)}\n\n", ct);
+    public void Append(ReplyStreamEvent streamEvent) =>
+        Append($"id: {streamEvent.Id}\nevent: {streamEvent.Type}\ndata: {OneLine(streamEvent.Data)}\n\n");
 
-    public Task WriteHeartbeatAsync(CancellationToken ct) => WriteRawAsync(": heartbeat\n\n", ct);
+    public void AppendHeartbeat() => Append(": heartbeat\n\n");
+
+    public async Task FlushAsync(CancellationToken ct) => await response.BodyWriter.FlushAsync(ct);
 
     /// <summary>The final event of a reply whose stream has expired, rebuilt from the stored message.</summary>
     public Task WriteStoredOutcomeAsync(Message reply, CancellationToken ct)
@@ -36,14 +42,11 @@ public sealed class SseWriter(HttpResponse response)
             {
                 code = reply.FailureCode ?? reply.Status, message = reply.FailureReason ?? $"The reply is {reply.Status}.",
             }, Json));
-        return WriteRawAsync($"event: {type}\ndata: {data}\n\n", ct);
+        Append($"event: {type}\ndata: {data}\n\n");
+        return FlushAsync(ct);
     }
 
-    private async Task WriteRawAsync(string text, CancellationToken ct)
-    {
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), ct);
-        await response.Body.FlushAsync(ct);
-    }
+    private void Append(string text) => Encoding.UTF8.GetBytes(text, response.BodyWriter);
 
     private static string OneLine(string data) => data.Replace("\r", string.Empty).Replace("\n", "\ndata: ");
 }
