@@ -16,16 +16,40 @@ public sealed class OutputModeration(IConnectionMultiplexer redis, IOptions<Outp
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<ModeratedReplySink?> WrapAsync(GenerateReply request, IReplySink inner)
+    /// <summary>Starts reading the reply's output context, so the read overlaps the generator's other Redis reads.</summary>
+    public Task<RedisValue> ReadContextAsync(Guid replyId) => options.Value.Enabled
+        ? redis.GetDatabase().StringGetAsync(ModerationProtocol.ContextKey(replyId))
+        : Task.FromResult(RedisValue.Null);
+
+    /// <summary>The output guard for <paramref name="request"/>, or null when output checks are off.</summary>
+    public async Task<ModeratedReplySink?> WrapAsync(GenerateReply request, IReplySink inner, Task<RedisValue> pendingContext)
     {
         var settings = options.Value;
         if (!settings.Enabled) return null;
-        var stored = await redis.GetDatabase().StringGetAsync(ModerationProtocol.ContextKey(request.ReplyId));
+        var stored = await pendingContext;
+        if (stored.IsNull && request.Moderated)
+        {
+            stored = await WaitForContextAsync(request.ReplyId, settings.ContextWait);
+        }
         var context = stored.HasValue ? JsonSerializer.Deserialize<StoredContext>(stored.ToString(), Json) : null;
         var system = request.Messages.FirstOrDefault(m => m.Role == "system")?.Content;
         var placeholders = context?.Placeholders ?? new Dictionary<string, string>();
         return new ModeratedReplySink(inner, () => new OutputGuard(context?.Canary, system, settings.HoldBackChars, settings.CheckSecrets),
             placeholders);
+    }
+
+    private async Task<RedisValue> WaitForContextAsync(Guid replyId, TimeSpan budget)
+    {
+        var waited = TimeSpan.Zero;
+        for (var delay = TimeSpan.FromMilliseconds(1); waited < budget; delay *= 2)
+        {
+            var step = delay < budget - waited ? delay : budget - waited;
+            await Task.Delay(step);
+            waited += step;
+            var stored = await redis.GetDatabase().StringGetAsync(ModerationProtocol.ContextKey(replyId));
+            if (!stored.IsNull) return stored;
+        }
+        throw new OutputContextMissingException(replyId);
     }
 
     private sealed record StoredContext(string? Canary, Dictionary<string, string>? Placeholders);
