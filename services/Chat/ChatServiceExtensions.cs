@@ -55,6 +55,9 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxDeadLetters>();
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterName));
+        builder.Services.AddSingleton<OutboxPublisher>();
+        builder.Services.AddSingleton<OutboxFastPath>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxFastPath>());
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<IdempotencyKeyPurger>();

@@ -19,7 +19,7 @@ namespace Chatbot.Chat.Messages;
 /// <see cref="GenerateReply"/> outbox row in one transaction. No model call and no broker call happen here.
 /// </summary>
 public sealed class MessageSender(
-    ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox,
+    ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, QuotaGate quotas,
     ModerationRouting routing)
 {
@@ -46,7 +46,8 @@ public sealed class MessageSender(
         {
             return replay;
         }
-        // One round trip: the owned conversation (tracked: its UpdatedAt changes), the active prompt and the history.
+        // One round trip: the owned conversation (tracked: its UpdatedAt changes), the active prompt, the history and
+        // whether an earlier outbox row of the conversation is still live (then the new row waits its turn).
         var activePrompt = prompts.Active(user.TenantId);
         var historyLimit = options.Value.HistoryMessageLimit;
         var turn = await db.Conversations
@@ -61,6 +62,7 @@ public sealed class MessageSender(
                     .Take(historyLimit)
                     .Select(m => new ChatTurn(m.Role, m.Content))
                     .ToList(),
+                OutboxBusy = db.OutboxMessages.Any(o => o.OrderingKey == c.Id && o.DeadLetteredAt == null),
             })
             .FirstOrDefaultAsync(ct);
         if (turn is null)
@@ -85,7 +87,9 @@ public sealed class MessageSender(
         command = command with { MaxOutputTokens = quota.GrantedOutputTokens, BudgetLimited = quota.GrantedOutputTokens < command.MaxOutputTokens };
 
         db.Messages.AddRange(userMessage, reply);
-        db.OutboxMessages.Add(routing.ToOutbox(command, user.TenantId, conversationId, now, user.Priority));
+        var outboxRow = routing.ToOutbox(command, user.TenantId, conversationId, now, user.Priority);
+        var fast = !turn.OutboxBusy && fastPath.TryClaim(outboxRow);
+        db.OutboxMessages.Add(outboxRow);
         conversation.UpdatedAt = now;
         if (idempotencyKey is not null)
         {
@@ -103,6 +107,7 @@ public sealed class MessageSender(
             && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A concurrent request with the same key won the race: answer as its replay.
+            Unclaim(fast);
             await quotas.ReleaseAsync(reply.Id);
             db.ChangeTracker.Clear();
             if (await ReplayAsync(user, idempotencyKey, hash, ct) is { } winner)
@@ -113,11 +118,27 @@ public sealed class MessageSender(
         }
         catch
         {
+            Unclaim(fast);
             await quotas.ReleaseAsync(reply.Id);
             throw;
         }
-        outbox.Notify();
+        if (fast)
+        {
+            fastPath.Publish(outboxRow);
+        }
+        else
+        {
+            outbox.Notify();
+        }
         return SendMessageOutcome.Accepted(userMessage.Id, reply.Id);
+    }
+
+    private void Unclaim(bool fast)
+    {
+        if (fast)
+        {
+            fastPath.Unclaim();
+        }
     }
 
     private async Task<SendMessageOutcome?> ReplayAsync(CurrentUser user, string key, string hash, CancellationToken ct)

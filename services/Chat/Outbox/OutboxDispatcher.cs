@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Chatbot.Chat.Billing;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +14,7 @@ namespace Chatbot.Chat.Outbox;
 /// <see cref="OutboxOptions.MaxAttempts"/>: then <see cref="OutboxDeadLetters"/> takes the row out of the way.
 /// </summary>
 public sealed partial class OutboxDispatcher(
-    IServiceScopeFactory scopes, IBus bus, OutboxSignal signal, OutboxDeadLetters deadLetters, IOptions<OutboxOptions> options,
+    IServiceScopeFactory scopes, OutboxPublisher publisher, OutboxSignal signal, OutboxDeadLetters deadLetters, IOptions<OutboxOptions> options,
     TimeProvider clock, ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -94,22 +92,12 @@ public sealed partial class OutboxDispatcher(
     {
         try
         {
-            var type = OutboxEntry.ResolveType(row.MessageType)
-                ?? throw new InvalidOperationException($"Unknown message type {row.MessageType}.");
-            var message = JsonSerializer.Deserialize(row.Payload, type, OutboxEntry.Json)!;
-            await bus.Publish(message, type, context =>
-            {
-                context.MessageId = row.MessageId;
-                if (row.Priority is { } priority)
-                {
-                    context.TrySetPriority(priority);
-                }
-            }, ct);
+            await publisher.PublishAsync(row, ct);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
+            row.LastError = OutboxPublisher.ErrorOf(ex);
             LogPublishFailed(ex, row.Id, row.MessageType, row.Attempts + 1);
             return false;
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
@@ -16,7 +15,7 @@ public sealed class OutboxDeadLetterTests(ChatFixture fixture)
     [Fact]
     public async Task A_row_out_of_attempts_is_dead_lettered_counted_and_fails_its_reply_and_the_conversation_moves_on()
     {
-        using var counted = new DeadLetterCounter();
+        using var counted = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.DeadLetteredName);
         var user = TestUser.NewTenant();
         var client = fixture.Chat.CreateClient(user);
         var conversation = await client.CreateConversationAsync();
@@ -65,27 +64,4 @@ public sealed class OutboxDeadLetterTests(ChatFixture fixture)
 
     private ChatDbContext PlainContext() =>
         new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.PostgresConnectionString("chatdb")).Options);
-
-    private sealed class DeadLetterCounter : IDisposable
-    {
-        private readonly MeterListener listener = new();
-        private long count;
-
-        public DeadLetterCounter()
-        {
-            listener.InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument is { Meter.Name: OutboxMetrics.MeterName, Name: OutboxMetrics.DeadLetteredName })
-                {
-                    l.EnableMeasurementEvents(instrument);
-                }
-            };
-            listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref count, value));
-            listener.Start();
-        }
-
-        public long Count => Interlocked.Read(ref count);
-
-        public void Dispose() => listener.Dispose();
-    }
 }

@@ -1,0 +1,123 @@
+using System.Threading.Channels;
+using Chatbot.Chat.Data;
+using Chatbot.Chat.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Chat.Outbox;
+
+/// <summary>
+/// Publishes rows right after the commit that wrote them, then deletes them: the broker gets a new turn without the
+/// dispatcher's wake-up, claim query and transaction. A row goes this way only when its conversation has no earlier
+/// live row (order per conversation holds) and a slot is free (<see cref="OutboxOptions.FastPathCapacity"/>); it is
+/// written with <c>next_attempt_at</c> <see cref="OutboxOptions.FastPathGrace"/> ahead, so the dispatcher leaves it
+/// alone unless the fast path never gets to it (process killed): then the dispatcher publishes it after the grace.
+/// A publish that fails makes the row due at once, for the dispatcher's retries and dead letter.
+/// Delivery stays at least once, as with the dispatcher (a crash between publish and delete republishes).
+/// </summary>
+public sealed partial class OutboxFastPath(
+    OutboxPublisher publisher, IServiceScopeFactory scopes, OutboxSignal dispatcher, OutboxMetrics metrics, IOptions<OutboxOptions> options,
+    TimeProvider clock, ILogger<OutboxFastPath> logger) : BackgroundService
+{
+    private const int RowsPerRound = 64;
+    private readonly Channel<OutboxMessage> queue = Channel.CreateUnbounded<OutboxMessage>(
+        new UnboundedChannelOptions { SingleReader = true });
+    private int claimed;
+
+    /// <summary>Before the commit: true when the row may take the fast path (then call <see cref="Publish"/> or <see cref="Unclaim"/>).</summary>
+    public bool TryClaim(OutboxMessage row)
+    {
+        if (!options.Value.FastPath)
+        {
+            return false;
+        }
+        if (Interlocked.Increment(ref claimed) > options.Value.FastPathCapacity)
+        {
+            Interlocked.Decrement(ref claimed);
+            return false;
+        }
+        row.NextAttemptAt = row.CreatedAt + options.Value.FastPathGrace;
+        return true;
+    }
+
+    /// <summary>The commit failed: the claimed slot is free again.</summary>
+    public void Unclaim() => Interlocked.Decrement(ref claimed);
+
+    /// <summary>After the commit: publish the claimed row.</summary>
+    public void Publish(OutboxMessage row) => queue.Writer.TryWrite(row); // unbounded, but never holds more than the claims
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<OutboxMessage>(RowsPerRound);
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < RowsPerRound && queue.Reader.TryRead(out var row))
+            {
+                batch.Add(row);
+            }
+            try
+            {
+                await PublishBatchAsync(batch, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogRoundFailed(ex); // rows left in the table go out through the dispatcher after the grace
+            }
+            finally
+            {
+                Interlocked.Add(ref claimed, -batch.Count);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task PublishBatchAsync(List<OutboxMessage> rows, CancellationToken stoppingToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        timeout.CancelAfter(options.Value.FastPathGrace / 2); // give up well before the dispatcher may take the row
+        var errors = await Task.WhenAll(rows.Select(row => TryPublishAsync(row, timeout.Token)));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        var published = rows.Where((_, i) => errors[i] is null).Select(r => r.Id).ToList();
+        if (published.Count > 0)
+        {
+            await db.OutboxMessages.Where(o => published.Contains(o.Id)).ExecuteDeleteAsync(stoppingToken);
+        }
+        var now = clock.GetUtcNow();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (errors[i] is { } error)
+            {
+                var id = rows[i].Id;
+                await db.OutboxMessages.Where(o => o.Id == id).ExecuteUpdateAsync(s => s
+                    .SetProperty(o => o.NextAttemptAt, now)
+                    .SetProperty(o => o.LastError, error), stoppingToken);
+            }
+        }
+        metrics.FastPath(published.Count, rows.Count - published.Count);
+        if (published.Count < rows.Count)
+        {
+            dispatcher.Notify();
+        }
+    }
+
+    private async Task<string?> TryPublishAsync(OutboxMessage row, CancellationToken ct)
+    {
+        try
+        {
+            await publisher.PublishAsync(row, ct);
+            return null;
+        }
+        catch (Exception ex)
+        {
+            LogPublishFailed(ex, row.Id, row.MessageType);
+            return OutboxPublisher.ErrorOf(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} ({MessageType}) failed on the fast path; the dispatcher takes it over")]
+    private partial void LogPublishFailed(Exception ex, long rowId, string messageType);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox fast-path round failed")]
+    private partial void LogRoundFailed(Exception ex);
+}

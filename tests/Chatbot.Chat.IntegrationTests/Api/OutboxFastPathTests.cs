@@ -1,0 +1,120 @@
+using Chatbot.Chat.Data;
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.Chat.Outbox;
+using Chatbot.Contracts.Inference;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chatbot.Chat.IntegrationTests.Api;
+
+[Collection(ChatCollection.Name)]
+public sealed class OutboxFastPathTests(ChatFixture fixture)
+{
+    private static readonly Dictionary<string, string> LongGrace = new() { ["Outbox:FastPathGrace"] = "00:05:00" };
+
+    [Fact]
+    public async Task A_sent_message_goes_out_on_the_fast_path()
+    {
+        using var published = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "published");
+        var client = fixture.Chat.CreateClient(TestUser.NewTenant());
+        var conversation = await client.CreateConversationAsync();
+
+        var sent = await client.SendAcceptedAsync(conversation.Id, "fast");
+
+        await fixture.Worker.WaitForAsync(sent.ReplyId);
+        await WaitUntilAsync(() => published.Count >= 1);
+    }
+
+    [Fact]
+    public async Task A_claimed_row_is_published_and_deleted_long_before_any_dispatcher_may_take_it()
+    {
+        await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
+        var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
+        var (row, replyId) = Row(Guid.NewGuid(), typeof(GenerateReply).FullName!);
+        Assert.True(fastPath.TryClaim(row));
+        Assert.True(row.NextAttemptAt >= row.CreatedAt.AddMinutes(5)); // no dispatcher touches it for five minutes
+        await InsertAsync(row);
+
+        fastPath.Publish(row);
+
+        await fixture.Worker.WaitForAsync(replyId);
+        await WaitUntilAsync(async () => !await Rows().AnyAsync(o => o.Id == row.Id));
+    }
+
+    [Fact]
+    public async Task A_row_the_fast_path_cannot_publish_is_handed_to_the_dispatcher_at_once()
+    {
+        await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
+        var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
+        var (row, _) = Row(Guid.NewGuid(), "Chatbot.Contracts.Inference.NoSuchMessage");
+        Assert.True(fastPath.TryClaim(row));
+        await InsertAsync(row);
+
+        fastPath.Publish(row);
+
+        await WaitUntilAsync(async () => await Rows().AnyAsync(o => o.Id == row.Id && o.NextAttemptAt <= DateTimeOffset.UtcNow
+            && o.LastError!.Contains("Unknown message type")));
+        await Rows().Where(o => o.Id == row.Id).ExecuteDeleteAsync();
+    }
+
+    [Fact]
+    public async Task A_send_behind_a_live_earlier_row_of_its_conversation_waits_for_the_dispatcher_in_order()
+    {
+        var user = TestUser.NewTenant();
+        var client = fixture.Chat.CreateClient(user);
+        var conversation = await client.CreateConversationAsync();
+        var (stuck, stuckReply) = Row(conversation.Id, "Chatbot.Contracts.Inference.NotYetKnown", user.TenantId);
+        await InsertAsync(stuck);
+
+        var sent = await client.SendAcceptedAsync(conversation.Id, "after the stuck one");
+
+        await Task.Delay(1000);
+        Assert.Equal(0, fixture.Worker.DeliveryCount(sent.ReplyId));
+        var waiting = await Rows().SingleAsync(o => o.OrderingKey == conversation.Id && o.Id != stuck.Id);
+        Assert.True(waiting.NextAttemptAt < waiting.CreatedAt.AddSeconds(1)); // the dispatcher's row, not the fast path's
+        await Rows().Where(o => o.Id == stuck.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.MessageType, typeof(GenerateReply).FullName!));
+        await fixture.Worker.WaitForAsync(sent.ReplyId);
+        var order = fixture.Worker.ArrivalOrder.ToList();
+        Assert.True(order.IndexOf(stuckReply) < order.IndexOf(sent.ReplyId));
+    }
+
+    private IQueryable<OutboxMessage> Rows() => PlainContext().OutboxMessages.AsNoTracking();
+
+    private async Task InsertAsync(OutboxMessage row)
+    {
+        await using var db = PlainContext();
+        db.OutboxMessages.Add(row);
+        await db.SaveChangesAsync();
+    }
+
+    private ChatDbContext PlainContext() =>
+        new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.PostgresConnectionString("chatdb")).Options);
+
+    private static (OutboxMessage Row, Guid ReplyId) Row(Guid conversation, string messageType, Guid? tenant = null)
+    {
+        var replyId = Guid.NewGuid();
+        var tenantId = tenant ?? Guid.NewGuid();
+        var command = new GenerateReply(replyId, DateTimeOffset.UtcNow, replyId, tenantId, Guid.NewGuid(), conversation,
+            Guid.NewGuid(), "free", 1, [new ChatTurn("user", "hi")], 16);
+        var row = OutboxEntry.Create(command, tenantId, conversation, DateTimeOffset.UtcNow, 1);
+        return (new OutboxMessage
+        {
+            MessageId = row.MessageId, TenantId = row.TenantId, OrderingKey = row.OrderingKey, MessageType = messageType,
+            Payload = row.Payload, Priority = row.Priority, CreatedAt = row.CreatedAt, NextAttemptAt = row.NextAttemptAt,
+        }, replyId);
+    }
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "Condition not met within 30 s.");
+            await Task.Delay(100);
+        }
+    }
+}
