@@ -1,12 +1,8 @@
-extern alias worker;
-
 using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
-using ReplyGenerator = worker::Chatbot.InferenceWorker.Generation.ReplyGenerator;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
@@ -25,7 +21,7 @@ public sealed class OutputBlockedOrderTests(WorkerFixture fixture)
         var request = await EchoingCanaryAsync();
         var (endpoint, recorder) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId);
 
-        await GenerateAsync(request, endpoint);
+        await fixture.GenerateDirectAsync(request, endpoint);
 
         var cut = Assert.Single(recorder.Published, p => p.Message is OutputBlocked);
         Assert.False(cut.StreamEnded, "OutputBlocked was published after the stream's moderation_blocked error");
@@ -42,12 +38,12 @@ public sealed class OutputBlockedOrderTests(WorkerFixture fixture)
         var request = await EchoingCanaryAsync();
         var (brokerDown, first) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId, failOn: typeof(OutputBlocked));
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => GenerateAsync(request, brokerDown));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.GenerateDirectAsync(request, brokerDown));
         Assert.Null(await ErrorCodeAsync(request.ReplyId));
         Assert.DoesNotContain(first.Published, p => p.Message is ReplyFailed);
 
         var (endpoint, redelivery) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId);
-        await GenerateAsync(request, endpoint);
+        await fixture.GenerateDirectAsync(request, endpoint);
         Assert.Single(redelivery.Published, p => p.Message is OutputBlocked);
         Assert.Equal(ModerationProtocol.BlockedCode, await ErrorCodeAsync(request.ReplyId));
     }
@@ -64,13 +60,6 @@ public sealed class OutputBlockedOrderTests(WorkerFixture fixture)
         await fixture.Redis.GetDatabase().StringSetAsync(ModerationProtocol.ContextKey(request.ReplyId),
             JsonSerializer.Serialize(new { canary, placeholders = new Dictionary<string, string>() }), TimeSpan.FromMinutes(5));
         return request;
-    }
-
-    private async Task GenerateAsync(GenerateReply request, IPublishEndpoint publisher)
-    {
-        await using var scope = fixture.Worker.Services.CreateAsyncScope();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await ActivatorUtilities.CreateInstance<ReplyGenerator>(scope.ServiceProvider, publisher).GenerateAsync(request, timeout.Token);
     }
 
     private async Task<string?> ErrorCodeAsync(Guid replyId)

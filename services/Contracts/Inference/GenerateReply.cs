@@ -7,6 +7,8 @@ namespace Chatbot.Contracts.Inference;
 /// remaining budget); a reply stopped there ends with <c>done</c> marked <c>truncated: "budget"</c>.
 /// <paramref name="PromptRef"/> names the system prompt unambiguously: <c>global:v1</c> (the global default) or
 /// <c>tenant:v3</c> (the tenant's own version 3); <paramref name="PromptVersion"/> alone cannot tell them apart.
+/// <paramref name="Moderated"/>: moderation passed the request on and wrote its output context (canary, placeholder
+/// mapping) to Redis alongside this publish; the worker waits briefly for that context and fails closed without it.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -21,4 +23,5 @@ public sealed record GenerateReply(
     IReadOnlyList<ChatTurn> Messages,
     int MaxOutputTokens,
     bool BudgetLimited = false,
-    string? PromptRef = null) : IMessage;
+    string? PromptRef = null,
+    bool Moderated = false) : IMessage;

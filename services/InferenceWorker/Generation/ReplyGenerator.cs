@@ -29,8 +29,9 @@ public sealed class ReplyGenerator(
 {
     public async Task GenerateAsync(GenerateReply request, CancellationToken cancellationToken)
     {
-        // Both Redis reads go out together: one round trip of waiting before the provider is asked, not two.
+        // The Redis reads go out together: one round trip of waiting before the provider is asked, not three.
         var cancelRequested = streams.IsCancelRequestedAsync(request.ReplyId);
+        var outputContext = outputModeration.ReadContextAsync(request.ReplyId);
         var snapshot = await streams.ReadAsync(request.ReplyId);
         if (snapshot.Done is { } finished)
         {
@@ -64,7 +65,7 @@ public sealed class ReplyGenerator(
         ModeratedReplySink? moderated = null;
         try
         {
-            moderated = await outputModeration.WrapAsync(request, reporter);
+            moderated = await outputModeration.WrapAsync(request, reporter, outputContext);
             var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? reporter, linked.Token);
             if (moderated is not null) await moderated.CompleteAsync(linked.Token);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
@@ -96,6 +97,10 @@ public sealed class ReplyGenerator(
             await reporter.FlushAsync();
             if (moderated is not null) await PublishOutputBlockedAsync(request, blocked.Category, moderated, cancellationToken);
             await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
+        }
+        catch (OutputContextMissingException)
+        {
+            await FailAsync(request, writer, ReplyFailureCodes.ModerationUnavailable, OutputContextMissingException.UserMessage, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {

@@ -17,4 +17,11 @@ public sealed class OutputModerationOptions
     public int HoldBackChars { get; set; } = 32;
 
     public bool CheckSecrets { get; set; } = true;
+
+    /// <summary>
+    /// How long a moderated request waits for its output context (moderation writes it alongside the publish, so it
+    /// can land just after the message). Without it the reply fails closed: canary and placeholders are unknown.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30")]
+    public TimeSpan ContextWait { get; set; } = TimeSpan.FromMilliseconds(500);
 }

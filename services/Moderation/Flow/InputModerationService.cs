@@ -41,9 +41,12 @@ public sealed partial class InputModerationService(
             return;
         }
         var (messages, placeholders, canary) = Prepare(request.Messages, verdict, policy);
-        await streams.SaveContextAsync(request.ReplyId, new OutputContext(canary, placeholders));
-        await publisher.Publish(request with { OccurredAt = clock.GetUtcNow(), Messages = messages }, 
+        // The context write goes out before the publish, without waiting for Redis: the hop costs one broker publish,
+        // not a Redis round trip too. The worker waits briefly for a context that lands after the message.
+        var saving = streams.SaveContextAsync(request.ReplyId, new OutputContext(canary, placeholders));
+        await publisher.Publish(request with { OccurredAt = clock.GetUtcNow(), Messages = messages, Moderated = true },
             ctx => ctx.TrySetPriority(TierPriority(request.Tier)), ct);
+        await saving;
     }
 
     private static (List<ChatTurn>, Dictionary<string, string>, string?) Prepare(
