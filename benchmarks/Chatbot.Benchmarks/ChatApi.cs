@@ -8,11 +8,10 @@ namespace Chatbot.Benchmarks;
 /// <summary>The few chat API calls the benchmark makes, timed.</summary>
 public sealed class ChatApi(HttpClient client)
 {
-    public HttpClient Client => client;
-
     public static async Task<ChatApi> SignUpAsync(Uri chat)
     {
-        var client = new HttpClient { BaseAddress = chat, Timeout = TimeSpan.FromMinutes(5) };
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var client = new HttpClient(handler) { BaseAddress = chat, Timeout = TimeSpan.FromMinutes(5) };
         var email = $"bench-{Guid.NewGuid():N}@example.test";
         const string password = "Correct-Horse-Battery-9!";
         (await client.PostAsJsonAsync("/api/account/register", new { email, password, tenantName = "bench" })).EnsureSuccessStatusCode();
@@ -34,15 +33,16 @@ public sealed class ChatApi(HttpClient client)
         return body.RootElement.GetProperty("id").GetGuid();
     }
 
-    /// <summary>POST a message; returns the stream URL and how long the 202 took.</summary>
-    public async Task<(string StreamUrl, double Milliseconds)> SendAsync(Guid conversationId, string content)
+    /// <summary>POST a message; returns the reply id, its stream URL and how long the 202 took.</summary>
+    public async Task<SentMessage> SendAsync(Guid conversationId, string content)
     {
         var started = Stopwatch.GetTimestamp();
         var response = await client.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { content });
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return (body.RootElement.GetProperty("streamUrl").GetString()!, elapsed);
+        return new SentMessage(body.RootElement.GetProperty("replyId").GetGuid(),
+            body.RootElement.GetProperty("streamUrl").GetString()!, elapsed);
     }
 
     public async Task<double> ListConversationsAsync()
@@ -54,24 +54,34 @@ public sealed class ChatApi(HttpClient client)
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
-    /// <summary>Reads a reply stream to its end; returns the time from <paramref name="since"/> to the first token (ms).</summary>
-    public async Task<double> ReadStreamAsync(string streamUrl, long since)
+    public async Task CancelAsync(Guid replyId)
     {
-        using var response = await client.GetAsync(streamUrl, HttpCompletionOption.ResponseHeadersRead);
+        using var response = await client.PostAsync($"/api/replies/{replyId}/cancel", null);
         response.EnsureSuccessStatusCode();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        var firstToken = double.NaN;
-        while (await reader.ReadLineAsync() is { } line)
+    }
+
+    /// <summary>
+    /// Reads a reply stream to its end (done or error); returns the time from <paramref name="since"/> to the first token
+    /// (ms, NaN if none came) and calls <paramref name="firstToken"/> when it arrives.
+    /// </summary>
+    public async Task<double> ReadStreamAsync(string streamUrl, long since, Action? firstToken = null, CancellationToken ct = default)
+    {
+        using var response = await client.GetAsync(streamUrl, HttpCompletionOption.ResponseHeadersRead, ct);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
+        var firstTokenAt = double.NaN;
+        while (await reader.ReadLineAsync(ct) is { } line)
         {
-            if (line == "event: token" && double.IsNaN(firstToken))
+            if (line == "event: token" && double.IsNaN(firstTokenAt))
             {
-                firstToken = Stopwatch.GetElapsedTime(since).TotalMilliseconds;
+                firstTokenAt = Stopwatch.GetElapsedTime(since).TotalMilliseconds;
+                firstToken?.Invoke();
             }
             if (line is "event: done" or "event: error")
             {
                 break;
             }
         }
-        return firstToken;
+        return firstTokenAt;
     }
 }

@@ -1,11 +1,18 @@
+using System.Globalization;
 using Chatbot.Aspire.Testing;
 using Chatbot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100,1000] [requests=20] [seconds=20] [--without-output-guard] [--with-moderation]
+// dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100,1000] [probe-turns=60] [sustained-seconds=20]
+//     [--stream-tps=20] [--without-output-guard] [--with-moderation] [--env=resource:KEY=VALUE ...]
+// Each level N: N-1 background replies stream at once (a minute each, restarted when done) and one probe client takes
+// its turns meanwhile, so N streams are open while POST, list and time to first token are measured. Then N clients
+// run short turns back to back for the sustained turns per second.
 var levels = (args.ElementAtOrDefault(0) ?? "1,100").Split(',').Select(int.Parse).ToArray();
-var requests = int.Parse(args.ElementAtOrDefault(1) ?? "20");
-var seconds = int.Parse(args.ElementAtOrDefault(2) ?? "20");
-ThreadPool.SetMinThreads(Math.Max(200, levels.Max()), 200);
+var probeTurns = int.Parse(args.ElementAtOrDefault(1) ?? "60", CultureInfo.InvariantCulture);
+var sustained = TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture));
+var streamTps = double.Parse(args.FirstOrDefault(a => a.StartsWith("--stream-tps=", StringComparison.Ordinal))?.Split('=')[1] ?? "20",
+    CultureInfo.InvariantCulture);
+ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
 
 // --with-moderation: chat → moderation → worker; the moderation hop's added TTFT is this run's "TTFT system" minus a
 // run without the flag (chat → worker directly, Moderation__Enabled=false), same levels.
@@ -28,6 +35,12 @@ if (args.Contains("--without-output-guard"))
     // Separates the output guard's hold-back window (about 8 tokens) from the pipeline's own overhead.
     builder.WithEnvironment("inference-worker", "Moderation__Output__Enabled", "false");
 }
+foreach (var setting in args.Where(a => a.StartsWith("--env=", StringComparison.Ordinal)))
+{
+    // Experiments: any setting of any resource, e.g. --env=chat:Outbox__FastPath=false.
+    var (resource, pair) = (setting[6..].Split(':', 2)[0], setting[6..].Split(':', 2)[1]);
+    builder.WithEnvironment(resource, pair.Split('=', 2)[0], pair.Split('=', 2)[1]);
+}
 await using var app = await builder.BuildAsync();
 await app.StartAsync();
 var chat = app.GetEndpoint("chat");
@@ -36,19 +49,32 @@ for (var i = 0; i < 5; i++)
 {
     users.Add(await ChatApi.SignUpAsync(chat));
 }
-var scenarios = new Scenarios(users, app.GetEndpoint("inference-worker"), requests, TimeSpan.FromSeconds(seconds));
-await scenarios.PostMessageAsync(4); // warm-up: JIT, pools, first connections
+var scenarios = new Scenarios(users, app.GetEndpoint("inference-worker"));
+// Warm-up: pools, first connections, and enough calls for tiered JIT to reach optimised code on every hot path.
+await scenarios.SustainedTurnsPerSecondAsync(20, TimeSpan.FromSeconds(15));
+await scenarios.ProbeAsync(20);
 
-Console.WriteLine($"| concurrency | POST p50 ms | POST p95 ms | list p95 ms | TTFT system p50/p95 ms | TTFT direct p50/p95 ms | TTFT overhead p95 ms | turns/s |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|");
+Console.WriteLine($"Background streams at {streamTps} tokens/s; probe turns: first token after 100 ms, 20 tokens at 100 tokens/s.");
+Console.WriteLine("| streams | open | POST p50/p95/p99 ms | list p95 ms | TTFT system p50/p95 ms | TTFT direct p50/p95 ms | TTFT overhead p50/p95 ms | chat / worker RSS MB | errors | turns/s |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
 foreach (var level in levels)
 {
-    var post = await scenarios.PostMessageAsync(level);
-    var list = await scenarios.ListConversationsAsync(level);
-    var direct = await scenarios.TimeToFirstTokenDirectAsync(level);
-    var system = await scenarios.TimeToFirstTokenThroughSystemAsync(level);
-    var turns = await scenarios.SustainedTurnsPerSecondAsync(level);
-    Console.WriteLine($"| {level} | {post.Percentile(50):0.0} | {post.Percentile(95):0.0} | {list.Percentile(95):0.0} | " +
-        $"{system.Percentile(50):0.0} / {system.Percentile(95):0.0} | {direct.Percentile(50):0.0} / {direct.Percentile(95):0.0} | " +
-        $"{system.Percentile(95) - direct.Percentile(95):0.0} | {turns:0.0} |");
+    ProbeResult probe;
+    int open, errors;
+    double chatRss, workerRss;
+    await using (var background = new BackgroundStreams(users, level - 1, streamTps))
+    {
+        await background.OpenAsync(startsPerSecond: 100, timeout: TimeSpan.FromMinutes(2));
+        open = background.Open + 1;
+        probe = await scenarios.ProbeAsync(probeTurns);
+        (chatRss, workerRss) = (ProcessMemory.ResidentMegabytes("Chatbot.Chat.dll"), ProcessMemory.ResidentMegabytes("Chatbot.InferenceWorker.dll"));
+        errors = background.Errors;
+    }
+    await Task.Delay(TimeSpan.FromSeconds(3)); // cancelled replies end
+    var turns = await scenarios.SustainedTurnsPerSecondAsync(level, sustained);
+    Console.WriteLine($"| {level} | {open} | {probe.Post.Percentile(50):0.0} / {probe.Post.Percentile(95):0.0} / {probe.Post.Percentile(99):0.0} | " +
+        $"{probe.List.Percentile(95):0.0} | {probe.TtftSystem.Percentile(50):0.0} / {probe.TtftSystem.Percentile(95):0.0} | " +
+        $"{probe.TtftDirect.Percentile(50):0.0} / {probe.TtftDirect.Percentile(95):0.0} | " +
+        $"{probe.TtftSystem.Percentile(50) - probe.TtftDirect.Percentile(50):0.0} / {probe.TtftSystem.Percentile(95) - probe.TtftDirect.Percentile(95):0.0} | " +
+        $"{chatRss:0} / {workerRss:0} | {errors} | {turns:0.0} |");
 }

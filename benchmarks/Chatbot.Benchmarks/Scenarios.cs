@@ -3,72 +3,34 @@ using System.Net.Http.Json;
 
 namespace Chatbot.Benchmarks;
 
-/// <summary>The measurements of issue 3, each at one level of concurrency (N clients working at once).</summary>
-public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, int requestsPerClient, TimeSpan sustainedFor)
+/// <summary>The measurements of issue 3: probe turns taken while N streams are open, and sustained turns per second.</summary>
+public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator)
 {
     private ChatApi User(int i) => users[i % users.Count];
 
-    /// <summary>POST message latency (202), N clients each sending requestsPerClient messages back to back.</summary>
-    public async Task<Stats> PostMessageAsync(int concurrency)
+    /// <summary>
+    /// One probe client, one turn at a time: the simulator straight (TTFT direct), then a turn through chat (POST
+    /// latency and TTFT from the POST's start), then a list of conversations. Sequential, so the probe adds one stream.
+    /// </summary>
+    public async Task<ProbeResult> ProbeAsync(int turns)
     {
-        var stats = new Stats();
-        await RunAsync(concurrency, async i =>
+        var result = new ProbeResult();
+        using var direct = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromMinutes(5) };
+        var user = User(0);
+        var conversation = await user.CreateConversationAsync();
+        for (var r = 0; r < turns; r++)
         {
-            var conversation = await User(i).CreateConversationAsync();
-            for (var r = 0; r < requestsPerClient; r++)
-            {
-                stats.Add((await User(i).SendAsync(conversation, $"benchmark message {r}")).Milliseconds);
-            }
-        });
-        return stats;
+            result.TtftDirect.Add(await DirectTurnAsync(direct));
+            var started = Stopwatch.GetTimestamp();
+            var sent = await user.SendAsync(conversation, "time to first token");
+            result.Post.Add(sent.Milliseconds);
+            result.TtftSystem.Add(await user.ReadStreamAsync(sent.StreamUrl, started));
+            result.List.Add(await user.ListConversationsAsync());
+        }
+        return result;
     }
 
-    public async Task<Stats> ListConversationsAsync(int concurrency)
-    {
-        var stats = new Stats();
-        await RunAsync(concurrency, async i =>
-        {
-            for (var r = 0; r < requestsPerClient; r++)
-            {
-                stats.Add(await User(i).ListConversationsAsync());
-            }
-        });
-        return stats;
-    }
-
-    /// <summary>Time to first token through chat (POST → first SSE token) at N concurrent streams.</summary>
-    public async Task<Stats> TimeToFirstTokenThroughSystemAsync(int concurrency)
-    {
-        var stats = new Stats();
-        await RunAsync(concurrency, async i =>
-        {
-            var conversation = await User(i).CreateConversationAsync();
-            for (var r = 0; r < Math.Max(1, requestsPerClient / 4); r++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                var (streamUrl, _) = await User(i).SendAsync(conversation, "time to first token");
-                stats.Add(await User(i).ReadStreamAsync(streamUrl, started));
-            }
-        });
-        return stats;
-    }
-
-    /// <summary>Time to first token straight from the simulator's OpenAI-compatible endpoint at N concurrent streams.</summary>
-    public async Task<Stats> TimeToFirstTokenDirectAsync(int concurrency)
-    {
-        var stats = new Stats();
-        using var client = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromMinutes(5) };
-        await RunAsync(concurrency, async _ =>
-        {
-            for (var r = 0; r < Math.Max(1, requestsPerClient / 4); r++)
-            {
-                await DirectTurnAsync(client, stats);
-            }
-        });
-        return stats;
-    }
-
-    private static async Task DirectTurnAsync(HttpClient client, Stats stats)
+    private static async Task<double> DirectTurnAsync(HttpClient client)
     {
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
@@ -78,36 +40,33 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, int r
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.EnsureSuccessStatusCode();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
-        var first = true;
+        var firstToken = double.NaN;
         while (await reader.ReadLineAsync() is { } line)
         {
-            if (first && line.StartsWith("data: {", StringComparison.Ordinal))
+            if (double.IsNaN(firstToken) && line.StartsWith("data: {", StringComparison.Ordinal))
             {
-                stats.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                first = false;
+                firstToken = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
         }
+        return firstToken;
     }
 
-    /// <summary>Completed turns per second with N clients each running turns (POST + stream to done) back to back.</summary>
-    public async Task<double> SustainedTurnsPerSecondAsync(int concurrency)
+    /// <summary>Completed turns per second with N clients each running short turns (POST + stream to done) back to back.</summary>
+    public async Task<double> SustainedTurnsPerSecondAsync(int concurrency, TimeSpan duration)
     {
         var completed = 0;
-        var deadline = Stopwatch.GetTimestamp() + (long)(sustainedFor.TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
-        await RunAsync(concurrency, async i =>
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(async () =>
         {
             var conversation = await User(i).CreateConversationAsync();
             while (Stopwatch.GetTimestamp() < deadline)
             {
-                var (streamUrl, _) = await User(i).SendAsync(conversation, "sustained");
-                await User(i).ReadStreamAsync(streamUrl, Stopwatch.GetTimestamp());
+                var sent = await User(i).SendAsync(conversation, "sustained");
+                await User(i).ReadStreamAsync(sent.StreamUrl, Stopwatch.GetTimestamp());
                 Interlocked.Increment(ref completed);
             }
-        });
+        })));
         return completed / Stopwatch.GetElapsedTime(started).TotalSeconds;
     }
-
-    private static Task RunAsync(int concurrency, Func<int, Task> client) =>
-        Task.WhenAll(Enumerable.Range(0, concurrency).Select(i => Task.Run(() => client(i))));
 }

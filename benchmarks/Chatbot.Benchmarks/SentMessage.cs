@@ -1,0 +1,3 @@
+namespace Chatbot.Benchmarks;
+
+public sealed record SentMessage(Guid ReplyId, string StreamUrl, double Milliseconds);
