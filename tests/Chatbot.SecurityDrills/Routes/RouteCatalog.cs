@@ -119,7 +119,8 @@ public static class RouteCatalog
         r["billing POST /api/billing/prices/"] = new(Access.PlatformAdmin, "price book",
             """{"provider":"drill","model":"drill","inputPerMillion":1,"outputPerMillion":1}""");
         r["billing GET /api/billing/plans"] = new(Access.PlatformAdmin, "plans");
-        r["billing PUT /api/billing/plans/{tier}"] = new(Access.PlatformAdmin, "a plan's limits", """{"requestsPerMinute":1}""", (_, _) => "free");
+        r["billing PUT /api/billing/plans/{tier}"] = new(Access.PlatformAdmin, "a plan's limits",
+            """{"userTokensPerDay":null,"tenantTokensPerDay":null,"requestsPerMinute":1,"monthlyBudgetUsd":null}""", (_, _) => "free");
         r["billing PUT /api/billing/tenants/{tenantId:guid}"] = new(Access.PlatformAdmin, "any tenant's limits", """{"disabled":true}""", (a, _) => a.Admin.TenantId.ToString());
         r["billing PUT /api/billing/tenants/{tenantId:guid}/users/{userId:guid}"] = new(Access.PlatformAdmin, "any user's limits", """{"requestsPerMinute":1}""",
             (a, name) => name == "userId" ? a.Admin.UserId.ToString() : a.Admin.TenantId.ToString());
