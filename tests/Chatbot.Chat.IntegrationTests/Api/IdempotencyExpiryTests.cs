@@ -23,7 +23,7 @@ public sealed class IdempotencyExpiryTests(ChatFixture fixture)
         var conversation = await client.CreateConversationAsync();
         var key = Guid.NewGuid().ToString();
         var old = Record(user.TenantId, user.UserId, key, conversation.Id, DateTimeOffset.UtcNow - Expired);
-        await using (var db = PlainContext())
+        await using (var db = fixture.NewDbContext())
         {
             db.IdempotencyKeys.Add(old);
             await db.SaveChangesAsync();
@@ -52,7 +52,7 @@ public sealed class IdempotencyExpiryTests(ChatFixture fixture)
             .Select(i => Record(Guid.NewGuid(), Guid.NewGuid(), $"old-{i}", Guid.NewGuid(), DateTimeOffset.UtcNow - Expired - TimeSpan.FromMinutes(i)))
             .ToList();
         var live = Record(expired[0].TenantId, expired[0].UserId, "live", Guid.NewGuid(), DateTimeOffset.UtcNow.AddHours(-23));
-        await using (var db = PlainContext())
+        await using (var db = fixture.NewDbContext())
         {
             db.IdempotencyKeys.AddRange([.. expired, live]);
             await db.SaveChangesAsync();
@@ -60,15 +60,12 @@ public sealed class IdempotencyExpiryTests(ChatFixture fixture)
 
         await replica.Services.GetRequiredService<IdempotencyKeyPurger>().PurgeExpiredAsync(CancellationToken.None);
 
-        await using var check = PlainContext();
+        await using var check = fixture.NewDbContext();
         var keys = expired.Select(k => k.Key).Append(live.Key).ToList();
         var tenants = expired.Select(k => k.TenantId).ToList();
         var left = await check.IdempotencyKeys.Where(k => tenants.Contains(k.TenantId) && keys.Contains(k.Key)).Select(k => k.Key).ToListAsync();
         Assert.Equal(["live"], left);
     }
-
-    private ChatDbContext PlainContext() =>
-        new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.PostgresConnectionString("chatdb")).Options);
 
     private static IdempotencyRecord Record(Guid tenant, Guid user, string key, Guid conversation, DateTimeOffset createdAt) => new()
     {

@@ -28,14 +28,9 @@ public sealed class OutboxDeadLetterTests(ChatFixture fixture)
         var laterReply = Guid.NewGuid();
         var later = OutboxEntry.Create(command with { ReplyId = laterReply, CorrelationId = laterReply }, user.TenantId,
             conversation.Id, DateTimeOffset.UtcNow);
-        await using (var db = PlainContext())
+        await using (var db = fixture.NewDbContext())
         {
-            db.OutboxMessages.Add(new OutboxMessage
-            {
-                MessageId = poison.MessageId, TenantId = poison.TenantId, OrderingKey = poison.OrderingKey,
-                MessageType = "Chatbot.Contracts.Inference.GenerateReplyGone", Payload = poison.Payload,
-                CreatedAt = poison.CreatedAt, NextAttemptAt = poison.NextAttemptAt, Attempts = maxAttempts - 1,
-            });
+            db.OutboxMessages.Add(OutboxRows.WithType(poison, "Chatbot.Contracts.Inference.GenerateReplyGone", maxAttempts - 1));
             await db.SaveChangesAsync();
             db.OutboxMessages.Add(later);
             await db.SaveChangesAsync();
@@ -48,7 +43,7 @@ public sealed class OutboxDeadLetterTests(ChatFixture fixture)
         Assert.Equal("error", events[^1].Type);
         Assert.Contains("could not be passed on", events[^1].Data);
 
-        await using var check = PlainContext();
+        await using var check = fixture.NewDbContext();
         var dead = await check.OutboxMessages.AsNoTracking().SingleAsync(o => o.MessageId == poison.MessageId);
         Assert.NotNull(dead.DeadLetteredAt);
         Assert.Equal(maxAttempts, dead.Attempts);
@@ -58,10 +53,7 @@ public sealed class OutboxDeadLetterTests(ChatFixture fixture)
 
         // Dead rows are never tried again.
         await Task.Delay(600);
-        await using var again = PlainContext();
+        await using var again = fixture.NewDbContext();
         Assert.Equal(maxAttempts, (await again.OutboxMessages.AsNoTracking().SingleAsync(o => o.MessageId == poison.MessageId)).Attempts);
     }
-
-    private ChatDbContext PlainContext() =>
-        new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.PostgresConnectionString("chatdb")).Options);
 }

@@ -31,7 +31,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
-        var (row, replyId) = Row(Guid.NewGuid(), typeof(GenerateReply).FullName!);
+        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
         Assert.True(fastPath.TryClaim(row));
         Assert.True(row.NextAttemptAt >= row.CreatedAt.AddMinutes(5)); // no dispatcher touches it for five minutes
         await InsertAsync(row);
@@ -47,7 +47,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
-        var (row, _) = Row(Guid.NewGuid(), "Chatbot.Contracts.Inference.NoSuchMessage");
+        var row = OutboxRows.WithType(OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid()).Row, "Chatbot.Contracts.Inference.NoSuchMessage");
         Assert.True(fastPath.TryClaim(row));
         await InsertAsync(row);
 
@@ -64,7 +64,8 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
         var user = TestUser.NewTenant();
         var client = fixture.Chat.CreateClient(user);
         var conversation = await client.CreateConversationAsync();
-        var (stuck, stuckReply) = Row(conversation.Id, "Chatbot.Contracts.Inference.NotYetKnown", user.TenantId);
+        var (unknown, stuckReply) = OutboxRows.GenerateReply(user.TenantId, conversation.Id);
+        var stuck = OutboxRows.WithType(unknown, "Chatbot.Contracts.Inference.NotYetKnown");
         await InsertAsync(stuck);
 
         var sent = await client.SendAcceptedAsync(conversation.Id, "after the stuck one");
@@ -80,30 +81,13 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
         Assert.True(order.IndexOf(stuckReply) < order.IndexOf(sent.ReplyId));
     }
 
-    private IQueryable<OutboxMessage> Rows() => PlainContext().OutboxMessages.AsNoTracking();
+    private IQueryable<OutboxMessage> Rows() => fixture.NewDbContext().OutboxMessages.AsNoTracking();
 
     private async Task InsertAsync(OutboxMessage row)
     {
-        await using var db = PlainContext();
+        await using var db = fixture.NewDbContext();
         db.OutboxMessages.Add(row);
         await db.SaveChangesAsync();
-    }
-
-    private ChatDbContext PlainContext() =>
-        new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.PostgresConnectionString("chatdb")).Options);
-
-    private static (OutboxMessage Row, Guid ReplyId) Row(Guid conversation, string messageType, Guid? tenant = null)
-    {
-        var replyId = Guid.NewGuid();
-        var tenantId = tenant ?? Guid.NewGuid();
-        var command = new GenerateReply(replyId, DateTimeOffset.UtcNow, replyId, tenantId, Guid.NewGuid(), conversation,
-            Guid.NewGuid(), "free", 1, [new ChatTurn("user", "hi")], 16);
-        var row = OutboxEntry.Create(command, tenantId, conversation, DateTimeOffset.UtcNow, 1);
-        return (new OutboxMessage
-        {
-            MessageId = row.MessageId, TenantId = row.TenantId, OrderingKey = row.OrderingKey, MessageType = messageType,
-            Payload = row.Payload, Priority = row.Priority, CreatedAt = row.CreatedAt, NextAttemptAt = row.NextAttemptAt,
-        }, replyId);
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));

@@ -15,11 +15,11 @@ public sealed class OutboxTests(ChatFixture fixture)
     {
         var tenant = Guid.NewGuid();
         var blockedConversation = Guid.NewGuid();
-        var (poison, poisonReply) = Row(tenant, blockedConversation);
-        poison = Clone(poison, "Chatbot.Contracts.Inference.DoesNotExist");
-        var (held, heldReply) = Row(tenant, blockedConversation);
-        var (free, freeReply) = Row(tenant, Guid.NewGuid());
-        await using (var db = PlainContext())
+        var (poison, poisonReply) = OutboxRows.GenerateReply(tenant, blockedConversation);
+        poison = OutboxRows.WithType(poison, "Chatbot.Contracts.Inference.DoesNotExist");
+        var (held, heldReply) = OutboxRows.GenerateReply(tenant, blockedConversation);
+        var (free, freeReply) = OutboxRows.GenerateReply(tenant, Guid.NewGuid());
+        await using (var db = fixture.NewDbContext())
         {
             db.OutboxMessages.Add(poison);
             await db.SaveChangesAsync();
@@ -29,7 +29,7 @@ public sealed class OutboxTests(ChatFixture fixture)
 
         await fixture.Worker.WaitForAsync(freeReply);
         await Task.Delay(600);
-        await using (var db = PlainContext())
+        await using (var db = fixture.NewDbContext())
         {
             var failed = await db.OutboxMessages.AsNoTracking().SingleAsync(o => o.MessageId == poison.MessageId);
             Assert.True(failed.Attempts >= 1);
@@ -52,8 +52,8 @@ public sealed class OutboxTests(ChatFixture fixture)
         await using var replica = new ChatApiFactory(fixture.Infra);
         _ = replica.Server;
         var tenant = Guid.NewGuid();
-        var rows = Enumerable.Range(0, 60).Select(_ => Row(tenant, Guid.NewGuid())).ToList();
-        await using (var db = PlainContext())
+        var rows = Enumerable.Range(0, 60).Select(_ => OutboxRows.GenerateReply(tenant, Guid.NewGuid())).ToList();
+        await using (var db = fixture.NewDbContext())
         {
             db.OutboxMessages.AddRange(rows.Select(r => r.Row));
             await db.SaveChangesAsync();
@@ -65,25 +65,8 @@ public sealed class OutboxTests(ChatFixture fixture)
         }
         await Task.Delay(500);
         Assert.All(rows, r => Assert.Equal(1, fixture.Worker.DeliveryCount(r.ReplyId)));
-        await using var check = PlainContext();
+        await using var check = fixture.NewDbContext();
         var ids = rows.Select(r => r.Row.MessageId).ToList();
         Assert.False(await check.OutboxMessages.AnyAsync(o => ids.Contains(o.MessageId)));
     }
-
-    private ChatDbContext PlainContext() =>
-        new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(fixture.Infra.PostgresConnectionString("chatdb")).Options);
-
-    private static (OutboxMessage Row, Guid ReplyId) Row(Guid tenant, Guid conversation)
-    {
-        var replyId = Guid.NewGuid();
-        var command = new GenerateReply(replyId, DateTimeOffset.UtcNow, replyId, tenant, Guid.NewGuid(), conversation,
-            Guid.NewGuid(), "free", 1, [new ChatTurn("user", "hi")], 16);
-        return (OutboxEntry.Create(command, tenant, conversation, DateTimeOffset.UtcNow, 1), replyId);
-    }
-
-    private static OutboxMessage Clone(OutboxMessage row, string messageType) => new()
-    {
-        MessageId = row.MessageId, TenantId = row.TenantId, OrderingKey = row.OrderingKey, MessageType = messageType,
-        Payload = row.Payload, Priority = row.Priority, CreatedAt = row.CreatedAt, NextAttemptAt = row.NextAttemptAt,
-    };
 }

@@ -22,7 +22,7 @@ public sealed class ChatFixture : IAsyncLifetime
             .WithServices().BuildAsync(timeout.Token);
         await app.StartAsync(timeout.Token);
         Infra = await ChatInfrastructure.FromAsync(app);
-        await using (var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(Infra.ChatDb).Options))
+        await using (var db = NewDbContext())
         {
             await db.Database.MigrateAsync(timeout.Token);
         }
@@ -30,6 +30,9 @@ public sealed class ChatFixture : IAsyncLifetime
         Chat = new ChatApiFactory(Infra);
         _ = Chat.Server;
     }
+
+    /// <summary>A context on chatdb without the service's tenant interceptor: sees and writes every tenant's rows.</summary>
+    public ChatDbContext NewDbContext() => new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(Infra.ChatDb).Options);
 
     public async Task DisposeAsync()
     {

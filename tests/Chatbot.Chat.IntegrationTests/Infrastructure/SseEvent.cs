@@ -1,3 +1,0 @@
-namespace Chatbot.Chat.IntegrationTests.Infrastructure;
-
-public sealed record SseEvent(string? Id, string Type, string Data);
