@@ -1,13 +1,16 @@
-namespace Chatbot.ChaosDrills.Infrastructure;
+namespace Chatbot.TestSupport;
 
-/// <summary>Parses <c>text/event-stream</c> lines into events; stops after a <c>done</c> or <c>error</c> event.</summary>
+/// <summary>
+/// Parses <c>text/event-stream</c> lines into events (heartbeat comments skipped); stops after a <c>done</c> or
+/// <c>error</c> event, or after <c>max</c> events.
+/// </summary>
 public static class SseReader
 {
-    public static async Task<List<SseEvent>> ReadToEndAsync(TextReader reader, CancellationToken cancellationToken)
+    public static async Task<List<SseEvent>> ReadToEndAsync(TextReader reader, CancellationToken cancellationToken, int max = int.MaxValue)
     {
         var events = new List<SseEvent>();
         string? id = null, type = null, data = null;
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        while (events.Count < max && await reader.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Length == 0)
             {

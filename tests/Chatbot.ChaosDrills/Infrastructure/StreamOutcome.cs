@@ -1,3 +1,5 @@
+using Chatbot.TestSupport;
+
 namespace Chatbot.ChaosDrills.Infrastructure;
 
 /// <summary>How a followed reply stream ended: its events, how often the client reconnected, and whether it ended with 204.</summary>

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Chatbot.Chat.IntegrationTests.Api;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.TestSupport;
 
 namespace Chatbot.Chat.IntegrationTests.EndToEnd;
 

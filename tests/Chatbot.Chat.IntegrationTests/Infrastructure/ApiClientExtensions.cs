@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Messages;
+using Chatbot.TestSupport;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;
 
@@ -49,26 +50,6 @@ public static class ApiClientExtensions
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
-        var events = new List<SseEvent>();
-        string? id = null, type = null, data = null;
-        while (events.Count < max && await reader.ReadLineAsync(cts.Token) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (type is not null)
-                {
-                    events.Add(new SseEvent(id, type, data ?? ""));
-                    if (type is "done" or "error")
-                    {
-                        break;
-                    }
-                }
-                id = type = data = null;
-            }
-            else if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
-            else if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
-            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
-        }
-        return events;
+        return await SseReader.ReadToEndAsync(reader, cts.Token, max);
     }
 }
