@@ -28,4 +28,26 @@ public sealed class StreamWakeUpTests(ChatFixture fixture)
         Assert.Equal(ReplyStreamProtocol.Token, Assert.Single(events).Type);
         Assert.True(clock.Elapsed < poll / 2, $"first token after {clock.Elapsed.TotalMilliseconds:0} ms (poll interval {poll.TotalSeconds} s)");
     }
+
+    [Fact]
+    public async Task A_client_joining_a_stream_with_entries_waiting_is_served_without_waiting_for_the_poll()
+    {
+        var poll = TimeSpan.FromSeconds(5);
+        await using var chat = new ChatApiFactory(fixture.Infra, new Dictionary<string, string> { ["Chat:StreamPollInterval"] = "00:00:05" });
+        var client = chat.CreateClient(TestUser.NewTenant());
+        var conversation = await client.CreateConversationAsync();
+        var waiting = await client.SendAcceptedAsync(conversation.Id, "keeps the hub in its long wait");
+        var ready = await client.SendAcceptedAsync(conversation.Id, "already has a token");
+        var idle = client.ReadEventsAsync(waiting.StreamUrl, max: 1, timeout: TimeSpan.FromSeconds(30));
+        await Task.Delay(500); // one subscriber, nothing to read: the hub waits its poll interval
+        await fixture.Worker.AppendAsync(ready.ReplyId, ReplyStreamProtocol.Token, new { text = "first" }); // no activity publish
+
+        var clock = Stopwatch.StartNew();
+        var events = await client.ReadEventsAsync(ready.StreamUrl, max: 1, timeout: TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ReplyStreamProtocol.Token, Assert.Single(events).Type);
+        Assert.True(clock.Elapsed < poll / 2, $"first token after {clock.Elapsed.TotalMilliseconds:0} ms (poll interval {poll.TotalSeconds} s)");
+        await fixture.Worker.AppendAsync(waiting.ReplyId, ReplyStreamProtocol.Done, new { });
+        await idle;
+    }
 }
