@@ -11,14 +11,18 @@ public static class PostgresClientExtensions
 {
     private const string Example = "Host=localhost;Port=5432;Database=chatdb;Username=postgres;Password=...";
 
-    /// <summary>Registers a pooled DbContext for the Aspire connection string <paramref name="name"/> plus its readiness check.</summary>
-    public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string name)
+    /// <summary>
+    /// Registers a pooled DbContext for the Aspire connection string <paramref name="name"/> plus its readiness check;
+    /// the string gets <see cref="PostgresConnectionDefaults"/>, then <paramref name="configure"/> (a service's own settings).
+    /// </summary>
+    public static IHostApplicationBuilder AddNpgsqlDbContext<TContext>(this IHostApplicationBuilder builder, string name,
+        Action<NpgsqlConnectionStringBuilder>? configure = null)
         where TContext : DbContext
     {
         var connectionString = ConnectionStringGuard.GetRequired(builder.Configuration, name, Example);
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            connectionString = PostgresConnectionDefaults.Apply(connectionString, configure);
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException)
         {

@@ -25,7 +25,7 @@ public static class ChatServiceExtensions
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.AddNpgsqlDbContext<ChatDbContext>("chatdb");
+        builder.AddNpgsqlDbContext<ChatDbContext>("chatdb", TenantConnectionInterceptor.ConfigureConnection);
         builder.Services.AddSingleton<TenantConnectionInterceptor>();
         builder.Services.ConfigureDbContext<ChatDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
         builder.AddMigration<ChatDbContext>();

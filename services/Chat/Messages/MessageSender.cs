@@ -1,4 +1,5 @@
 using Chatbot.Chat.Auth;
+using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Billing;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
@@ -79,36 +80,21 @@ public sealed class MessageSender(
         var (turns, promptTokens) = contextWindow.BuildCounted(prompt.Content, history, content);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
             user.Tier, prompt.Version, turns, options.Value.MaxOutputTokens, PromptRef: reply.PromptRef);
-        var quota = await quotas.ReserveAsync(user, reply.Id, promptTokens, command.MaxOutputTokens);
-        if (!quota.IsGranted)
-        {
-            return SendMessageOutcome.Denied(quota);
-        }
-        command = command with { MaxOutputTokens = quota.GrantedOutputTokens, BudgetLimited = quota.GrantedOutputTokens < command.MaxOutputTokens };
+        var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
-        db.Messages.AddRange(userMessage, reply);
-        var outboxRow = routing.ToOutbox(command, user.TenantId, conversationId, now, user.Priority);
-        var fast = !turn.OutboxBusy && fastPath.TryClaim(outboxRow);
-        db.OutboxMessages.Add(outboxRow);
-        conversation.UpdatedAt = now;
-        if (idempotencyKey is not null)
-        {
-            db.IdempotencyKeys.Add(new IdempotencyRecord
-            {
-                TenantId = user.TenantId, UserId = user.UserId, Key = idempotencyKey, RequestHash = hash,
-                ConversationId = conversationId, MessageId = userMessage.Id, ReplyId = reply.Id, CreatedAt = now,
-            });
-        }
+        // The reservation's Redis round trip runs while the rows are written, in a transaction that commits only once
+        // the reservation is granted: a denied turn leaves nothing behind.
+        var reservation = quotas.ReserveAsync(user, reply.Id, promptTokens, command.MaxOutputTokens);
+        WrittenTurn written;
         try
         {
-            await db.SaveChangesAsync(ct);
+            written = await WriteAsync(staged, command, reservation, ct);
         }
         catch (DbUpdateException ex) when (idempotencyKey is not null
             && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // A concurrent request with the same key won the race: answer as its replay.
-            Unclaim(fast);
-            await quotas.ReleaseAsync(reply.Id);
+            await ReleaseAsync(reservation, reply.Id);
             db.ChangeTracker.Clear();
             if (await ReplayAsync(user, idempotencyKey, hash, ct) is { } winner)
             {
@@ -118,13 +104,16 @@ public sealed class MessageSender(
         }
         catch
         {
-            Unclaim(fast);
-            await quotas.ReleaseAsync(reply.Id);
+            await ReleaseAsync(reservation, reply.Id);
             throw;
         }
-        if (fast)
+        if (!written.Quota.IsGranted)
         {
-            fastPath.Publish(outboxRow);
+            return SendMessageOutcome.Denied(written.Quota);
+        }
+        if (written.Fast)
+        {
+            fastPath.Publish(written.Row);
         }
         else
         {
@@ -133,11 +122,84 @@ public sealed class MessageSender(
         return SendMessageOutcome.Accepted(userMessage.Id, reply.Id);
     }
 
+    private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
+        CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = Stage(turn, command);
+        var fast = !turn.OutboxBusy && fastPath.TryClaim(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            var quota = await reservation;
+            if (!quota.IsGranted)
+            {
+                await transaction.RollbackAsync(ct);
+                Unclaim(fast);
+                return new WrittenTurn(quota, row, Fast: false);
+            }
+            if (quota.GrantedOutputTokens < command.MaxOutputTokens)
+            {
+                // Fewer output tokens than asked (budget nearly spent): the request carries the limit.
+                row = await ReplaceOutboxRowAsync(row, turn, command with
+                {
+                    MaxOutputTokens = quota.GrantedOutputTokens, BudgetLimited = true,
+                }, ct);
+            }
+            await transaction.CommitAsync(ct);
+            return new WrittenTurn(quota, row, fast);
+        }
+        catch
+        {
+            Unclaim(fast);
+            throw;
+        }
+    }
+
+    /// <summary>Adds the turn's rows (messages, outbox row, idempotency record) and touches the conversation.</summary>
+    private OutboxMessage Stage(StagedTurn turn, GenerateReply command)
+    {
+        db.Messages.AddRange(turn.UserMessage, turn.Reply);
+        var row = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
+        db.OutboxMessages.Add(row);
+        turn.Conversation.UpdatedAt = turn.Now;
+        if (turn.IdempotencyKey is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                TenantId = turn.User.TenantId, UserId = turn.User.UserId, Key = turn.IdempotencyKey, RequestHash = turn.Hash,
+                ConversationId = turn.Conversation.Id, MessageId = turn.UserMessage.Id, ReplyId = turn.Reply.Id, CreatedAt = turn.Now,
+            });
+        }
+        return row;
+    }
+
+    private async Task<OutboxMessage> ReplaceOutboxRowAsync(OutboxMessage row, StagedTurn turn, GenerateReply command,
+        CancellationToken ct)
+    {
+        var replacement = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
+        replacement.NextAttemptAt = row.NextAttemptAt; // a fast-path claim's grace holds for the replacement
+        db.OutboxMessages.Remove(row);
+        db.OutboxMessages.Add(replacement);
+        await db.SaveChangesAsync(ct);
+        return replacement;
+    }
+
     private void Unclaim(bool fast)
     {
         if (fast)
         {
             fastPath.Unclaim();
+        }
+    }
+
+    /// <summary>After a failed write: gives back what a granted reservation took (a failed reservation took nothing).</summary>
+    private async Task ReleaseAsync(Task<ReservationResult> reservation, Guid replyId)
+    {
+        await ((Task)reservation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (reservation.IsCompletedSuccessfully && reservation.Result.IsGranted)
+        {
+            await quotas.ReleaseAsync(replyId);
         }
     }
 
@@ -161,6 +223,11 @@ public sealed class MessageSender(
             _ => SendMessageOutcome.Accepted(existing.MessageId, existing.ReplyId),
         };
     }
+
+    private sealed record StagedTurn(CurrentUser User, Conversation Conversation, Message UserMessage, Message Reply,
+        bool OutboxBusy, string? IdempotencyKey, string Hash, DateTimeOffset Now);
+
+    private sealed record WrittenTurn(ReservationResult Quota, OutboxMessage Row, bool Fast);
 
     private static Message NewMessage(CurrentUser user, Guid conversationId, string role, string content, string status,
         DateTimeOffset createdAt, Guid? replyTo = null, PromptVersion? prompt = null) => new()

@@ -1,0 +1,52 @@
+using System.Net;
+using System.Net.Http.Json;
+using Chatbot.Billing.Quotas;
+using Chatbot.Chat.Http;
+using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.Chat.Messages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Chat.IntegrationTests.Api;
+
+/// <summary>The turn is written while its tokens are reserved; it commits only with the reservation's grant.</summary>
+[Collection(ChatCollection.Name)]
+public sealed class QuotaWriteTests(ChatFixture fixture)
+{
+    [Fact]
+    public async Task A_denied_turn_leaves_no_message_and_no_outbox_row()
+    {
+        var user = TestUser.NewTenant();
+        var client = fixture.Chat.CreateClient(user);
+        var conversation = await client.CreateConversationAsync();
+        await fixture.Worker.Redis.HashSetAsync(QuotaKeys.UserLimits(user.TenantId, user.UserId), "user_tokens_day", 1);
+
+        var denied = await client.SendMessageAsync(conversation.Id, "over my daily tokens");
+
+        Assert.Equal(HttpStatusCode.PaymentRequired, denied.StatusCode);
+        var page = await client.GetFromJsonAsync<Page<MessageDto>>($"/api/conversations/{conversation.Id}/messages");
+        Assert.Empty(page!.Items);
+        await using var db = fixture.NewDbContext();
+        Assert.False(await db.OutboxMessages.AnyAsync(o => o.OrderingKey == conversation.Id));
+    }
+
+    [Fact]
+    public async Task A_turn_granted_fewer_output_tokens_than_asked_sends_the_grant_and_is_stored_once()
+    {
+        var user = TestUser.NewTenant();
+        var client = fixture.Chat.CreateClient(user);
+        var conversation = await client.CreateConversationAsync();
+        var asked = fixture.Chat.Services.GetRequiredService<IOptions<ChatOptions>>().Value.MaxOutputTokens;
+        await fixture.Worker.Redis.HashSetAsync(QuotaKeys.UserLimits(user.TenantId, user.UserId), "user_tokens_day", asked / 2);
+
+        var sent = await client.SendAcceptedAsync(conversation.Id, "a question near the end of my budget");
+
+        var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
+        Assert.True(command.BudgetLimited);
+        Assert.InRange(command.MaxOutputTokens, 1, asked / 2);
+        var page = await client.GetFromJsonAsync<Page<MessageDto>>($"/api/conversations/{conversation.Id}/messages");
+        Assert.Equal([sent.ReplyId, sent.MessageId], page!.Items.Select(m => m.Id));
+        Assert.Equal(1, fixture.Worker.DeliveryCount(sent.ReplyId));
+    }
+}
