@@ -85,13 +85,14 @@ public sealed class WorkerFixture : IAsyncLifetime
 
     /// <summary>
     /// Runs the worker's real <c>ReplyGenerator</c> on <paramref name="request"/> with <paramref name="publisher"/> as the
-    /// broker, as a first delivery unless <paramref name="redelivered"/>.
+    /// broker, as a first delivery unless <paramref name="redelivered"/>; <paramref name="replacing"/> stands in for the
+    /// worker's own services of the same types (a provider chain, the output moderation).
     /// </summary>
-    public async Task GenerateDirectAsync(GenerateReply request, IPublishEndpoint publisher, bool redelivered = false)
+    public async Task GenerateDirectAsync(GenerateReply request, IPublishEndpoint publisher, bool redelivered = false, params object[] replacing)
     {
         await using var scope = Worker.Services.CreateAsyncScope();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await ActivatorUtilities.CreateInstance<worker::Chatbot.InferenceWorker.Generation.ReplyGenerator>(scope.ServiceProvider, publisher)
+        await ActivatorUtilities.CreateInstance<worker::Chatbot.InferenceWorker.Generation.ReplyGenerator>(scope.ServiceProvider, [publisher, .. replacing])
             .GenerateAsync(request, firstDelivery: !redelivered, timeout.Token);
     }
 
