@@ -43,7 +43,7 @@ public sealed class OutputBlockedOrderTests(WorkerFixture fixture)
         Assert.DoesNotContain(first.Published, p => p.Message is ReplyFailed);
 
         var (endpoint, redelivery) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId);
-        await fixture.GenerateDirectAsync(request, endpoint);
+        await fixture.GenerateDirectAsync(request, endpoint, redelivered: true);
         Assert.Single(redelivery.Published, p => p.Message is OutputBlocked);
         Assert.Equal(ModerationProtocol.BlockedCode, await ErrorCodeAsync(request.ReplyId));
     }

@@ -83,13 +83,17 @@ public sealed class WorkerFixture : IAsyncLifetime
         Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
         tier, 7, [new ChatTurn("system", "You are a helpful assistant."), new ChatTurn("user", userText)], 256);
 
-    /// <summary>Runs the worker's real <c>ReplyGenerator</c> on <paramref name="request"/> with <paramref name="publisher"/> as the broker.</summary>
-    public async Task GenerateDirectAsync(GenerateReply request, IPublishEndpoint publisher)
+    /// <summary>
+    /// Runs the worker's real <c>ReplyGenerator</c> on <paramref name="request"/> with <paramref name="publisher"/> as the
+    /// broker, as a first delivery unless <paramref name="redelivered"/>; <paramref name="replacing"/> stands in for the
+    /// worker's own services of the same types (a provider chain, the output moderation).
+    /// </summary>
+    public async Task GenerateDirectAsync(GenerateReply request, IPublishEndpoint publisher, bool redelivered = false, params object[] replacing)
     {
         await using var scope = Worker.Services.CreateAsyncScope();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await ActivatorUtilities.CreateInstance<worker::Chatbot.InferenceWorker.Generation.ReplyGenerator>(scope.ServiceProvider, publisher)
-            .GenerateAsync(request, timeout.Token);
+        await ActivatorUtilities.CreateInstance<worker::Chatbot.InferenceWorker.Generation.ReplyGenerator>(scope.ServiceProvider, [publisher, .. replacing])
+            .GenerateAsync(request, firstDelivery: !redelivered, timeout.Token);
     }
 
     public Task<IReadOnlyList<StreamEntry>> ReadStreamUntilAsync(Guid replyId, TimeSpan timeout, params string[] types) =>

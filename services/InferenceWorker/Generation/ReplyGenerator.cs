@@ -13,8 +13,14 @@ namespace Chatbot.InferenceWorker.Generation;
 
 /// <summary>
 /// Produces one reply: streams it from the provider chain into the reply's Redis stream, ends the stream with
-/// <c>done</c> or <c>error</c>, then publishes the outcome and the usage. A redelivered request whose stream is already
-/// finished only republishes the outcome; one whose stream is partial gets a <c>reset</c> and is generated again.
+/// <c>done</c> or <c>error</c>, then publishes the outcome and the usage. Order of work: the Redis reads (stream
+/// snapshot, cancel flag, output-moderation context) go out together; on a first delivery the provider chain is asked at
+/// the same moment, behind a <see cref="ReplyStartGate"/> that holds what it yields until the reads have decided (its
+/// first token takes far longer than their round trip). A finished stream, a cancel flag or a missing moderation
+/// context cancels that call and nothing of it is written; otherwise the gate opens (after a <c>reset</c> when the
+/// stream has entries). A redelivered request is read first and only then asked, so a reply that may already be
+/// finished never costs a provider call: one whose stream is finished only republishes the outcome, one whose stream is
+/// partial gets a <c>reset</c> and is generated again.
 /// </summary>
 public sealed class ReplyGenerator(
     ProviderChain chain,
@@ -27,47 +33,94 @@ public sealed class ReplyGenerator(
     TimeProvider timeProvider,
     ILogger<ReplyGenerator> logger)
 {
-    public async Task GenerateAsync(GenerateReply request, CancellationToken cancellationToken)
+    /// <param name="firstDelivery">Neither redelivered by the broker nor retried: the provider may be asked before the reads.</param>
+    public async Task GenerateAsync(GenerateReply request, bool firstDelivery, CancellationToken cancellationToken)
     {
-        // The Redis reads go out together: one round trip of waiting before the provider is asked, not three.
+        // The Redis reads go out together: one round trip of waiting, not three, and on a first delivery none before the provider is asked.
         var cancelRequested = streams.IsCancelRequestedAsync(request.ReplyId);
         var outputContext = outputModeration.ReadContextAsync(request.ReplyId);
-        var snapshot = await streams.ReadAsync(request.ReplyId);
-        if (snapshot.Done is { } finished)
-        {
-            InferenceLog.ReplyAlreadyFinished(logger, request.ReplyId, ReplyStreamProtocol.Done);
-            await PublishGeneratedAsync(request, snapshot.Content, finished, TimeSpan.Zero, TimeSpan.Zero, cancellationToken);
-            return;
-        }
-        if (snapshot.Error is { } failed)
-        {
-            InferenceLog.ReplyAlreadyFinished(logger, request.ReplyId, ReplyStreamProtocol.Error);
-            await PublishFailedAsync(request, failed.Code, failed.Message, snapshot.Content, cancellationToken);
-            return;
-        }
-
+        var snapshotRead = streams.ReadAsync(request.ReplyId);
         using var cancel = cancellations.Register(request.ReplyId);
-        var writer = streams.OpenWriter(request.ReplyId);
-        if (snapshot.HasEntries)
-        {
-            InferenceLog.ReplyRestarted(logger, request.ReplyId);
-            await writer.ResetAsync(cancellationToken);
-        }
-        if (await cancelRequested)
-        {
-            await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
-            return;
-        }
-
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
         var started = timeProvider.GetTimestamp();
-        var reporter = new ReplyStartReporter(writer, request, publisher, timeProvider, logger);
-        ModeratedReplySink? moderated = null;
+        var gate = new ReplyStartGate();
+        var early = firstDelivery ? chain.StreamAsync(request.Messages, request.MaxOutputTokens, gate, linked.Token) : null;
+
+        // The reads decided against generating (or failed): the early call is cancelled before anything is published.
+        async Task StopEarlyCallAsync()
+        {
+            if (early is null || gate.IsOpen) return;
+            await linked.CancelAsync();
+            try
+            {
+                await early;
+            }
+            catch (Exception)
+            {
+                // Asked before the reads decided, held at the gate and never used: how it ended does not matter.
+            }
+        }
+
         try
         {
-            moderated = await outputModeration.WrapAsync(request, reporter, outputContext);
-            var reply = await chain.StreamAsync(request.Messages, request.MaxOutputTokens, (IReplySink?)moderated ?? reporter, linked.Token);
-            if (moderated is not null) await moderated.CompleteAsync(linked.Token);
+            var snapshot = await snapshotRead;
+            if (snapshot.Done is { } finished)
+            {
+                await StopEarlyCallAsync();
+                InferenceLog.ReplyAlreadyFinished(logger, request.ReplyId, ReplyStreamProtocol.Done);
+                await PublishGeneratedAsync(request, snapshot.Content, finished, TimeSpan.Zero, TimeSpan.Zero, cancellationToken);
+                return;
+            }
+            if (snapshot.Error is { } failed)
+            {
+                await StopEarlyCallAsync();
+                InferenceLog.ReplyAlreadyFinished(logger, request.ReplyId, ReplyStreamProtocol.Error);
+                await PublishFailedAsync(request, failed.Code, failed.Message, snapshot.Content, cancellationToken);
+                return;
+            }
+
+            var writer = streams.OpenWriter(request.ReplyId);
+            if (snapshot.HasEntries)
+            {
+                InferenceLog.ReplyRestarted(logger, request.ReplyId);
+                await writer.ResetAsync(cancellationToken);
+            }
+            if (await cancelRequested)
+            {
+                await StopEarlyCallAsync();
+                await FailAsync(request, writer, ReplyFailureCodes.Cancelled, "The reply was cancelled.", cancellationToken);
+                return;
+            }
+
+            var reporter = new ReplyStartReporter(writer, request, publisher, timeProvider, logger);
+            ModeratedReplySink? moderated;
+            try
+            {
+                moderated = await outputModeration.WrapAsync(request, reporter, outputContext);
+            }
+            catch (OutputContextMissingException)
+            {
+                await StopEarlyCallAsync();
+                await FailAsync(request, writer, ReplyFailureCodes.ModerationUnavailable, OutputContextMissingException.UserMessage, cancellationToken);
+                return;
+            }
+            gate.Open((IReplySink?)moderated ?? reporter);
+            var streaming = early ?? chain.StreamAsync(request.Messages, request.MaxOutputTokens, gate, linked.Token);
+            await StreamAsync(request, streaming, writer, reporter, moderated, started, linked.Token, cancellationToken);
+        }
+        finally
+        {
+            await StopEarlyCallAsync();
+        }
+    }
+
+    private async Task StreamAsync(GenerateReply request, Task<ProviderReply> streaming, ReplyStreamWriter writer, ReplyStartReporter reporter,
+        ModeratedReplySink? moderated, long started, CancellationToken generation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var reply = await streaming;
+            if (moderated is not null) await moderated.CompleteAsync(generation);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
                 tokenCounter.CountMessages(request.Messages.Select(m => m.Content)), tokenCounter.CountText(reply.Content));
             var options = reply.Provider.Options;
@@ -81,7 +134,7 @@ public sealed class ReplyGenerator(
             await reporter.FlushAsync();
             await PublishGeneratedAsync(request, moderated is null ? reply.Content : writer.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancel.Token.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (generation.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             await reporter.FlushAsync();
             await PublishPartialUsageAsync(request, writer, cancellationToken);
@@ -97,10 +150,6 @@ public sealed class ReplyGenerator(
             await reporter.FlushAsync();
             if (moderated is not null) await PublishOutputBlockedAsync(request, blocked.Category, moderated, cancellationToken);
             await FailAsync(request, writer, ModerationProtocol.BlockedCode, blocked.Message, cancellationToken);
-        }
-        catch (OutputContextMissingException)
-        {
-            await FailAsync(request, writer, ReplyFailureCodes.ModerationUnavailable, OutputContextMissingException.UserMessage, cancellationToken);
         }
         catch (AllProvidersFailedException ex)
         {
