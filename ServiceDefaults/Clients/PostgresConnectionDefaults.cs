@@ -5,12 +5,14 @@ namespace Chatbot.ServiceDefaults.Clients;
 
 /// <summary>
 /// What every service's PostgreSQL connection string gets unless the operator set it: automatic preparation of the
-/// statements a service repeats (Npgsql keeps them across pooled-connection reuse, so the hot queries skip parse and
-/// plan), then the service's own settings.
+/// statements a service repeats (Npgsql keeps them across pooled-connection reuse, so the hot queries skip parsing) and
+/// generic plans for them (every query of these services is a keyed, indexed lookup, so planning per execution buys
+/// nothing), then the service's own settings.
 /// </summary>
 public static class PostgresConnectionDefaults
 {
     public const int MaxAutoPrepare = 64;
+    public const string GenericPlans = "-c plan_cache_mode=force_generic_plan";
 
     public static string Apply(string connectionString, Action<NpgsqlConnectionStringBuilder>? configure = null)
     {
@@ -18,6 +20,10 @@ public static class PostgresConnectionDefaults
         if (!IsSet(connectionString, nameof(NpgsqlConnectionStringBuilder.MaxAutoPrepare)))
         {
             builder.MaxAutoPrepare = MaxAutoPrepare;
+        }
+        if (builder.Options?.Contains("plan_cache_mode", StringComparison.Ordinal) != true)
+        {
+            builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? GenericPlans : $"{builder.Options} {GenericPlans}";
         }
         configure?.Invoke(builder);
         return builder.ConnectionString;

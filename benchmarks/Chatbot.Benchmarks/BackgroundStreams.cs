@@ -5,7 +5,8 @@ namespace Chatbot.Benchmarks;
 
 /// <summary>
 /// Keeps <c>count</c> reply streams open at once: each loop sends a message whose simulated reply streams slowly for
-/// about a minute, reads it over SSE and starts the next when it ends. Disposing stops the loops and cancels every
+/// 25 to 75 seconds (uniformly drawn, so the streams end and restart spread over time as in a steady state, not all in
+/// the same second as equal lengths started together would), reads it over SSE and starts the next when it ends. Disposing stops the loops and cancels every
 /// reply still generating, so the next level starts from an idle system.
 /// </summary>
 public sealed class BackgroundStreams(IReadOnlyList<ChatApi> users, int count, double tokensPerSecond) : IAsyncDisposable
@@ -21,7 +22,7 @@ public sealed class BackgroundStreams(IReadOnlyList<ChatApi> users, int count, d
 
     public int Errors => Volatile.Read(ref errors);
 
-    private string Message => $"[[sim:tokens={(int)(tokensPerSecond * 50)};tps={tokensPerSecond}]] background stream";
+    private string Message => $"[[sim:tokens={(int)(tokensPerSecond * Random.Shared.Next(25, 76))};tps={tokensPerSecond}]] background stream";
 
     /// <summary>Starts the loops at <paramref name="startsPerSecond"/> and waits until all streams are open.</summary>
     public async Task OpenAsync(int startsPerSecond, TimeSpan timeout)

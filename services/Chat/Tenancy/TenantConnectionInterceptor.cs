@@ -43,11 +43,41 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
         builder.NoResetOnClose = false; // the reset is what brings a reused connection back to the defaults
     }
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) =>
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        if (Enabled && !startsAsApp.ContainsKey(connection.ConnectionString))
+        {
+            using var check = CurrentUserCommand(connection);
+            startsAsApp[connection.ConnectionString] = check is not null && Equals(check.ExecuteScalar(), Role);
+        }
         Run(connection, Opened(connection));
+    }
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
-        CancellationToken cancellationToken = default) => RunAsync(connection, Opened(connection), cancellationToken);
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        if (Enabled && !startsAsApp.ContainsKey(connection.ConnectionString))
+        {
+            await using var check = CurrentUserCommand(connection);
+            startsAsApp[connection.ConnectionString] = check is not null && Equals(await check.ExecuteScalarAsync(cancellationToken), Role);
+        }
+        await RunAsync(connection, Opened(connection), cancellationToken);
+    }
+
+    /// <summary>
+    /// Once per connection string: whether the server applied the session defaults (a proxy such as PgBouncer may drop
+    /// startup options); until then, and if not, the role is set with the tenant at every open.
+    /// </summary>
+    private static DbCommand? CurrentUserCommand(DbConnection connection)
+    {
+        if (!HasStartupOptions(connection.ConnectionString))
+        {
+            return null;
+        }
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_user::text";
+        return command;
+    }
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result)
@@ -258,9 +288,9 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
     /// <summary>SET cannot take parameters; the value is a formatted Guid (or empty), never caller text.</summary>
     internal static string SetTenantSql(Guid? tenant) => $"SET {TenantSetting} = '{tenant?.ToString("D") ?? string.Empty}';";
 
-    private bool StartsAsApp(DbConnection connection) => startsAsApp.GetOrAdd(connection.ConnectionString, StartsAsApp);
+    private bool StartsAsApp(DbConnection connection) => startsAsApp.GetValueOrDefault(connection.ConnectionString);
 
-    private static bool StartsAsApp(string connectionString) =>
+    private static bool HasStartupOptions(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) is { NoResetOnClose: false, Options: { } options }
         && options.Contains(StartupOptions, StringComparison.Ordinal);
 }

@@ -108,6 +108,23 @@ public sealed class TenantSessionTests(ChatFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Where_the_server_did_not_apply_the_session_defaults_the_role_is_set_at_every_open()
+    {
+        await using var scope = fixture.Chat.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<ChatDbContext>().Database.GetConnectionString()!;
+        // As if a proxy had dropped the startup options: the session starts as the login user despite the string.
+        var overridden = new NpgsqlConnectionStringBuilder(service) { ApplicationName = nameof(TenantSessionTests) };
+        overridden.Options += " -c role=postgres";
+        await using var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>()
+            .UseNpgsql(overridden.ConnectionString).AddInterceptors(new TenantConnectionInterceptor()).Options);
+
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal(TenantConnectionInterceptor.Role, await CurrentUserAsync(db));
+        }
+    }
+
     private static async Task<(string Role, string Tenant)> SessionAsync(NpgsqlConnection connection)
     {
         await using var command = new NpgsqlCommand($"SELECT current_user::text, current_setting('{TenantConnectionInterceptor.TenantSetting}')", connection);

@@ -15,12 +15,22 @@ public sealed class PostgresConnectionDefaultsTests
     }
 
     [Fact]
+    public void Prepared_statements_use_generic_plans_unless_the_operator_chose_a_plan_cache_mode()
+    {
+        Assert.Equal(PostgresConnectionDefaults.GenericPlans, new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db")).Options);
+        Assert.Equal("-c search_path=x " + PostgresConnectionDefaults.GenericPlans,
+            new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Options=-c search_path=x")).Options);
+        Assert.Equal("-c plan_cache_mode=auto",
+            new NpgsqlConnectionStringBuilder(PostgresConnectionDefaults.Apply("Host=db;Options=-c plan_cache_mode=auto")).Options);
+    }
+
+    [Fact]
     public void A_services_own_settings_come_last()
     {
-        var applied = PostgresConnectionDefaults.Apply("Host=db;Password=secret", b => b.Options = "-c role=app");
+        var applied = PostgresConnectionDefaults.Apply("Host=db;Password=secret", b => b.ApplicationName = "app");
 
         var builder = new NpgsqlConnectionStringBuilder(applied);
-        Assert.Equal("-c role=app", builder.Options);
+        Assert.Equal("app", builder.ApplicationName);
         Assert.Equal("secret", builder.Password);
     }
 }
