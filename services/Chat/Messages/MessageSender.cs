@@ -20,7 +20,7 @@ namespace Chatbot.Chat.Messages;
 /// <see cref="GenerateReply"/> outbox row in one transaction. No model call and no broker call happen here.
 /// </summary>
 public sealed class MessageSender(
-    ChatDbContext db, PromptStore prompts, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
+    ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, QuotaGate quotas,
     ModerationRouting routing)
 {
@@ -47,25 +47,7 @@ public sealed class MessageSender(
         {
             return replay;
         }
-        // One round trip: the owned conversation (tracked: its UpdatedAt changes), the active prompt, the history and
-        // whether an earlier outbox row of the conversation is still live (then the new row waits its turn).
-        var activePrompt = prompts.Active(user.TenantId);
-        var historyLimit = options.Value.HistoryMessageLimit;
-        var turn = await db.Conversations
-            .Where(c => c.Id == conversationId && c.TenantId == user.TenantId && c.UserId == user.UserId)
-            .Select(c => new
-            {
-                Conversation = c,
-                Prompt = activePrompt.FirstOrDefault(),
-                History = db.Messages
-                    .Where(m => m.TenantId == user.TenantId && m.ConversationId == c.Id && m.Status == MessageStatuses.Completed)
-                    .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
-                    .Take(historyLimit)
-                    .Select(m => new ChatTurn(m.Role, m.Content))
-                    .ToList(),
-                OutboxBusy = db.OutboxMessages.Any(o => o.OrderingKey == c.Id && o.DeadLetteredAt == null),
-            })
-            .FirstOrDefaultAsync(ct);
+        var turn = await TurnContextQuery.LoadAsync(db, conversationId, user.TenantId, user.UserId, options.Value.HistoryMessageLimit, ct);
         if (turn is null)
         {
             return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);

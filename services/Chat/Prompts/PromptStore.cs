@@ -10,7 +10,7 @@ public sealed class PromptStore(ChatDbContext db)
     /// <summary>The tenant's active version, else the active global default.</summary>
     public Task<PromptVersion?> GetActiveAsync(Guid tenantId, CancellationToken ct) => Active(tenantId).AsNoTracking().FirstOrDefaultAsync(ct);
 
-    /// <summary>The active versions that apply to the tenant, its own first: compose into a bigger query to save a round trip.</summary>
+    /// <summary>The active versions that apply to the tenant, its own first (the send path's <see cref="Messages.TurnContextQuery"/> has it written out).</summary>
     public IQueryable<PromptVersion> Active(Guid tenantId) =>
         db.PromptVersions
             .Where(p => p.IsActive && (p.TenantId == tenantId || p.TenantId == null))

@@ -1,0 +1,14 @@
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Contracts.Inference;
+
+namespace Chatbot.Chat.Messages;
+
+/// <summary>What a send reads before writing: the owned conversation, the prompt, the history, whether the outbox is busy.</summary>
+public sealed class TurnContext
+{
+    public required Conversation Conversation { get; init; }
+    public PromptVersion? Prompt { get; init; }
+    public required List<ChatTurn> History { get; init; }
+    /// <summary>An earlier outbox row of the conversation is still live: the new row waits its turn.</summary>
+    public required bool OutboxBusy { get; init; }
+}
