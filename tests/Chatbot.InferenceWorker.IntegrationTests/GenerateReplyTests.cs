@@ -86,20 +86,53 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     }
 
     [Fact]
-    public async Task The_first_entry_of_a_stream_is_announced_on_the_activity_channel()
+    public async Task The_first_entry_of_a_stream_is_announced_on_the_activity_channel_with_the_entry_itself()
     {
         var request = WorkerFixture.Request("Announce me");
-        var announced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var channel = StackExchange.Redis.RedisChannel.Literal(ActivityChannel);
         var subscriber = fixture.Redis.GetSubscriber();
-        await subscriber.SubscribeAsync(channel, (_, key) =>
+        await subscriber.SubscribeAsync(channel, (_, message) =>
         {
-            if (key == StreamKey(request.ReplyId)) announced.TrySetResult();
+            if (message.ToString().StartsWith(StreamKey(request.ReplyId), StringComparison.Ordinal)) announced.TrySetResult(message.ToString());
         });
         try
         {
             await fixture.Bus.Publish(request);
-            await announced.Task.WaitAsync(Wait);
+            var parts = (await announced.Task.WaitAsync(Wait)).Split(ActivitySeparator);
+            var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+
+            // key, id, type, data of the stream's first entry, exactly as stored
+            Assert.Equal(4, parts.Length);
+            var first = entries[0];
+            Assert.Equal([StreamKey(request.ReplyId), first.Id, Token, first.Data], parts);
+        }
+        finally
+        {
+            await subscriber.UnsubscribeAsync(channel);
+        }
+    }
+
+    [Fact]
+    public async Task A_restarted_stream_is_announced_by_its_key_alone_so_no_replica_skips_what_came_before()
+    {
+        var request = WorkerFixture.Request("Restart me");
+        await fixture.Redis.GetDatabase().StreamAddAsync(StreamKey(request.ReplyId),
+            [new(TypeField, Token), new(DataField, "{\"text\":\"from a worker that died\"}")]);
+        var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var channel = StackExchange.Redis.RedisChannel.Literal(ActivityChannel);
+        var subscriber = fixture.Redis.GetSubscriber();
+        await subscriber.SubscribeAsync(channel, (_, message) =>
+        {
+            if (message.ToString().StartsWith(StreamKey(request.ReplyId), StringComparison.Ordinal)) announced.TrySetResult(message.ToString());
+        });
+        try
+        {
+            await fixture.Bus.Publish(request);
+
+            Assert.Equal(StreamKey(request.ReplyId), await announced.Task.WaitAsync(Wait));
+            var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+            Assert.Equal(Reset, entries[1].Type);
         }
         finally
         {

@@ -13,7 +13,8 @@ namespace Chatbot.Chat.Replies;
 /// instance whatever the number of streams, and each round hands every client all its new entries at once. A worker
 /// publishes on <see cref="ReplyStreamProtocol.ActivityChannel"/> when a stream gets its first entry, and a new
 /// subscriber arrives with entries to catch up on: both wake the hub at once, so time to first token never waits for
-/// the interval. Only a round that hit the per-stream entry cap goes again at once.
+/// the interval; when the wake-up carries a new stream's first entry, it goes to that stream's clients straight away,
+/// without waiting for the round's XREAD. Only a round that hit the per-stream entry cap goes again at once.
 /// </summary>
 public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOptions<ChatOptions> options,
     ILogger<ReplyStreamHub> logger) : BackgroundService
@@ -67,10 +68,11 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
     {
         try
         {
-            await redis.GetSubscriber().SubscribeAsync(ActivityChannel, (_, _) =>
+            await redis.GetSubscriber().SubscribeAsync(ActivityChannel, (_, message) =>
             {
                 if (!subscriptions.IsEmpty)
                 {
+                    DeliverFirstEntry(message.ToString());
                     activity.Notify();
                 }
             });
@@ -78,6 +80,24 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             LogPollFailed(ex); // polling alone still serves every stream, one interval later
+        }
+    }
+
+    /// <summary>A wake-up that carries a stream's first entry: its clients get it now (the next round skips it by id).</summary>
+    private void DeliverFirstEntry(string message)
+    {
+        var parts = message.Split(ReplyStreamProtocol.ActivitySeparator, 4);
+        if (parts.Length != 4 || !StreamEntryId.TryParse(parts[1], out var id))
+        {
+            return;
+        }
+        var first = new ReplyStreamEvent(id, parts[2], parts[3]);
+        foreach (var subscription in subscriptions.Keys)
+        {
+            if (subscription.StreamKey == parts[0])
+            {
+                subscription.Deliver(first);
+            }
         }
     }
 

@@ -2,25 +2,36 @@ using System.Threading.Channels;
 
 namespace Chatbot.Chat.Replies;
 
-/// <summary>One SSE client waiting on one reply stream; <see cref="ReplyStreamHub"/> feeds entries after <see cref="Position"/>.</summary>
+/// <summary>
+/// One SSE client waiting on one reply stream; <see cref="ReplyStreamHub"/> feeds entries after <see cref="Position"/>,
+/// from its rounds and from wake-ups that carry a first entry (two threads: an entry goes out once, in id order).
+/// </summary>
 public sealed class ReplyStreamSubscription(ReplyStreamHub hub, string streamKey, StreamEntryId after) : IDisposable
 {
     private readonly Channel<ReplyStreamEvent> channel = Channel.CreateUnbounded<ReplyStreamEvent>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = true }); // writes happen under the lock
+    private readonly Lock gate = new();
+    private StreamEntryId position = after;
 
     public string StreamKey { get; } = streamKey;
 
-    /// <summary>The last entry handed to this subscriber; only the hub's loop changes it.</summary>
-    public StreamEntryId Position { get; internal set; } = after;
+    /// <summary>The last entry handed to this subscriber.</summary>
+    public StreamEntryId Position
+    {
+        get { lock (gate) return position; }
+    }
 
     public ChannelReader<ReplyStreamEvent> Events => channel.Reader;
 
     internal void Deliver(ReplyStreamEvent streamEvent)
     {
-        if (streamEvent.Id > Position)
+        lock (gate)
         {
-            Position = streamEvent.Id;
-            channel.Writer.TryWrite(streamEvent);
+            if (streamEvent.Id > position)
+            {
+                position = streamEvent.Id;
+                channel.Writer.TryWrite(streamEvent);
+            }
         }
     }
 

@@ -5,8 +5,10 @@ namespace Chatbot.Contracts.Inference;
 /// <see cref="TypeField"/> (token | reset | error | done) and <see cref="DataField"/> (the JSON payload of the SSE event);
 /// the entry id is the SSE event id, so <c>Last-Event-ID</c> resumes with XREAD after it.
 /// Cancellation: chat sets <see cref="CancelKey"/> and publishes the reply id on <see cref="CancelChannel"/>.
-/// Wake-up: a worker publishes the reply id on <see cref="ActivityChannel"/> with the first entry of a stream, so chat
-/// replicas read new streams at once instead of at their next poll (time to first token).
+/// Wake-up: a worker publishes on <see cref="ActivityChannel"/> with the first entry it writes to a stream, so chat
+/// replicas read new streams at once instead of at their next poll (time to first token). The message is the stream
+/// key; when that entry is the stream's very first, it also carries the entry (key, id, type and data, separated by
+/// <see cref="ActivitySeparator"/>), so a replica hands it to its clients without reading the stream.
 /// </summary>
 public static class ReplyStreamProtocol
 {
@@ -18,6 +20,7 @@ public static class ReplyStreamProtocol
     public const string Done = "done";
     public const string CancelChannel = "chatbot:reply-cancel";
     public const string ActivityChannel = "chatbot:reply-activity";
+    public const char ActivitySeparator = '\n'; // never inside a key, an entry id, a type or (escaped) JSON data
 
     public static string StreamKey(Guid replyId) => $"chatbot:reply:{replyId:N}:stream";
     public static string CancelKey(Guid replyId) => $"chatbot:reply:{replyId:N}:cancelled";

@@ -15,7 +15,6 @@ namespace Chatbot.InferenceWorker.Streaming;
 public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions options, TimeProvider timeProvider) : IReplySink
 {
     private const int MaxInFlight = 256;
-    private static readonly RedisChannel ActivityChannel = RedisChannel.Literal(ReplyStreamProtocol.ActivityChannel);
     private readonly Lock _gate = new();
     private readonly StringBuilder _pending = new();
     private readonly StringBuilder _content = new();
@@ -117,13 +116,15 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
     private void Add(string type, string data)
     {
         _inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
+        if (!_expirySet)
+        {
+            // The first entry, its expiry and the wake-up of chat replicas in one atomic round trip (see FirstEntryScript).
+            _expirySet = true;
+            _inFlight.Add(FirstEntryScript.AppendAsync(db, key, type, data, options));
+            return;
+        }
         _inFlight.Add(db.StreamAddAsync(key,
             [new NameValueEntry(ReplyStreamProtocol.TypeField, type), new NameValueEntry(ReplyStreamProtocol.DataField, data)],
             maxLength: options.StreamMaxLength, useApproximateMaxLength: true));
-        if (_expirySet) return;
-        _expirySet = true;
-        _inFlight.Add(db.KeyExpireAsync(key, TimeSpan.FromSeconds(options.InProgressStreamExpirySeconds)));
-        // Pipelined after the first entry: chat replicas waiting on this stream read it now, not at their next poll.
-        _inFlight.Add(db.PublishAsync(ActivityChannel, key));
     }
 }
