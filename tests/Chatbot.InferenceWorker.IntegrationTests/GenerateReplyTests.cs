@@ -89,28 +89,12 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     public async Task The_first_entry_of_a_stream_is_announced_on_the_activity_channel_with_the_entry_itself()
     {
         var request = WorkerFixture.Request("Announce me");
-        var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var channel = StackExchange.Redis.RedisChannel.Literal(ActivityChannel);
-        var subscriber = fixture.Redis.GetSubscriber();
-        await subscriber.SubscribeAsync(channel, (_, message) =>
-        {
-            if (message.ToString().StartsWith(StreamKey(request.ReplyId), StringComparison.Ordinal)) announced.TrySetResult(message.ToString());
-        });
-        try
-        {
-            await fixture.Bus.Publish(request);
-            var parts = (await announced.Task.WaitAsync(Wait)).Split(ActivitySeparator);
-            var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
 
-            // key, id, type, data of the stream's first entry, exactly as stored
-            Assert.Equal(4, parts.Length);
-            var first = entries[0];
-            Assert.Equal([StreamKey(request.ReplyId), first.Id, Token, first.Data], parts);
-        }
-        finally
-        {
-            await subscriber.UnsubscribeAsync(channel);
-        }
+        var announcement = await PublishAndWaitForAnnouncementAsync(request);
+
+        // key, id, type, data of the stream's first entry, exactly as stored
+        var first = (await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error))[0];
+        Assert.Equal([StreamKey(request.ReplyId), first.Id, Token, first.Data], announcement.Split(ActivitySeparator));
     }
 
     [Fact]
@@ -119,6 +103,15 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
         var request = WorkerFixture.Request("Restart me");
         await fixture.Redis.GetDatabase().StreamAddAsync(StreamKey(request.ReplyId),
             [new(TypeField, Token), new(DataField, "{\"text\":\"from a worker that died\"}")]);
+
+        Assert.Equal(StreamKey(request.ReplyId), await PublishAndWaitForAnnouncementAsync(request));
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+        Assert.Equal(Reset, entries[1].Type);
+    }
+
+    /// <summary>Publishes the request and returns the activity-channel message that announces its stream.</summary>
+    private async Task<string> PublishAndWaitForAnnouncementAsync(GenerateReply request)
+    {
         var announced = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var channel = StackExchange.Redis.RedisChannel.Literal(ActivityChannel);
         var subscriber = fixture.Redis.GetSubscriber();
@@ -129,10 +122,7 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
         try
         {
             await fixture.Bus.Publish(request);
-
-            Assert.Equal(StreamKey(request.ReplyId), await announced.Task.WaitAsync(Wait));
-            var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
-            Assert.Equal(Reset, entries[1].Type);
+            return await announced.Task.WaitAsync(Wait);
         }
         finally
         {
