@@ -35,6 +35,8 @@ public sealed class ObservedProvider : IChatCompletionService
     public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource FirstToken { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The call is over, however it ended (completed, failed, cancelled, or abandoned by the chain).</summary>
+    public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyDictionary<string, object?> Attributes => _inner.Attributes;
 
@@ -47,10 +49,17 @@ public sealed class ObservedProvider : IChatCompletionService
     {
         Asked.TrySetResult();
         using var cancelled = cancellationToken.Register(() => Cancelled.TrySetResult());
-        await foreach (var chunk in _inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken))
+        try
         {
-            if (!string.IsNullOrEmpty(chunk.Content)) FirstToken.TrySetResult();
-            yield return chunk;
+            await foreach (var chunk in _inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken))
+            {
+                if (!string.IsNullOrEmpty(chunk.Content)) FirstToken.TrySetResult();
+                yield return chunk;
+            }
+        }
+        finally
+        {
+            Ended.TrySetResult();
         }
     }
 }
