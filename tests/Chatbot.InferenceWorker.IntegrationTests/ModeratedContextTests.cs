@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Chatbot.Contracts.Inference;
-using Chatbot.Contracts.Moderation;
 using MassTransit;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
 
@@ -17,14 +15,12 @@ public sealed class ModeratedContextTests(WorkerFixture fixture)
     [Fact]
     public async Task A_context_that_lands_after_the_message_is_still_used_to_restore_placeholders()
     {
-        var request = UserOnly("Write to <EMAIL_1> today. [[sim:echo]]");
+        var request = WorkerFixture.ModeratedRequest("Write to <EMAIL_1> today. [[sim:echo]]");
         var (endpoint, _) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId);
 
         var generating = fixture.GenerateDirectAsync(request, endpoint);
         await Task.Delay(100);
-        await fixture.Redis.GetDatabase().StringSetAsync(ModerationProtocol.ContextKey(request.ReplyId),
-            JsonSerializer.Serialize(new { canary = (string?)null, placeholders = new Dictionary<string, string> { ["<EMAIL_1>"] = "ann@example.com" } }),
-            TimeSpan.FromMinutes(5));
+        await fixture.WriteOutputContextAsync(request.ReplyId, placeholders: new() { ["<EMAIL_1>"] = "ann@example.com" });
         await generating;
 
         var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(30), Done);
@@ -36,7 +32,7 @@ public sealed class ModeratedContextTests(WorkerFixture fixture)
     [Fact]
     public async Task A_context_that_never_arrives_fails_the_reply_closed_before_any_token()
     {
-        var request = UserOnly("Hello there.");
+        var request = WorkerFixture.ModeratedRequest("Hello there.");
         var (endpoint, recorder) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId);
 
         await fixture.GenerateDirectAsync(request, endpoint);
@@ -46,11 +42,5 @@ public sealed class ModeratedContextTests(WorkerFixture fixture)
         Assert.Contains(ReplyFailureCodes.ModerationUnavailable, entries[^1].Data);
         var failed = (ReplyFailed)Assert.Single(recorder.Published, p => p.Message is ReplyFailed).Message;
         Assert.Equal(ReplyFailureCodes.ModerationUnavailable, failed.Code);
-    }
-
-    private static GenerateReply UserOnly(string text)
-    {
-        var request = WorkerFixture.Request(text);
-        return request with { Messages = [request.Messages[^1]], Moderated = true };
     }
 }

@@ -34,9 +34,8 @@ public sealed class ObservedProvider : IChatCompletionService
     public ProviderChain Chain { get; }
     public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     public TaskCompletionSource FirstToken { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The call ended because its token was cancelled (while waiting for the provider or held at the chain's sink).</summary>
     public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    /// <summary>The call is over, however it ended (completed, failed, cancelled, or abandoned by the chain).</summary>
-    public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyDictionary<string, object?> Attributes => _inner.Attributes;
 
@@ -48,7 +47,8 @@ public sealed class ObservedProvider : IChatCompletionService
         PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         Asked.TrySetResult();
-        using var cancelled = cancellationToken.Register(() => Cancelled.TrySetResult());
+        // Checked when the call ends rather than by a token registration: a registration disposed as the cancelled call
+        // unwinds (its Task.Delay's callback runs first and may resume this iterator inline) would never fire.
         try
         {
             await foreach (var chunk in _inner.GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken))
@@ -59,7 +59,7 @@ public sealed class ObservedProvider : IChatCompletionService
         }
         finally
         {
-            Ended.TrySetResult();
+            if (cancellationToken.IsCancellationRequested) Cancelled.TrySetResult();
         }
     }
 }

@@ -3,7 +3,9 @@ extern alias worker;
 using System.Net;
 using System.Net.Sockets;
 using Chatbot.Aspire.Testing;
+using System.Text.Json;
 using Chatbot.Contracts.Inference;
+using Chatbot.Contracts.Moderation;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -82,6 +84,18 @@ public sealed class WorkerFixture : IAsyncLifetime
     public static GenerateReply Request(string userText, string tier = "pro") => new(
         Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(),
         tier, 7, [new ChatTurn("system", "You are a helpful assistant."), new ChatTurn("user", userText)], 256);
+
+    /// <summary>A request moderation passed (<c>Moderated</c>): the user's message alone, its output context expected in Redis.</summary>
+    public static GenerateReply ModeratedRequest(string userText)
+    {
+        var request = Request(userText);
+        return request with { Messages = [request.Messages[^1]], Moderated = true };
+    }
+
+    /// <summary>Writes the output context moderation leaves for a passed request: its canary and placeholder mapping.</summary>
+    public Task WriteOutputContextAsync(Guid replyId, string? canary = null, Dictionary<string, string>? placeholders = null) =>
+        Redis.GetDatabase().StringSetAsync(ModerationProtocol.ContextKey(replyId),
+            JsonSerializer.Serialize(new { canary, placeholders = placeholders ?? [] }), TimeSpan.FromMinutes(5));
 
     /// <summary>
     /// Runs the worker's real <c>ReplyGenerator</c> on <paramref name="request"/> with <paramref name="publisher"/> as the

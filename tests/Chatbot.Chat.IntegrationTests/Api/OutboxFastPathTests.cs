@@ -46,6 +46,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     public async Task A_row_the_fast_path_cannot_publish_is_handed_to_the_dispatcher_at_once()
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
+        using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
         var row = OutboxRows.WithType(OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid()).Row, "Chatbot.Contracts.Inference.NoSuchMessage");
         Assert.True(fastPath.TryClaim(row));
@@ -55,6 +56,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
 
         await WaitUntilAsync(async () => await Rows().AnyAsync(o => o.Id == row.Id && o.NextAttemptAt <= DateTimeOffset.UtcNow
             && o.LastError!.Contains("Unknown message type")));
+        await WaitUntilAsync(() => handedOver.Count == 1); // counted once the row is handed over
         await Rows().Where(o => o.Id == row.Id).ExecuteDeleteAsync();
     }
 
