@@ -31,6 +31,10 @@ public static class ServiceDefaultsExtensions
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.AddJsonLogging();
+        if (ManagementPort.From(builder.Configuration) is { } managementPort && builder is WebApplicationBuilder web)
+        {
+            ManagementPort.Listen(web.WebHost, managementPort);
+        }
         builder.ConfigureOpenTelemetry();
         builder.Services.AddSingleton<ErrorMetrics>();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LivenessTag]);
@@ -74,12 +78,17 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Exception handler and status code pages (every error is problem details), <c>/health</c> (readiness: every check),
-    /// <c>/alive</c> (liveness only), the Prometheus scrape endpoint <c>/metrics</c> and, in tests only, the route table. Call it right after <c>Build()</c>.
+    /// <c>/alive</c> (liveness only), the Prometheus scrape endpoint <c>/metrics</c> (the three on <c>Management:Port</c> only,
+    /// when it is set: <see cref="ManagementPort"/>) and, in tests only, the route table. Call it right after <c>Build()</c>.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        if (ManagementPort.From(app.Configuration) is { } managementPort)
+        {
+            ManagementPort.Separate(app, managementPort, IsInfrastructurePath);
+        }
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
             Predicate = _ => true,

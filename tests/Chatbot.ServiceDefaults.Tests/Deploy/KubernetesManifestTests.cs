@@ -33,16 +33,17 @@ public sealed class KubernetesManifestTests
 
     [Theory]
     [MemberData(nameof(ServiceNames))]
-    public void Deployment_probes_alive_and_health_on_its_http_port(string name)
+    public void Deployment_serves_http_on_8080_and_probes_alive_and_health_on_its_management_port(string name)
     {
         var container = MainContainer(name);
-        var port = RepoFiles.Map(RepoFiles.List(container["ports"]).Single());
+        var ports = RepoFiles.List(container["ports"]).Select(RepoFiles.Map).ToDictionary(p => (string)p["name"], p => p["containerPort"].ToString());
+        var environment = RepoFiles.List(container["env"]).Select(RepoFiles.Map).ToDictionary(e => (string)e["name"]);
 
-        Assert.Equal("8080", port["containerPort"].ToString());
-        Assert.Equal("http", port["name"]);
-        Assert.Equal("/alive", ProbePath(container, "livenessProbe"));
-        Assert.Equal("/alive", ProbePath(container, "startupProbe"));
-        Assert.Equal("/health", ProbePath(container, "readinessProbe"));
+        Assert.Equal(new Dictionary<string, string?> { ["http"] = "8080", ["management"] = "8081" }, ports);
+        Assert.Equal(ports["management"], environment["Management__Port"]["value"]);
+        Assert.Equal(("/alive", "management"), Probe(container, "livenessProbe"));
+        Assert.Equal(("/alive", "management"), Probe(container, "startupProbe"));
+        Assert.Equal(("/health", "management"), Probe(container, "readinessProbe"));
     }
 
     [Theory]
@@ -76,7 +77,7 @@ public sealed class KubernetesManifestTests
         var servicePort = RepoFiles.Map(RepoFiles.List(RepoFiles.Map(service["spec"])["ports"]).Single());
 
         Assert.Equal(name, RepoFiles.Map(service["metadata"])["name"]);
-        Assert.Equal("http", servicePort["targetPort"]);
+        Assert.Equal("http", servicePort["targetPort"]); // the only one: the management port stays inside the pod network
         if (RepoFiles.ConnectionNamesUsedBy(folder).Any(c => c.EndsWith("db", StringComparison.Ordinal)))
         {
             var migrate = RepoFiles.Map(RepoFiles.List(pod["initContainers"]).Single());
@@ -121,6 +122,9 @@ public sealed class KubernetesManifestTests
     private static Dictionary<object, object> MainContainer(string name) =>
         RepoFiles.List(PodSpec(RepoFiles.LoadYaml($"deploy/k8s/{name}.yaml"))["containers"]).Select(RepoFiles.Map).Single(c => (string)c["name"] == name);
 
-    private static string ProbePath(Dictionary<object, object> container, string probe) =>
-        (string)RepoFiles.Map(RepoFiles.Map(container[probe])["httpGet"])["path"];
+    private static (string Path, string Port) Probe(Dictionary<object, object> container, string probe)
+    {
+        var get = RepoFiles.Map(RepoFiles.Map(container[probe])["httpGet"]);
+        return ((string)get["path"], (string)get["port"]);
+    }
 }
