@@ -18,6 +18,9 @@ while [ $# -gt 0 ] && [ "$1" != -- ]; do scenarios+=("$1"); shift; done
 ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 dotnet build benchmarks/Chatbot.Load/Chatbot.Load.csproj -c Release -nologo -v q || exit 1
+# Scenario 3 (pipeline overhead) is issue 3's chat-turn benchmark: N streams held open while one client probes.
+overhead_args=(1,100 500 20 --without-output-guard)
+[[ " ${scenarios[*]} " == *" overhead "* ]] && { dotnet build benchmarks/Chatbot.Benchmarks/Chatbot.Benchmarks.csproj -c Release -nologo -v q || exit 1; }
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 dir="benchmarks/results/$stamp"
 log=benchmarks/results/load.md
@@ -29,6 +32,18 @@ mkdir -p "$dir"
 } >> "$log"
 status=0
 for scenario in "${scenarios[@]}"; do
+  if [ "$scenario" = overhead ]; then
+    echo "== overhead: dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- ${overhead_args[*]}"
+    dotnet run -c Release --no-build --project benchmarks/Chatbot.Benchmarks -- "${overhead_args[@]}" 2>&1 | tee "$dir/overhead.txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    {
+      echo
+      echo "Command: \`dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- ${overhead_args[*]}\`"
+      echo
+      grep -E '^(\||Background)' "$dir/overhead.txt"
+    } >> "$log"
+    continue
+  fi
   args=(--start --scenario "$scenario" --json "$dir/$scenario.json" "$@")
   echo "== $scenario: dotnet run -c Release --project benchmarks/Chatbot.Load -- ${args[*]}"
   dotnet run -c Release --no-build --project benchmarks/Chatbot.Load -- "${args[@]}" 2>&1 | tee "$dir/$scenario.txt"

@@ -2,13 +2,13 @@ using System.Globalization;
 using Chatbot.Aspire.Testing;
 using Chatbot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100,1000] [probe-turns=60] [sustained-seconds=20]
+// dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100] [probe-turns=500] [sustained-seconds=20]
 //     [--stream-tps=20] [--without-output-guard] [--with-moderation] [--env=resource:KEY=VALUE ...]
-// Each level N: N-1 background replies stream at once (a minute each, restarted when done) and one probe client takes
+// Each level N: N-1 background replies stream at once (25 to 75 s each, restarted when done) and one probe client takes
 // its turns meanwhile, so N streams are open while POST, list and time to first token are measured. Then N clients
 // run short turns back to back for the sustained turns per second.
 var levels = (args.ElementAtOrDefault(0) ?? "1,100").Split(',').Select(int.Parse).ToArray();
-var probeTurns = int.Parse(args.ElementAtOrDefault(1) ?? "60", CultureInfo.InvariantCulture);
+var probeTurns = int.Parse(args.ElementAtOrDefault(1) ?? "500", CultureInfo.InvariantCulture);
 var sustained = TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture));
 var streamTps = double.Parse(args.FirstOrDefault(a => a.StartsWith("--stream-tps=", StringComparison.Ordinal))?.Split('=')[1] ?? "20",
     CultureInfo.InvariantCulture);

@@ -72,13 +72,13 @@ public sealed class LoadOptions
 
     public const string Usage = """
         dotnet run -c Release --project benchmarks/Chatbot.Load -- [--start [--full] | --target http://localhost:5080]
-            --scenario smoke|chat|chat-100|chat-1000|isolation|overhead|max-turns|sse-10k|all [--json out.json]
+            --scenario smoke|chat|chat-100|chat-1000|isolation|max-turns|sse-10k|all [--json out.json]
           system:     --start (test builder: identity, chat, inference-worker; --full = all five services)
                       --target URL (a running system, e.g. ./scripts/run.sh) [--simulator http://localhost:5082] [--raise-limits]
           simulator:  --sim-latency MS (first token) --sim-tps N (0 = as fast as possible) --sim-tokens N (reply length)
                       (sent as [[sim:...]] directives, so they work against a running system too)
           closed:     --users N --accounts N --duration S --ramp S --think MS --turns N
           open:       --rate R --max-in-flight N --late-ms MS
-          scenarios:  --levels 1,100 (overhead, max-turns) --streams N --workers N --hold S (sse-10k)
+          scenarios:  --levels 50,200,500 (max-turns) --streams N --workers N --hold S (sse-10k)
         """;
 }

@@ -10,6 +10,5 @@ public static class Steps
     public const string FirstToken = "time to first token";
     public const string ReplyComplete = "reply complete (done event)";
     public const string ListConversations = "list conversations";
-    public const string DirectFirstToken = "simulator direct: first token";
     public const string StreamOpen = "stream open (SSE headers)";
 }
