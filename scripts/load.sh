@@ -31,29 +31,22 @@ mkdir -p "$dir"
   echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), load average before: $(cut -d' ' -f1-3 /proc/loadavg), commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
 } >> "$log"
 status=0
+# run_and_record NAME PROJECT TABLE-FILTER ARGS...: runs one program, keeps its output, appends its table to the log.
+run_and_record() {
+  local name=$1 project=$2 filter=$3; shift 3
+  echo "== $name: dotnet run -c Release --project $project -- $*"
+  dotnet run -c Release --no-build --project "$project" -- "$@" 2>&1 | tee "$dir/$name.txt"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+  { echo; echo "Command: \`dotnet run -c Release --project $project -- $*\`"; echo; $filter "$dir/$name.txt"; } >> "$log"
+}
+load_table() { sed -n '/^## /,$p' "$1" | grep -v '^JSON written'; }
+benchmark_table() { grep -E '^(\||Background)' "$1"; }
 for scenario in "${scenarios[@]}"; do
   if [ "$scenario" = overhead ]; then
-    echo "== overhead: dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- ${overhead_args[*]}"
-    dotnet run -c Release --no-build --project benchmarks/Chatbot.Benchmarks -- "${overhead_args[@]}" 2>&1 | tee "$dir/overhead.txt"
-    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-    {
-      echo
-      echo "Command: \`dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- ${overhead_args[*]}\`"
-      echo
-      grep -E '^(\||Background)' "$dir/overhead.txt"
-    } >> "$log"
-    continue
+    run_and_record overhead benchmarks/Chatbot.Benchmarks benchmark_table "${overhead_args[@]}"
+  else
+    run_and_record "$scenario" benchmarks/Chatbot.Load load_table --start --scenario "$scenario" --json "$dir/$scenario.json" "$@"
   fi
-  args=(--start --scenario "$scenario" --json "$dir/$scenario.json" "$@")
-  echo "== $scenario: dotnet run -c Release --project benchmarks/Chatbot.Load -- ${args[*]}"
-  dotnet run -c Release --no-build --project benchmarks/Chatbot.Load -- "${args[@]}" 2>&1 | tee "$dir/$scenario.txt"
-  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
-  {
-    echo
-    echo "Command: \`dotnet run -c Release --project benchmarks/Chatbot.Load -- ${args[*]}\`"
-    echo
-    sed -n '/^## /,$p' "$dir/$scenario.txt" | grep -v '^JSON written'
-  } >> "$log"
 done
 echo "results appended to $log (JSON in $dir)"
 exit $status

@@ -75,29 +75,18 @@ public sealed class ManagementPortTests : IAsyncLifetime
         Assert.Equal($"Management:Port: '{value}' is not a TCP port (1 to 65535).", error.Message);
     }
 
-    [Fact]
-    public void Without_urls_the_management_listener_joins_the_ports_kestrel_would_have_used()
+    [Theory]
+    [InlineData("8080", "8443", "http://*:8080;https://*:8443;http://*:9090")]
+    [InlineData("", "", "http://localhost:5000;http://*:9090")]
+    public void Without_urls_the_management_listener_joins_the_addresses_kestrel_would_have_used(string httpPorts, string httpsPorts, string expected)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
-        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, "8080");
-        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, "8443");
+        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, httpPorts);
+        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, httpsPorts);
 
         ManagementPort.Listen(builder.WebHost, 9090);
 
-        Assert.Equal("http://*:8080;https://*:8443;http://*:9090", builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
-    }
-
-    [Fact]
-    public void Without_urls_or_ports_the_service_keeps_kestrels_default_address()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
-        builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, "");
-        builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, "");
-
-        ManagementPort.Listen(builder.WebHost, 9090);
-
-        Assert.Equal("http://localhost:5000;http://*:9090", builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
+        Assert.Equal(expected, builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey));
     }
 }
