@@ -23,8 +23,11 @@ public static class TurnContextQuery
                         .Where(p => p.IsActive && (p.TenantId == tenantId || p.TenantId == null))
                         .OrderBy(p => p.TenantId == null)
                         .FirstOrDefault(),
+                    // The parameter, not c.Id: correlated to the outer row, EF turns "latest N" into ROW_NUMBER() over
+                    // every completed message of the tenant (a scan that grows with the tenant's history on each send);
+                    // with the parameter it is a LATERAL join that reads N rows in index order (HistoryQueryPlanTests).
                     History = db.Messages
-                        .Where(m => m.TenantId == tenantId && m.ConversationId == c.Id && m.Status == MessageStatuses.Completed)
+                        .Where(m => m.TenantId == tenantId && m.ConversationId == conversationId && m.Status == MessageStatuses.Completed)
                         .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                         .Take(historyLimit)
                         .Select(m => new ChatTurn(m.Role, m.Content))
