@@ -2,21 +2,33 @@ using System.Text.Json;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
-using Chatbot.ServiceDefaults.Clients;
+using Chatbot.Chat.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Chatbot.Chat.IntegrationTests.Api;
 
 /// <summary>
 /// The history a send reads (<see cref="TurnContextQuery"/>) comes in order from an index and stops at the limit: a long
-/// conversation does not make every send read and sort all its messages. The plan is the one the service gets: a
-/// generic plan (ServiceDefaults' <c>plan_cache_mode</c>), on statistics where most conversations are short.
+/// conversation does not make every send read and sort all its messages. The plan is the one the service gets: its
+/// context and connection (chat_app, tenant set, ServiceDefaults' generic plans), on statistics where most
+/// conversations are short.
 /// </summary>
 [Collection(ChatCollection.Name)]
 public sealed class HistoryQueryPlanTests(ChatFixture fixture)
 {
     private const int HistoryLimit = 50;
+
+    private const string ExplainAsSuperuser = $"""
+        SET ROLE NONE;
+        LOAD 'auto_explain';
+        SET auto_explain.log_min_duration = 0;
+        SET auto_explain.log_analyze = on;
+        SET auto_explain.log_format = json;
+        SET auto_explain.log_level = notice;
+        SET ROLE {TenantConnectionInterceptor.Role};
+        """;
 
     [Fact]
     public async Task A_send_in_a_long_conversation_reads_only_the_history_it_keeps()
@@ -27,21 +39,27 @@ public sealed class HistoryQueryPlanTests(ChatFixture fixture)
         await InsertShortConversationsAsync(user, conversations: 2000, messagesEach: 4);
         await AnalyzeMessagesAsync();
 
+        // The service's own context (a compiled query belongs to one model): its connection runs as chat_app with the
+        // tenant set and generic plans, as in a request. auto_explain is loaded as the session's superuser, then the
+        // role goes back to chat_app; the plans come back as notices.
         var plans = new List<string>();
-        var connectionString = new NpgsqlConnectionStringBuilder(fixture.Infra.ChatDb) { Options = PostgresConnectionDefaults.GenericPlans }.ConnectionString;
-        await using var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(connectionString).Options);
+        await using var scope = fixture.Chat.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        using var tenant = TenantContext.Enter(user.TenantId);
         await db.Database.OpenConnectionAsync();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         connection.Notice += (_, e) => plans.Add(e.Notice.MessageText);
-        await db.Database.ExecuteSqlRawAsync("""
-            LOAD 'auto_explain';
-            SET auto_explain.log_min_duration = 0;
-            SET auto_explain.log_analyze = on;
-            SET auto_explain.log_format = json;
-            SET auto_explain.log_level = notice;
-            """);
+        await db.Database.ExecuteSqlRawAsync(ExplainAsSuperuser);
 
-        var turn = await TurnContextQuery.LoadAsync(db, conversation.Id, user.TenantId, user.UserId, HistoryLimit, CancellationToken.None);
+        TurnContext? turn;
+        try
+        {
+            turn = await TurnContextQuery.LoadAsync(db, conversation.Id, user.TenantId, user.UserId, HistoryLimit, CancellationToken.None);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearPool(connection); // no pooled connection keeps auto_explain loaded
+        }
 
         Assert.Equal(HistoryLimit, turn!.History.Count);
         var messageScans = plans.SelectMany(PlanNodes).Where(n => n.TryGetProperty("Relation Name", out var r) && r.GetString() == "messages").ToList();
