@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using Chatbot.TestSupport;
-using MassTransit;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -33,10 +32,7 @@ public abstract class ChatFactoryBase(string chatDb, string redis, string rabbit
         {
             services.AddAuthentication(TestAuthHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
-            // A factory disposed while its bus was still connecting left that bus running once connected ("Failed to
-            // stop bus ... Not Started"): its consumers, on a disposed service provider, took and faulted other tests'
-            // messages. Starting the host now waits for the bus, so disposing it stops the bus.
-            services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
+            services.WaitForBusOnStart();
         });
     }
 

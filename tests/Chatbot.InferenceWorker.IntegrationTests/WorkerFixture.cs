@@ -6,6 +6,7 @@ using Chatbot.Aspire.Testing;
 using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
+using Chatbot.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -69,7 +70,7 @@ public sealed class WorkerFixture : IAsyncLifetime
         {
             web.UseEnvironment("Development");
             foreach (var (key, value) in settings) web.UseSetting(key, value);
-            web.ConfigureServices(services => services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true));
+            web.ConfigureServices(services => services.WaitForBusOnStart());
         });
         Worker.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         Worker.StartServer();

@@ -26,7 +26,7 @@ public sealed class ModerationApiFactory(string moderationDb, string redis, stri
         builder.UseSetting("Moderation:Provider:ApiKey", ModerationFixture.ProviderApiKey);
         builder.UseSetting("Moderation:Provider:TimeoutMilliseconds", "3000");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
-        builder.ConfigureTestServices(services => services
+        builder.ConfigureTestServices(services => services.WaitForBusOnStart()
             .AddAuthentication(TestAuthHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { }));
     }

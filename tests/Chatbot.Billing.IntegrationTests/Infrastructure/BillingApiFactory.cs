@@ -33,8 +33,7 @@ public sealed class BillingApiFactory(BillingInfrastructure infra, IReadOnlyDict
         }
         builder.ConfigureTestServices(services =>
         {
-            // Start returns once every receive endpoint is bound, so a test's first publish is never dropped.
-            services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+            services.WaitForBusOnStart();
             services.AddAuthentication(TestAuthHandler.SchemeName)
                 .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, _ => { });
         });
