@@ -72,11 +72,11 @@ public sealed class HistoryQueryPlanTests(ChatFixture fixture)
     }
 
     private Task InsertCompletedMessagesAsync(TestUser user, Guid conversationId, int count) => ExecuteAsync("""
-            INSERT INTO messages (id, tenant_id, user_id, conversation_id, role, content, status, created_at, completed_at)
-            SELECT gen_random_uuid(), $1, $2, $3, CASE WHEN i % 2 = 0 THEN 'user' ELSE 'assistant' END, 'message ' || i, 'completed',
-                   now() - make_interval(secs => $4 - i), now() - make_interval(secs => $4 - i)
-            FROM generate_series(1, $4) AS i
-            """, user.TenantId, user.UserId, conversationId, count);
+        INSERT INTO messages (id, tenant_id, user_id, conversation_id, role, content, status, created_at, completed_at)
+        SELECT gen_random_uuid(), $1, $2, $3, CASE WHEN i % 2 = 0 THEN 'user' ELSE 'assistant' END, 'message ' || i, 'completed',
+               now() - make_interval(secs => $4 - i), now() - make_interval(secs => $4 - i)
+        FROM generate_series(1, $4) AS i
+        """, user.TenantId, user.UserId, conversationId, count);
 
     /// <summary>What most of a service's conversations look like: a few messages each.</summary>
     private Task InsertShortConversationsAsync(TestUser user, int conversations, int messagesEach) => ExecuteAsync("""
