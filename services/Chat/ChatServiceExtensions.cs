@@ -57,6 +57,8 @@ public static class ChatServiceExtensions
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterName));
         builder.Services.AddSingleton<OutboxPublisher>();
         builder.Services.AddSingleton<OutboxFastPath>();
+        builder.Services.AddSingleton<TurnCommitMarks>();
+        builder.Services.AddSingleton<EarlyTurnPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxFastPath>());
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

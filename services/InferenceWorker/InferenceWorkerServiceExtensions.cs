@@ -36,6 +36,7 @@ public static class InferenceWorkerServiceExtensions
 
         services.AddSingleton<ReplyStreams>();
         services.AddSingleton<ReplyCancellations>();
+        services.AddSingleton<TurnCommitWait>();
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
         services.AddOptions<Chatbot.InferenceWorker.Moderation.OutputModerationOptions>()

@@ -17,11 +17,12 @@ namespace Chatbot.Chat.Messages;
 
 /// <summary>
 /// Stores a user message, the pending assistant message that will hold the reply, the idempotency record and the
-/// <see cref="GenerateReply"/> outbox row in one transaction. No model call and no broker call happen here.
+/// <see cref="GenerateReply"/> outbox row in one transaction. No model call happens here, and the request waits for no
+/// broker call: a fast-path turn's request goes out beside the write (<see cref="EarlyTurnPublisher"/>).
 /// </summary>
 public sealed class MessageSender(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
-    IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, QuotaGate quotas,
+    EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency, TimeProvider clock, QuotaGate quotas,
     ModerationRouting routing)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
@@ -95,7 +96,7 @@ public sealed class MessageSender(
         }
         if (written.Fast)
         {
-            fastPath.Publish(written.Row);
+            fastPath.Publish(written.Row, written.Early);
         }
         else
         {
@@ -110,6 +111,7 @@ public sealed class MessageSender(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var row = Stage(turn, command);
         var fast = !turn.OutboxBusy && fastPath.TryClaim(row);
+        var early = fast ? earlyPublisher.Start(command, reservation, turn.User.Priority) : null;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -117,23 +119,20 @@ public sealed class MessageSender(
             if (!quota.IsGranted)
             {
                 await transaction.RollbackAsync(ct);
-                Unclaim(fast);
-                return new WrittenTurn(quota, row, Fast: false);
+                Unclaim(fast, early);
+                return new WrittenTurn(quota, row, Fast: false, Early: null);
             }
-            if (quota.GrantedOutputTokens < command.MaxOutputTokens)
+            if (command.WithinGrant(quota) is var granted && !ReferenceEquals(granted, command))
             {
                 // Fewer output tokens than asked (budget nearly spent): the request carries the limit.
-                row = await ReplaceOutboxRowAsync(row, turn, command with
-                {
-                    MaxOutputTokens = quota.GrantedOutputTokens, BudgetLimited = true,
-                }, ct);
+                row = await ReplaceOutboxRowAsync(row, turn, granted, ct);
             }
             await transaction.CommitAsync(ct);
-            return new WrittenTurn(quota, row, fast);
+            return new WrittenTurn(quota, row, fast, early);
         }
         catch
         {
-            Unclaim(fast);
+            Unclaim(fast, early);
             throw;
         }
     }
@@ -167,11 +166,11 @@ public sealed class MessageSender(
         return replacement;
     }
 
-    private void Unclaim(bool fast)
+    private void Unclaim(bool fast, EarlyTurn? early)
     {
         if (fast)
         {
-            fastPath.Unclaim();
+            fastPath.Unclaim(early);
         }
     }
 
@@ -209,7 +208,7 @@ public sealed class MessageSender(
     private sealed record StagedTurn(CurrentUser User, Conversation Conversation, Message UserMessage, Message Reply,
         bool OutboxBusy, string? IdempotencyKey, string Hash, DateTimeOffset Now);
 
-    private sealed record WrittenTurn(ReservationResult Quota, OutboxMessage Row, bool Fast);
+    private sealed record WrittenTurn(ReservationResult Quota, OutboxMessage Row, bool Fast, EarlyTurn? Early);
 
     private static Message NewMessage(CurrentUser user, Guid conversationId, string role, string content, string status,
         DateTimeOffset createdAt, Guid? replyTo = null, PromptVersion? prompt = null) => new()

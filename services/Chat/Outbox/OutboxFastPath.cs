@@ -14,13 +14,19 @@ namespace Chatbot.Chat.Outbox;
 /// alone unless the fast path never gets to it (process killed): then the dispatcher publishes it after the grace.
 /// A publish that fails makes the row due at once, for the dispatcher's retries and dead letter.
 /// Delivery stays at least once, as with the dispatcher (a crash between publish and delete republishes).
+/// A row whose request already went out before the commit (<see cref="EarlyTurn"/>) is not published again: once that
+/// publish succeeded the fast path sets the commit mark, and deletes the row when the mark decided for the worker; a
+/// failed early publish, or a mark a worker took first (it gave up waiting), hands the row to the dispatcher at once.
+/// A turn whose write failed after its early publish gets the aborted mark, so a worker holding it lets it go.
 /// </summary>
 public sealed partial class OutboxFastPath(
-    OutboxPublisher publisher, IServiceScopeFactory scopes, OutboxSignal dispatcher, OutboxMetrics metrics, IOptions<OutboxOptions> options,
-    TimeProvider clock, ILogger<OutboxFastPath> logger) : BackgroundService
+    OutboxPublisher publisher, TurnCommitMarks marks, IServiceScopeFactory scopes, OutboxSignal dispatcher, OutboxMetrics metrics,
+    IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxFastPath> logger) : BackgroundService
 {
     private const int RowsPerRound = 64;
-    private readonly Channel<OutboxMessage> queue = Channel.CreateUnbounded<OutboxMessage>(
+    private const string AbandonedError = "A worker gave up waiting for the commit mark; the dispatcher publishes the row.";
+    private const string EarlyPublishFailedError = "The request could not be sent before the commit; the dispatcher publishes the row.";
+    private readonly Channel<Item> queue = Channel.CreateUnbounded<Item>(
         new UnboundedChannelOptions { SingleReader = true });
     private int claimed;
 
@@ -40,20 +46,29 @@ public sealed partial class OutboxFastPath(
         return true;
     }
 
-    /// <summary>The commit failed: the claimed slot is free again.</summary>
-    public void Unclaim() => Interlocked.Decrement(ref claimed);
+    /// <summary>The commit failed: the claimed slot is free again (after the aborted mark, if the request went out early).</summary>
+    public void Unclaim(EarlyTurn? early = null)
+    {
+        if (early is null)
+        {
+            Interlocked.Decrement(ref claimed);
+            return;
+        }
+        queue.Writer.TryWrite(new Item(null, early));
+    }
 
-    /// <summary>After the commit: publish the claimed row.</summary>
-    public void Publish(OutboxMessage row) => queue.Writer.TryWrite(row); // unbounded, but never holds more than the claims
+    /// <summary>After the commit: publish the claimed row, or settle the request that went out before the commit.</summary>
+    public void Publish(OutboxMessage row, EarlyTurn? early = null) =>
+        queue.Writer.TryWrite(new Item(row, early)); // unbounded, but never holds more than the claims
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<OutboxMessage>(RowsPerRound);
+        var batch = new List<Item>(RowsPerRound);
         while (await queue.Reader.WaitToReadAsync(stoppingToken))
         {
-            while (batch.Count < RowsPerRound && queue.Reader.TryRead(out var row))
+            while (batch.Count < RowsPerRound && queue.Reader.TryRead(out var item))
             {
-                batch.Add(row);
+                batch.Add(item);
             }
             try
             {
@@ -71,11 +86,21 @@ public sealed partial class OutboxFastPath(
         }
     }
 
-    private async Task PublishBatchAsync(List<OutboxMessage> rows, CancellationToken stoppingToken)
+    private async Task PublishBatchAsync(List<Item> items, CancellationToken stoppingToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(options.Value.FastPathGrace / 2); // give up well before the dispatcher may take the row
-        var errors = await Task.WhenAll(rows.Select(row => TryPublishAsync(row, timeout.Token)));
+        var aborts = Task.WhenAll(items.Where(item => item.Row is null).Select(item => AbortAsync(item.Early!)));
+        var committed = items.Where(item => item.Row is not null).ToList();
+        var rows = committed.Select(item => item.Row!).ToList();
+        var errors = await Task.WhenAll(committed.Select(item => item.Early is { } early
+            ? SettleEarlyAsync(early)
+            : TryPublishAsync(item.Row!, timeout.Token)));
+        await aborts;
+        if (rows.Count == 0)
+        {
+            return;
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
         var published = rows.Where((_, i) => errors[i] is null).Select(r => r.Id).ToList();
@@ -101,6 +126,39 @@ public sealed partial class OutboxFastPath(
         }
     }
 
+    /// <summary>Null once the worker may go on (the row is done with); otherwise why the dispatcher takes the row.</summary>
+    private async Task<string?> SettleEarlyAsync(EarlyTurn early)
+    {
+        if (!await early.Published)
+        {
+            return EarlyPublishFailedError;
+        }
+        try
+        {
+            return await marks.TryMarkCommittedAsync(early.ReplyId) ? null : AbandonedError;
+        }
+        catch (Exception ex)
+        {
+            LogCommitMarkFailed(ex, early.ReplyId);
+            return OutboxPublisher.ErrorOf(ex);
+        }
+    }
+
+    private async Task AbortAsync(EarlyTurn early)
+    {
+        try
+        {
+            if (await early.Published)
+            {
+                await marks.TryMarkAbortedAsync(early.ReplyId);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogCommitMarkFailed(ex, early.ReplyId); // the worker drops the request after its wait instead
+        }
+    }
+
     private async Task<string?> TryPublishAsync(OutboxMessage row, CancellationToken ct)
     {
         try
@@ -117,6 +175,12 @@ public sealed partial class OutboxFastPath(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {RowId} ({MessageType}) failed on the fast path; the dispatcher takes it over")]
     private partial void LogPublishFailed(Exception ex, long rowId, string messageType);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reply {ReplyId}: the commit mark could not be set")]
+    private partial void LogCommitMarkFailed(Exception ex, Guid replyId);
+
+    /// <summary>A committed row (with its early request, if one went out), or (no row) an early request whose turn failed.</summary>
+    private sealed record Item(OutboxMessage? Row, EarlyTurn? Early);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox fast-path round failed")]
     private partial void LogRoundFailed(Exception ex);

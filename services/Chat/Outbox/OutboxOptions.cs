@@ -39,6 +39,13 @@ public sealed class OutboxOptions
     public bool FastPath { get; set; } = true;
 
     /// <summary>
+    /// A fast-path <c>GenerateReply</c> goes to the broker before its transaction commits, as soon as the quota
+    /// reservation is granted; the worker holds it until chat's commit mark (<see cref="EarlyTurnPublisher"/>). Time to
+    /// first token then no longer waits for the turn's write. Turns that go to moderation first never go early.
+    /// </summary>
+    public bool PublishBeforeCommit { get; set; } = true;
+
+    /// <summary>
     /// How long the dispatcher leaves a row on the fast path alone. A row the fast path could not publish (process
     /// killed, broker down) is published by the dispatcher after this; a failed publish hands the row over at once.
     /// </summary>

@@ -9,6 +9,10 @@ namespace Chatbot.Contracts.Inference;
 /// replicas read new streams at once instead of at their next poll (time to first token). The message is the stream
 /// key; when that entry is the stream's very first, it also carries the entry (key, id, type and data, separated by
 /// <see cref="ActivitySeparator"/>), so a replica hands it to its clients without reading the stream.
+/// Commit mark of a request published before its turn committed (<see cref="GenerateReply.AwaitCommit"/>): whoever sets
+/// <see cref="CommitKey"/> first (SET NX) decides. Chat sets <see cref="Committed"/> after its commit, or
+/// <see cref="Aborted"/> when the write failed; a worker that waited in vain sets <see cref="Abandoned"/>, and chat, finding
+/// the mark taken, hands the turn's outbox row to its dispatcher, which publishes it without the wait.
 /// </summary>
 public static class ReplyStreamProtocol
 {
@@ -22,6 +26,14 @@ public static class ReplyStreamProtocol
     public const string ActivityChannel = "chatbot:reply-activity";
     public const char ActivitySeparator = '\n'; // never inside a key, an entry id, a type or (escaped) JSON data
 
+    public const string Committed = "committed";
+    public const string Aborted = "aborted";
+    public const string Abandoned = "abandoned";
+
+    /// <summary>A mark outlives any wait for it; a worker shortens a committed one to the stream's expiry when the reply ends.</summary>
+    public static readonly TimeSpan CommitMarkLifetime = TimeSpan.FromHours(24);
+
     public static string StreamKey(Guid replyId) => $"chatbot:reply:{replyId:N}:stream";
     public static string CancelKey(Guid replyId) => $"chatbot:reply:{replyId:N}:cancelled";
+    public static string CommitKey(Guid replyId) => $"chatbot:reply:{replyId:N}:commit";
 }

@@ -23,6 +23,12 @@ public sealed class InferenceOptions
     /// <summary>Tokens arriving within this window go to Redis as one stream entry.</summary>
     public int FlushIntervalMilliseconds { get; set; } = 5;
 
+    /// <summary>
+    /// How long a request chat published before its turn committed waits for the commit mark before the worker gives it
+    /// up (chat's outbox row then carries the turn; see <see cref="Chatbot.Contracts.Inference.GenerateReply.AwaitCommit"/>).
+    /// </summary>
+    public int CommitWaitMilliseconds { get; set; } = 10_000;
+
     public ResilienceSettings Resilience { get; set; } = new();
 
     public List<ProviderOptions> Providers { get; set; } = [];

@@ -14,6 +14,7 @@ public sealed class InferenceOptionsValidator : IValidateOptions<InferenceOption
         if (options.StreamMaxLength < 100) errors.Add($"{s}:StreamMaxLength must be at least 100.");
         if (options.StreamExpirySeconds < 1) errors.Add($"{s}:StreamExpirySeconds must be positive.");
         if (options.FlushIntervalMilliseconds is < 0 or > 1000) errors.Add($"{s}:FlushIntervalMilliseconds must be between 0 and 1000.");
+        if (options.CommitWaitMilliseconds is < 10 or > 600_000) errors.Add($"{s}:CommitWaitMilliseconds must be between 10 and 600000.");
         var r = options.Resilience;
         if (r.MaxRetries is < 0 or > 10) errors.Add($"{s}:Resilience:MaxRetries must be between 0 and 10.");
         if (r.BreakerFailureRatio is <= 0 or > 1) errors.Add($"{s}:Resilience:BreakerFailureRatio must be in (0, 1].");

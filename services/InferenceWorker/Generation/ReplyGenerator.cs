@@ -20,13 +20,16 @@ namespace Chatbot.InferenceWorker.Generation;
 /// context cancels that call and nothing of it is written; otherwise the gate opens (after a <c>reset</c> when the
 /// stream has entries). A redelivered request is read first and only then asked, so a reply that may already be
 /// finished never costs a provider call: one whose stream is finished only republishes the outcome, one whose stream is
-/// partial gets a <c>reset</c> and is generated again.
+/// partial gets a <c>reset</c> and is generated again. A request chat published before its turn committed
+/// (<see cref="GenerateReply.AwaitCommit"/>) whose stream is still empty also waits for the commit mark
+/// (<see cref="TurnCommitWait"/>) before the gate opens, and is dropped without a trace when the turn did not commit.
 /// </summary>
 public sealed class ReplyGenerator(
     ProviderChain chain,
     OutputModeration outputModeration,
     ReplyStreams streams,
     ReplyCancellations cancellations,
+    TurnCommitWait commits,
     ITokenCounter tokenCounter,
     IPublishEndpoint publisher,
     InferenceMetrics metrics,
@@ -45,6 +48,7 @@ public sealed class ReplyGenerator(
         var started = timeProvider.GetTimestamp();
         var gate = new ReplyStartGate();
         var early = firstDelivery ? chain.StreamAsync(request.Messages, request.MaxOutputTokens, gate, linked.Token) : null;
+        var committed = false;
 
         // The reads decided against generating (or failed): the early call is cancelled before anything is published.
         async Task StopEarlyCallAsync()
@@ -79,6 +83,19 @@ public sealed class ReplyGenerator(
                 return;
             }
 
+            if (request.AwaitCommit && !snapshot.HasEntries)
+            {
+                // Entries are written only after the mark said committed, so a stream that has some needs no second look.
+                var mark = await commits.WaitAsync(request.ReplyId, cancellationToken);
+                if (mark != ReplyStreamProtocol.Committed)
+                {
+                    await StopEarlyCallAsync();
+                    InferenceLog.ReplyNotCommitted(logger, request.ReplyId, mark);
+                    return;
+                }
+                committed = true;
+            }
+
             var writer = streams.OpenWriter(request.ReplyId);
             if (snapshot.HasEntries)
             {
@@ -111,6 +128,7 @@ public sealed class ReplyGenerator(
         finally
         {
             await StopEarlyCallAsync();
+            if (committed) commits.Release(request.ReplyId);
         }
     }
 

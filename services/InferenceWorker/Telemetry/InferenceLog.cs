@@ -33,6 +33,9 @@ public static partial class InferenceLog
     [LoggerMessage(1014, LogLevel.Warning, "Reply {ReplyId}: ReplyStarted could not be published; the outcome still will be")]
     public static partial void ReplyStartNotPublished(ILogger logger, Exception ex, Guid replyId);
 
+    [LoggerMessage(1015, LogLevel.Information, "Reply {ReplyId} was published before its turn committed and the commit mark says {Mark}: dropped (chat's outbox carries a committed turn)")]
+    public static partial void ReplyNotCommitted(ILogger logger, Guid replyId, string mark);
+
     [LoggerMessage(1020, LogLevel.Information, "Listening for reply cancellations on {Channel}")]
     public static partial void ListeningForCancellations(ILogger logger, string channel);
 

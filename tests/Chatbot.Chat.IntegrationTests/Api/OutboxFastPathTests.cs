@@ -27,6 +27,75 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     }
 
     [Fact]
+    public async Task A_sent_message_goes_out_before_its_commit_and_its_row_is_deleted_once_marked_committed()
+    {
+        var client = fixture.Chat.CreateClient(TestUser.NewTenant());
+        var conversation = await client.CreateConversationAsync();
+
+        var sent = await client.SendAcceptedAsync(conversation.Id, "early");
+
+        var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
+        Assert.True(command.AwaitCommit);
+        await WaitUntilAsync(async () => await Mark(sent.ReplyId) == ReplyStreamProtocol.Committed);
+        await WaitUntilAsync(async () => !await Rows().AnyAsync(o => o.OrderingKey == conversation.Id));
+        Assert.Equal(1, fixture.Worker.DeliveryCount(sent.ReplyId));
+    }
+
+    [Fact]
+    public async Task A_turn_that_goes_to_moderation_first_is_never_sent_before_its_commit()
+    {
+        await using var chat = new ChatApiFactory(fixture.Infra, new Dictionary<string, string> { ["Moderation:Enabled"] = "true" });
+        using var published = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "published");
+        var client = chat.CreateClient(TestUser.NewTenant());
+        var conversation = await client.CreateConversationAsync();
+
+        var sent = await client.SendAcceptedAsync(conversation.Id, "moderate me first");
+
+        await WaitUntilAsync(() => published.Count >= 1); // the ModerateInput row went out after the commit
+        await Task.Delay(500);
+        Assert.Equal(0, fixture.Worker.DeliveryCount(sent.ReplyId));
+        Assert.False(await fixture.Worker.Redis.KeyExistsAsync(ReplyStreamProtocol.CommitKey(sent.ReplyId)));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_row_whose_early_request_failed_or_was_given_up_by_its_worker_goes_to_the_dispatcher_at_once(bool earlyPublished)
+    {
+        await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
+        using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
+        var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
+        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(fastPath.TryClaim(row));
+        await InsertAsync(row);
+        if (earlyPublished)
+        {
+            await fixture.Worker.Redis.StringSetAsync(ReplyStreamProtocol.CommitKey(replyId), ReplyStreamProtocol.Abandoned);
+        }
+
+        fastPath.Publish(row, new EarlyTurn(replyId, Task.FromResult(earlyPublished)));
+
+        var (command, _) = await fixture.Worker.WaitForAsync(replyId); // the dispatcher's publish: five minutes before the grace
+        Assert.False(command.AwaitCommit);
+        await WaitUntilAsync(() => handedOver.Count == 1);
+        await WaitUntilAsync(async () => !await Rows().AnyAsync(o => o.Id == row.Id));
+        Assert.Equal(earlyPublished ? ReplyStreamProtocol.Abandoned : null, await Mark(replyId));
+    }
+
+    [Fact]
+    public async Task An_early_request_whose_turn_failed_to_commit_gets_the_aborted_mark()
+    {
+        await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
+        var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
+        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(fastPath.TryClaim(row));
+
+        fastPath.Unclaim(new EarlyTurn(replyId, Task.FromResult(true)));
+
+        await WaitUntilAsync(async () => await Mark(replyId) == ReplyStreamProtocol.Aborted);
+    }
+
+    [Fact]
     public async Task A_claimed_row_is_published_and_deleted_long_before_any_dispatcher_may_take_it()
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
@@ -82,6 +151,8 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
         var order = fixture.Worker.ArrivalOrder.ToList();
         Assert.True(order.IndexOf(stuckReply) < order.IndexOf(sent.ReplyId));
     }
+
+    private async Task<string?> Mark(Guid replyId) => await fixture.Worker.Redis.StringGetAsync(ReplyStreamProtocol.CommitKey(replyId));
 
     private IQueryable<OutboxMessage> Rows() => fixture.NewDbContext().OutboxMessages.AsNoTracking();
 

@@ -1,0 +1,65 @@
+using Chatbot.Billing.Quotas;
+using Chatbot.Chat.Billing;
+using Chatbot.Chat.Moderation;
+using Chatbot.Contracts.Inference;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Chat.Outbox;
+
+/// <summary>
+/// Sends a turn's <see cref="GenerateReply"/> to the broker while the transaction that stores the turn is still being
+/// written, marked <see cref="GenerateReply.AwaitCommit"/>: the broker hop and the worker's start overlap the write
+/// instead of following the commit. Only once the quota reservation is granted (a denied turn never reaches a worker),
+/// only for a turn that goes straight to the worker (with moderation on, moderation would audit turns that never
+/// committed) and only for a row on the fast path (order per conversation). The outbox row stays the turn's durable
+/// record: <see cref="OutboxFastPath"/> deletes it once chat's commit mark decided for the worker, and hands it to the
+/// dispatcher when a worker gave up waiting first.
+/// </summary>
+public sealed partial class EarlyTurnPublisher(IBus bus, IOptions<OutboxOptions> options,
+    IOptions<ChatModerationOptions> moderation, ILogger<EarlyTurnPublisher> logger)
+{
+    /// <summary>Null when the turn goes out after its commit only (setting off, or moderation first).</summary>
+    public EarlyTurn? Start(GenerateReply command, Task<ReservationResult> reservation, byte? priority) =>
+        options.Value.PublishBeforeCommit && !moderation.Value.Enabled
+            ? new EarlyTurn(command.ReplyId, PublishWhenGrantedAsync(command, reservation, priority))
+            : null;
+
+    private async Task<bool> PublishWhenGrantedAsync(GenerateReply command, Task<ReservationResult> reservation, byte? priority)
+    {
+        ReservationResult quota;
+        try
+        {
+            quota = await reservation;
+        }
+        catch (Exception)
+        {
+            return false; // the sender fails the turn and reports why
+        }
+        if (!quota.IsGranted)
+        {
+            return false;
+        }
+        using var timeout = new CancellationTokenSource(options.Value.FastPathGrace / 2);
+        try
+        {
+            await bus.Publish(command.WithinGrant(quota) with { AwaitCommit = true }, context =>
+            {
+                context.MessageId = NewId.NextGuid(); // not the row's: a handed-over row is a message of its own
+                if (priority is { } p)
+                {
+                    context.TrySetPriority(p);
+                }
+            }, timeout.Token);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            LogPublishFailed(ex, command.ReplyId);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reply {ReplyId}: the request could not be sent before its commit; the outbox row carries it")]
+    private partial void LogPublishFailed(Exception ex, Guid replyId);
+}
