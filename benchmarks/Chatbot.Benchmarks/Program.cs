@@ -21,6 +21,9 @@ var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
     .WithServices(withModeration ? ["identity", "chat", "moderation", "inference-worker"] : ["identity", "chat", "inference-worker"])
     // The chat → worker path is measured here; billing's limits have their own benchmarks.
     .WithEnvironment("chat", "Moderation__Enabled", withModeration ? "true" : "false")
+    // One sign-up serves the whole run, which can outlast the default 15-minute access token (1,100,1000 takes ~16 min;
+    // an hour is the longest identity allows).
+    .WithEnvironment("identity", "Identity__AccessTokenLifetime", "01:00:00")
     .WithEnvironment("inference-worker", "Inference__MaxConcurrency", "2000")
     .WithEnvironment("inference-worker", "Inference__Prefetch", "2000")
     .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")
