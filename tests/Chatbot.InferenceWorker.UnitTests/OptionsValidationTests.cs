@@ -20,6 +20,7 @@ public sealed class OptionsValidationTests
         var options = new InferenceOptions
         {
             MaxConcurrency = 0,
+            CommitWaitMilliseconds = 0,
             Providers =
             [
                 new ProviderOptions { Type = ProviderType.Simulator, Name = "a" },
@@ -31,6 +32,7 @@ public sealed class OptionsValidationTests
         var errors = Errors(options).ToList();
 
         Assert.Contains("Inference:MaxConcurrency must be at least 1.", errors);
+        Assert.Contains("Inference:CommitWaitMilliseconds must be between 10 and 600000.", errors);
         Assert.Contains("Inference:Providers:1:Endpoint is required for OpenAICompatible.", errors);
         Assert.Contains(errors, e => e.StartsWith("Inference:Providers:2:ApiKey is required for Anthropic", StringComparison.Ordinal));
         Assert.Contains("Inference:Providers:2:TimeoutSeconds must be between 1 and 600.", errors);
