@@ -16,7 +16,7 @@ namespace Chatbot.Chat.Outbox;
 /// record: <see cref="OutboxFastPath"/> deletes it once chat's commit mark decided for the worker, and hands it to the
 /// dispatcher when a worker gave up waiting first.
 /// </summary>
-public sealed partial class EarlyTurnPublisher(IBus bus, IOptions<OutboxOptions> options,
+public sealed partial class EarlyTurnPublisher(OutboxPublisher publisher, IOptions<OutboxOptions> options,
     IOptions<ChatModerationOptions> moderation, ILogger<EarlyTurnPublisher> logger)
 {
     /// <summary>Null when the turn goes out after its commit only (setting off, or moderation first).</summary>
@@ -43,14 +43,9 @@ public sealed partial class EarlyTurnPublisher(IBus bus, IOptions<OutboxOptions>
         using var timeout = new CancellationTokenSource(options.Value.FastPathGrace / 2);
         try
         {
-            await bus.Publish(command.WithinGrant(quota) with { AwaitCommit = true }, context =>
-            {
-                context.MessageId = NewId.NextGuid(); // not the row's: a handed-over row is a message of its own
-                if (priority is { } p)
-                {
-                    context.TrySetPriority(p);
-                }
-            }, timeout.Token);
+            // A message id of its own, not the row's: a handed-over row is a message of its own.
+            await publisher.PublishAsync(command.WithinGrant(quota) with { AwaitCommit = true }, typeof(GenerateReply),
+                NewId.NextGuid(), priority, timeout.Token);
             return true;
         }
         catch (Exception ex)

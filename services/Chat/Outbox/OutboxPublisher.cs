@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace Chatbot.Chat.Outbox;
 
-/// <summary>Publishes one outbox row as its contract type, with the row's message id and priority; throws on failure.</summary>
+/// <summary>Publishes one outbox row (or a message built like one) as its contract type, with its message id and priority; throws on failure.</summary>
 public sealed class OutboxPublisher(IBus bus)
 {
     public async Task PublishAsync(OutboxMessage row, CancellationToken ct)
@@ -12,15 +12,19 @@ public sealed class OutboxPublisher(IBus bus)
         var type = OutboxEntry.ResolveType(row.MessageType)
             ?? throw new InvalidOperationException($"Unknown message type {row.MessageType}.");
         var message = JsonSerializer.Deserialize(row.Payload, type, OutboxEntry.Json)!;
-        await bus.Publish(message, type, context =>
+        await PublishAsync(message, type, row.MessageId, row.Priority, ct);
+    }
+
+    /// <summary>Publishes <paramref name="message"/> under <paramref name="messageId"/>, with the AMQP priority if given.</summary>
+    public Task PublishAsync(object message, Type type, Guid messageId, byte? priority, CancellationToken ct) =>
+        bus.Publish(message, type, context =>
         {
-            context.MessageId = row.MessageId;
-            if (row.Priority is { } priority)
+            context.MessageId = messageId;
+            if (priority is { } p)
             {
-                context.TrySetPriority(priority);
+                context.TrySetPriority(p);
             }
         }, ct);
-    }
 
     /// <summary>What a failed row keeps of the error (bounded like its column).</summary>
     public static string ErrorOf(Exception ex) => ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;

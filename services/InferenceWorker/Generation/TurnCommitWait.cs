@@ -7,31 +7,22 @@ namespace Chatbot.InferenceWorker.Generation;
 
 /// <summary>
 /// The worker's side of the commit mark (<see cref="ReplyStreamProtocol.CommitKey"/>): a request chat published before
-/// its turn committed goes on only once the mark says <see cref="ReplyStreamProtocol.Committed"/>. The mark is read
-/// at once, then after steps that start at 1 ms and double up to 50 ms, so a commit a few milliseconds behind the
-/// publish costs a few milliseconds, which the provider's first token (asked meanwhile, held at the start gate) hides.
-/// After <see cref="InferenceOptions.CommitWaitMilliseconds"/> without a mark the worker sets
+/// its turn committed goes on only once the mark says <see cref="ReplyStreamProtocol.Committed"/>. The mark is polled
+/// (<see cref="RedisKeyPoll"/>), so a commit a few milliseconds behind the publish costs a few milliseconds, which the
+/// provider's first token (asked meanwhile, held at the start gate) hides. After
+/// <see cref="InferenceOptions.CommitWaitMilliseconds"/> without a mark the worker sets
 /// <see cref="ReplyStreamProtocol.Abandoned"/> itself, unless chat's mark won that race.
 /// </summary>
 public sealed class TurnCommitWait(IConnectionMultiplexer redis, IOptions<InferenceOptions> options, TimeProvider timeProvider)
 {
-    private static readonly TimeSpan FirstStep = TimeSpan.FromMilliseconds(1);
-    private static readonly TimeSpan LongestStep = TimeSpan.FromMilliseconds(50);
-
     /// <summary>The mark that decided: <see cref="ReplyStreamProtocol.Committed"/> means the reply may be generated.</summary>
     public async Task<string> WaitAsync(Guid replyId, CancellationToken cancellationToken)
     {
         var db = redis.GetDatabase();
         var key = ReplyStreamProtocol.CommitKey(replyId);
-        var deadline = timeProvider.GetTimestamp() + (long)(options.Value.CommitWaitMilliseconds / 1000.0 * timeProvider.TimestampFrequency);
-        for (var step = FirstStep; ; step = step * 2 < LongestStep ? step * 2 : LongestStep)
-        {
-            var mark = await db.StringGetAsync(key);
-            if (mark.HasValue) return mark.ToString();
-            var left = TimeSpan.FromSeconds((deadline - timeProvider.GetTimestamp()) / (double)timeProvider.TimestampFrequency);
-            if (left <= TimeSpan.Zero) break;
-            await Task.Delay(step < left ? step : left, timeProvider, cancellationToken);
-        }
+        var budget = TimeSpan.FromMilliseconds(options.Value.CommitWaitMilliseconds);
+        var mark = await RedisKeyPoll.WaitForValueAsync(db, key, budget, timeProvider, cancellationToken);
+        if (mark.HasValue) return mark.ToString();
         if (await db.StringSetAsync(key, ReplyStreamProtocol.Abandoned, ReplyStreamProtocol.CommitMarkLifetime, When.NotExists))
         {
             return ReplyStreamProtocol.Abandoned;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
+using Chatbot.InferenceWorker.Generation;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.Moderation.Detectors.Output;
 using Microsoft.Extensions.Options;
@@ -40,16 +41,8 @@ public sealed class OutputModeration(IConnectionMultiplexer redis, IOptions<Outp
 
     private async Task<RedisValue> WaitForContextAsync(Guid replyId, TimeSpan budget)
     {
-        var waited = TimeSpan.Zero;
-        for (var delay = TimeSpan.FromMilliseconds(1); waited < budget; delay *= 2)
-        {
-            var step = delay < budget - waited ? delay : budget - waited;
-            await Task.Delay(step);
-            waited += step;
-            var stored = await redis.GetDatabase().StringGetAsync(ModerationProtocol.ContextKey(replyId));
-            if (!stored.IsNull) return stored;
-        }
-        throw new OutputContextMissingException(replyId);
+        var stored = await RedisKeyPoll.WaitForValueAsync(redis.GetDatabase(), ModerationProtocol.ContextKey(replyId), budget, TimeProvider.System);
+        return stored.IsNull ? throw new OutputContextMissingException(replyId) : stored;
     }
 
     private sealed record StoredContext(string? Canary, Dictionary<string, string>? Placeholders);

@@ -15,7 +15,7 @@ namespace Chatbot.Chat.IntegrationTests.Api;
 public sealed class QuotaWriteTests(ChatFixture fixture)
 {
     [Fact]
-    public async Task A_denied_turn_leaves_no_message_and_no_outbox_row()
+    public async Task A_denied_turn_leaves_no_message_and_no_outbox_row_and_reaches_no_worker()
     {
         var user = TestUser.NewTenant();
         var client = fixture.Chat.CreateClient(user);
@@ -29,6 +29,8 @@ public sealed class QuotaWriteTests(ChatFixture fixture)
         Assert.Empty(page!.Items);
         await using var db = fixture.NewDbContext();
         Assert.False(await db.OutboxMessages.AnyAsync(o => o.OrderingKey == conversation.Id));
+        await Task.Delay(500); // time for a request sent before the (rolled back) commit to arrive
+        Assert.False(fixture.Worker.ReceivedFor(conversation.Id));
     }
 
     [Fact]
@@ -43,6 +45,7 @@ public sealed class QuotaWriteTests(ChatFixture fixture)
         var sent = await client.SendAcceptedAsync(conversation.Id, "a question near the end of my budget");
 
         var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
+        Assert.True(command.AwaitCommit); // the request sent before the commit carries the grant too
         Assert.True(command.BudgetLimited);
         Assert.InRange(command.MaxOutputTokens, 1, asked / 2);
         var page = await client.GetFromJsonAsync<Page<MessageDto>>($"/api/conversations/{conversation.Id}/messages");

@@ -49,6 +49,10 @@ public sealed class FakeWorker : IAsyncDisposable
     /// <summary>How many times a GenerateReply for this reply arrived.</summary>
     public int DeliveryCount(Guid replyId) => deliveries.GetValueOrDefault(replyId);
 
+    /// <summary>Whether any GenerateReply of <paramref name="conversationId"/> arrived.</summary>
+    public bool ReceivedFor(Guid conversationId) =>
+        received.Values.Any(r => r.Task.IsCompletedSuccessfully && r.Task.Result.Command.ConversationId == conversationId);
+
     /// <summary>Reply ids in the order their GenerateReply arrived.</summary>
     public IReadOnlyList<Guid> ArrivalOrder => [.. order];
 
