@@ -66,7 +66,7 @@ public sealed class BackgroundStreams(IReadOnlyList<ChatApi> users, int count, d
                 {
                     shown = true;
                     Interlocked.Increment(ref open);
-                }, stop.Token);
+                }, ct: stop.Token);
                 generating.TryRemove(sent.ReplyId, out _);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)

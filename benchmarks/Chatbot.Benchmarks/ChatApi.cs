@@ -8,6 +8,8 @@ namespace Chatbot.Benchmarks;
 /// <summary>The few chat API calls the benchmark makes, timed.</summary>
 public sealed class ChatApi(HttpClient client)
 {
+    private const string TraceParentHeader = "traceparent";
+
     public static async Task<ChatApi> SignUpAsync(Uri chat)
     {
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
@@ -34,10 +36,15 @@ public sealed class ChatApi(HttpClient client)
     }
 
     /// <summary>POST a message; returns the reply id, its stream URL and how long the 202 took.</summary>
-    public async Task<SentMessage> SendAsync(Guid conversationId, string content)
+    public async Task<SentMessage> SendAsync(Guid conversationId, string content, string? traceParent = null)
     {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/conversations/{conversationId}/messages")
+        {
+            Content = JsonContent.Create(new { content }),
+        };
+        if (traceParent is not null) request.Headers.Add(TraceParentHeader, traceParent);
         var started = Stopwatch.GetTimestamp();
-        var response = await client.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { content });
+        using var response = await client.SendAsync(request);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         response.EnsureSuccessStatusCode();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -64,9 +71,12 @@ public sealed class ChatApi(HttpClient client)
     /// Reads a reply stream to its end (done or error); returns the time from <paramref name="since"/> to the first token
     /// (ms, NaN if none came) and calls <paramref name="firstToken"/> when it arrives.
     /// </summary>
-    public async Task<double> ReadStreamAsync(string streamUrl, long since, Action? firstToken = null, CancellationToken ct = default)
+    public async Task<double> ReadStreamAsync(string streamUrl, long since, Action? firstToken = null, string? traceParent = null,
+        CancellationToken ct = default)
     {
-        using var response = await client.GetAsync(streamUrl, HttpCompletionOption.ResponseHeadersRead, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Get, streamUrl);
+        if (traceParent is not null) request.Headers.Add(TraceParentHeader, traceParent);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
         var firstTokenAt = double.NaN;

@@ -1,3 +1,5 @@
+using Chatbot.Benchmarks.Tracing;
+
 namespace Chatbot.Benchmarks;
 
 public sealed class ProbeResult
@@ -6,4 +8,5 @@ public sealed class ProbeResult
     public Stats TtftSystem { get; } = new();
     public Stats TtftDirect { get; } = new();
     public Stats List { get; } = new();
+    public List<TracedTurn> Traced { get; } = [];
 }

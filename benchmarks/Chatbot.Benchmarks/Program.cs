@@ -1,9 +1,10 @@
 using System.Globalization;
 using Chatbot.Aspire.Testing;
 using Chatbot.Benchmarks;
+using Chatbot.Benchmarks.Tracing;
 
 // dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100] [probe-turns=500] [sustained-seconds=20]
-//     [--stream-tps=20] [--without-output-guard] [--with-moderation] [--env=resource:KEY=VALUE ...]
+//     [--stream-tps=20] [--without-output-guard] [--with-moderation] [--trace] [--env=resource:KEY=VALUE ...]
 // Each level N: N-1 background replies stream at once (25 to 75 s each, restarted when done) and one probe client takes
 // its turns meanwhile, so N streams are open while POST, list and time to first token are measured. Then N clients
 // run short turns back to back for the sustained turns per second.
@@ -38,6 +39,18 @@ if (args.Contains("--without-output-guard"))
     // Separates the output guard's hold-back window (about 8 tokens) from the pipeline's own overhead.
     builder.WithEnvironment("inference-worker", "Moderation__Output__Enabled", "false");
 }
+// --trace: chat and the worker export their spans (OTLP/HTTP) to a receiver in this process, and each probe turn carries
+// its own trace id, so its time to first token is split into hops (HopBreakdown).
+using var traces = args.Contains("--trace") ? new OtlpTraceReceiver() : null;
+if (traces is not null)
+{
+    foreach (var service in new[] { "chat", "inference-worker" })
+    {
+        builder.WithEnvironment(service, "OTEL_EXPORTER_OTLP_ENDPOINT", traces.Endpoint.ToString())
+            .WithEnvironment(service, "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+            .WithEnvironment(service, "OTEL_BSP_SCHEDULE_DELAY", "500");
+    }
+}
 foreach (var setting in args.Where(a => a.StartsWith("--env=", StringComparison.Ordinal)))
 {
     // Experiments: any setting of any resource, e.g. --env=chat:Outbox__FastPath=false.
@@ -52,7 +65,7 @@ for (var i = 0; i < 5; i++)
 {
     users.Add(await ChatApi.SignUpAsync(chat));
 }
-var scenarios = new Scenarios(users, app.GetEndpoint("inference-worker"));
+var scenarios = new Scenarios(users, app.GetEndpoint("inference-worker"), traces);
 // Warm-up: pools, first connections, and enough calls for tiered JIT to reach optimised code on every hot path.
 await scenarios.SustainedTurnsPerSecondAsync(20, TimeSpan.FromSeconds(15));
 await scenarios.ProbeAsync(20);
@@ -80,4 +93,8 @@ foreach (var level in levels)
         $"{probe.TtftDirect.Percentile(50):0.0} / {probe.TtftDirect.Percentile(95):0.0} | " +
         $"{probe.TtftSystem.Percentile(50) - probe.TtftDirect.Percentile(50):0.0} / {probe.TtftSystem.Percentile(95) - probe.TtftDirect.Percentile(95):0.0} | " +
         $"{chatRss:0} / {workerRss:0} | {errors} | {turns:0.0} |");
+    if (traces is not null)
+    {
+        HopBreakdown.Print(probe.Traced, traces);
+    }
 }

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Chatbot.Benchmarks.Tracing;
 
 namespace Chatbot.Benchmarks;
 
 /// <summary>The measurements of issue 3: probe turns taken while N streams are open, and sustained turns per second.</summary>
-public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator)
+public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, OtlpTraceReceiver? traces = null)
 {
     private ChatApi User(int i) => users[i % users.Count];
 
@@ -21,10 +22,18 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator)
         for (var r = 0; r < turns; r++)
         {
             result.TtftDirect.Add(await DirectTurnAsync(direct));
+            var traced = traces?.Watch(new TracedTurn());
+            traced?.Started();
             var started = Stopwatch.GetTimestamp();
-            var sent = await user.SendAsync(conversation, "time to first token");
+            var sent = await user.SendAsync(conversation, "time to first token", traced?.NewTraceParent());
             result.Post.Add(sent.Milliseconds);
-            result.TtftSystem.Add(await user.ReadStreamAsync(sent.StreamUrl, started));
+            var ttft = await user.ReadStreamAsync(sent.StreamUrl, started, traceParent: traced?.NewTraceParent());
+            result.TtftSystem.Add(ttft);
+            if (traced is not null)
+            {
+                traced.FirstTokenRead = traced.PostStarted + (ulong)(ttft * 1e6);
+                result.Traced.Add(traced);
+            }
             result.List.Add(await user.ListConversationsAsync());
         }
         return result;

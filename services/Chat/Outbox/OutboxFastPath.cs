@@ -14,9 +14,11 @@ namespace Chatbot.Chat.Outbox;
 /// alone unless the fast path never gets to it (process killed): then the dispatcher publishes it after the grace.
 /// A publish that fails makes the row due at once, for the dispatcher's retries and dead letter.
 /// Delivery stays at least once, as with the dispatcher (a crash between publish and delete republishes).
-/// A row whose request already went out before the commit (<see cref="EarlyTurn"/>) is not published again: once that
-/// publish succeeded the fast path sets the commit mark, and deletes the row when the mark decided for the worker; a
-/// failed early publish, or a mark a worker took first (it gave up waiting), hands the row to the dispatcher at once.
+/// A row whose request already went out before the commit (<see cref="EarlyTurn"/>) is not published again: the commit
+/// mark is set as soon as the commit returns, and the row is deleted once that publish is confirmed and the mark decided
+/// for the worker; a failed early publish, or a mark a worker took first (it gave up waiting), hands the row to the
+/// dispatcher at once. (An early publish that reached the broker but reported failure may then be generated twice:
+/// at least once, as everywhere.)
 /// A turn whose write failed after its early publish gets the aborted mark, so a worker holding it lets it go.
 /// </summary>
 public sealed partial class OutboxFastPath(
@@ -54,12 +56,18 @@ public sealed partial class OutboxFastPath(
             Interlocked.Decrement(ref claimed);
             return;
         }
-        queue.Writer.TryWrite(new Item(null, early));
+        queue.Writer.TryWrite(new Item(null, early, null));
     }
 
-    /// <summary>After the commit: publish the claimed row, or settle the request that went out before the commit.</summary>
+    /// <summary>
+    /// After the commit: publish the claimed row, or settle the request that went out before the commit. That request's
+    /// commit mark is set here, at once: neither its broker confirm nor the rounds of this queue stand between the commit
+    /// and a worker that holds the reply's first token.
+    /// </summary>
     public void Publish(OutboxMessage row, EarlyTurn? early = null) =>
-        queue.Writer.TryWrite(new Item(row, early)); // unbounded, but never holds more than the claims
+        queue.Writer.TryWrite(new Item(row, early, early is null ? null : MarkCommittedAsync(early.ReplyId))); // unbounded, but never holds more than the claims
+
+    private async Task<bool> MarkCommittedAsync(Guid replyId) => await marks.TryMarkCommittedAsync(replyId); // failures surface in the round
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -94,7 +102,7 @@ public sealed partial class OutboxFastPath(
         var committed = items.Where(item => item.Row is not null).ToList();
         var rows = committed.Select(item => item.Row!).ToList();
         var errors = await Task.WhenAll(committed.Select(item => item.Early is { } early
-            ? SettleEarlyAsync(early)
+            ? SettleEarlyAsync(early, item.CommitMark!)
             : TryPublishAsync(item.Row!, timeout.Token)));
         await aborts;
         if (rows.Count == 0)
@@ -126,8 +134,8 @@ public sealed partial class OutboxFastPath(
         }
     }
 
-    /// <summary>Null once the worker may go on (the row is done with); otherwise why the dispatcher takes the row.</summary>
-    private async Task<string?> SettleEarlyAsync(EarlyTurn early)
+    /// <summary>Null once the broker has the request and the worker may go on (the row is done with); otherwise why the dispatcher takes the row.</summary>
+    private async Task<string?> SettleEarlyAsync(EarlyTurn early, Task<bool> commitMark)
     {
         if (!await early.Published)
         {
@@ -135,7 +143,7 @@ public sealed partial class OutboxFastPath(
         }
         try
         {
-            return await marks.TryMarkCommittedAsync(early.ReplyId) ? null : AbandonedError;
+            return await commitMark ? null : AbandonedError;
         }
         catch (Exception ex)
         {
@@ -179,8 +187,11 @@ public sealed partial class OutboxFastPath(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reply {ReplyId}: the commit mark could not be set")]
     private partial void LogCommitMarkFailed(Exception ex, Guid replyId);
 
-    /// <summary>A committed row (with its early request, if one went out), or (no row) an early request whose turn failed.</summary>
-    private sealed record Item(OutboxMessage? Row, EarlyTurn? Early);
+    /// <summary>
+    /// A committed row (with its early request, if one went out, and that request's commit mark being set), or (no row)
+    /// an early request whose turn failed.
+    /// </summary>
+    private sealed record Item(OutboxMessage? Row, EarlyTurn? Early, Task<bool>? CommitMark);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox fast-path round failed")]
     private partial void LogRoundFailed(Exception ex);

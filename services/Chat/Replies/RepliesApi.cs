@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
@@ -14,6 +15,9 @@ namespace Chatbot.Chat.Replies;
 public static class RepliesApi
 {
     public const string LastEventIdHeader = "Last-Event-ID";
+
+    /// <summary>Span event on the stream request: the first token was flushed to the client.</summary>
+    public const string FirstTokenSentEvent = "chatbot.first_token_sent";
 
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
@@ -84,6 +88,7 @@ public static class RepliesApi
     {
         var events = subscription.Events;
         var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        bool tokenAppended = false, tokenSent = false;
         try
         {
             sse.AppendHeartbeat();
@@ -97,8 +102,14 @@ public static class RepliesApi
                         await sse.FlushAsync(ct);
                         return;
                     }
+                    tokenAppended |= next.Type == ReplyStreamProtocol.Token;
                 }
                 await sse.FlushAsync(ct);
+                if (tokenAppended && !tokenSent)
+                {
+                    tokenSent = true;
+                    Activity.Current?.AddEvent(new ActivityEvent(FirstTokenSentEvent)); // the last hop of a trace's time to first token
+                }
                 quiet.CancelAfter(heartbeat);
                 try
                 {

@@ -36,7 +36,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
             try
             {
                 var reply = await provider.Pipeline.ExecuteAsync(
-                    async ct => await RunAttemptAsync(provider, history, settings, attempt, ct), cancellationToken);
+                    async ct => await RunAttemptAsync(provider, history, settings, attempt, activity, ct), cancellationToken);
                 metrics.RecordOperation(provider, reply.Model, clock.Elapsed, errorType: null);
                 InferenceActivities.Succeeded(activity, reply);
                 return reply;
@@ -59,7 +59,8 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
     }
 
     private static async Task<ProviderReply> RunAttemptAsync(
-        ChatProvider provider, ChatHistory history, PromptExecutionSettings settings, Attempt attempt, CancellationToken cancellationToken)
+        ChatProvider provider, ChatHistory history, PromptExecutionSettings settings, Attempt attempt, Activity? activity,
+        CancellationToken cancellationToken)
     {
         attempt.Begin();
         var timeout = TimeSpan.FromSeconds(provider.Options.TimeoutSeconds);
@@ -77,7 +78,11 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
                 model ??= chunk.ModelId;
                 if (!string.IsNullOrEmpty(chunk.Content))
                 {
-                    firstToken ??= clock.Elapsed;
+                    if (firstToken is null)
+                    {
+                        firstToken = clock.Elapsed;
+                        InferenceActivities.FirstToken(activity);
+                    }
                     await attempt.TokenAsync(chunk.Content, cancellationToken);
                 }
                 watchdog.CancelAfter(timeout); // the timeout is per gap: to the first token, then between tokens

@@ -2,6 +2,7 @@ using System.Text;
 using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Providers;
+using Chatbot.InferenceWorker.Telemetry;
 using StackExchange.Redis;
 
 namespace Chatbot.InferenceWorker.Streaming;
@@ -120,6 +121,7 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
         {
             // The first entry, its expiry and the wake-up of chat replicas in one atomic round trip (see FirstEntryScript).
             _expirySet = true;
+            InferenceActivities.FirstEntry();
             _inFlight.Add(FirstEntryScript.AppendAsync(db, key, type, data, options));
             return;
         }

@@ -10,6 +10,12 @@ namespace Chatbot.InferenceWorker.Telemetry;
 public static class InferenceActivities
 {
     public const string SourceName = "Chatbot.InferenceWorker";
+
+    /// <summary>Span event on the <c>chat</c> span: the provider's first token arrived.</summary>
+    public const string FirstTokenEvent = "chatbot.first_token";
+
+    /// <summary>Span event: the reply's first entry went to its Redis stream (after the start checks and commit wait).</summary>
+    public const string FirstEntryEvent = "chatbot.first_entry";
     private static readonly ActivitySource Source = new(SourceName);
 
     public static Activity? StartChat(ChatProvider provider, int maxOutputTokens)
@@ -23,6 +29,11 @@ public static class InferenceActivities
         activity.SetTag("chatbot.provider.name", provider.Name);
         return activity;
     }
+
+    public static void FirstToken(Activity? activity) => activity?.AddEvent(new ActivityEvent(FirstTokenEvent));
+
+    /// <summary>On the current span (the provider call that produced the entry), so a trace shows the hop to the stream.</summary>
+    public static void FirstEntry() => Activity.Current?.AddEvent(new ActivityEvent(FirstEntryEvent));
 
     public static void Succeeded(Activity? activity, ProviderReply reply)
     {

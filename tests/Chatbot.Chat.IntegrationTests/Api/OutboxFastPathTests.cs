@@ -79,7 +79,29 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
         Assert.False(command.AwaitCommit);
         await WaitUntilAsync(() => handedOver.Count == 1);
         await WaitUntilAsync(async () => !await Rows().AnyAsync(o => o.Id == row.Id));
-        Assert.Equal(earlyPublished ? ReplyStreamProtocol.Abandoned : null, await Mark(replyId));
+        // The mark is set at the commit, before the publish's outcome is known: a worker that never got the request never reads it.
+        Assert.Equal(earlyPublished ? ReplyStreamProtocol.Abandoned : ReplyStreamProtocol.Committed, await Mark(replyId));
+    }
+
+    [Fact]
+    public async Task The_commit_mark_is_set_at_the_commit_without_waiting_for_the_early_publish_to_be_confirmed()
+    {
+        await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
+        using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
+        var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
+        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(fastPath.TryClaim(row));
+        await InsertAsync(row);
+        var confirmed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        fastPath.Publish(row, new EarlyTurn(replyId, confirmed.Task));
+
+        await WaitUntilAsync(async () => await Mark(replyId) == ReplyStreamProtocol.Committed);
+        await Task.Delay(200);
+        Assert.True(await Rows().AnyAsync(o => o.Id == row.Id)); // the row stays the turn's record until the broker has it
+        confirmed.SetResult(true);
+        await WaitUntilAsync(async () => !await Rows().AnyAsync(o => o.Id == row.Id));
+        Assert.Equal(0, handedOver.Count); // deleted by the fast path, not handed to the dispatcher
     }
 
     [Fact]

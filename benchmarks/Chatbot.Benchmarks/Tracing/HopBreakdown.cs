@@ -1,0 +1,72 @@
+namespace Chatbot.Benchmarks.Tracing;
+
+/// <summary>
+/// Splits each traced probe turn's time to first token into hops, from the spans chat and the worker exported and the
+/// client's own two timestamps, and prints each hop's p50/p95 and its mean in the slowest 5 % of turns (by the sum of
+/// every hop but the provider's own first-token time, i.e. the system's overhead).
+/// </summary>
+public static class HopBreakdown
+{
+    private static readonly string[] Hops =
+    [
+        "client → chat request start",
+        "chat: auth + turn query (to its end)",
+        "chat: reservation → GenerateReply publish starts",
+        "broker: publish → worker receive",
+        "worker: receive → provider call starts",
+        "provider: first token (simulator, not overhead)",
+        "worker: first token → first stream entry (gate, commit mark)",
+        "chat: stream entry → first token flushed",
+        "client: flushed → token read",
+    ];
+    private const int ProviderHop = 5;
+
+    public static void Print(IReadOnlyList<TracedTurn> turns, OtlpTraceReceiver receiver)
+    {
+        var rows = turns.Select(t => Split(t, receiver.Spans(t.TraceId))).OfType<double[]>().ToList();
+        Console.WriteLine($"Per-hop trace: {rows.Count} of {turns.Count} probe turns traced completely (ms).");
+        if (rows.Count == 0) return;
+        var overhead = rows.Select(r => r.Where((_, i) => i != ProviderHop).Sum()).ToList();
+        var slowest = rows.Zip(overhead).OrderByDescending(p => p.Second).Take(Math.Max(1, rows.Count / 20)).Select(p => p.First).ToList();
+        Console.WriteLine("| hop | p50 | p95 | mean in the slowest 5 % |");
+        Console.WriteLine("|---|---|---|---|");
+        for (var h = 0; h < Hops.Length; h++)
+        {
+            var hop = Percentiles(rows.Select(r => r[h]));
+            Console.WriteLine($"| {Hops[h]} | {hop.P50:0.00} | {hop.P95:0.00} | {slowest.Average(r => r[h]):0.00} |");
+        }
+        var sum = Percentiles(overhead);
+        Console.WriteLine($"| sum without the provider hop | {sum.P50:0.00} | {sum.P95:0.00} | {slowest.Average(r => r.Where((_, i) => i != ProviderHop).Sum()):0.00} |");
+    }
+
+    /// <summary>The hops of one turn in milliseconds, or null when a span the split needs did not arrive.</summary>
+    private static double[]? Split(TracedTurn turn, IReadOnlyList<TraceSpan> spans)
+    {
+        var post = spans.FirstOrDefault(s => s is { Service: "chat", Kind: TraceSpan.Server } && s.Name.StartsWith("POST", StringComparison.Ordinal));
+        if (post is null) return null;
+        var query = spans.Where(s => s.Service == "chat" && s.Scope.StartsWith("Npgsql", StringComparison.Ordinal) && s.Start >= post.Start)
+            .MinBy(s => s.Start);
+        var publish = spans.Where(s => s is { Service: "chat", Kind: TraceSpan.Producer }).MinBy(s => s.Start);
+        var receive = spans.Where(s => s is { Service: "inference-worker", Kind: TraceSpan.Consumer }).MinBy(s => s.Start);
+        var provider = spans.FirstOrDefault(s => s.Service == "inference-worker" && s.Events.ContainsKey("chatbot.first_token"));
+        var sse = spans.FirstOrDefault(s => s.Service == "chat" && s.Events.ContainsKey("chatbot.first_token_sent"));
+        if (query is null || publish is null || receive is null || provider is null || sse is null || turn.FirstTokenRead == 0
+            || !provider.Events.TryGetValue("chatbot.first_entry", out var firstEntry))
+        {
+            return null;
+        }
+        ulong[] marks =
+        [
+            turn.PostStarted, post.Start, query.End, publish.Start, receive.Start, provider.Start,
+            provider.Events["chatbot.first_token"], firstEntry, sse.Events["chatbot.first_token_sent"], turn.FirstTokenRead,
+        ];
+        return [.. marks.Zip(marks.Skip(1), (from, to) => ((double)to - from) / 1e6)];
+    }
+
+    private static (double P50, double P95) Percentiles(IEnumerable<double> values)
+    {
+        var stats = new Stats();
+        foreach (var value in values) stats.Add(value);
+        return (stats.Percentile(50), stats.Percentile(95));
+    }
+}
