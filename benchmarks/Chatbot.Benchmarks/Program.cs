@@ -41,7 +41,7 @@ if (args.Contains("--without-output-guard"))
 }
 // --trace: chat and the worker export their spans (OTLP/HTTP) to a receiver in this process, and each probe turn carries
 // its own trace id, so its time to first token is split into hops (HopBreakdown).
-using var traces = args.Contains("--trace") ? new OtlpTraceReceiver() : null;
+await using var traces = args.Contains("--trace") ? new OtlpTraceReceiver() : null;
 if (traces is not null)
 {
     foreach (var service in new[] { "chat", "inference-worker" })

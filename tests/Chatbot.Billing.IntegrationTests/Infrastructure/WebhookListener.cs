@@ -1,58 +1,32 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using Chatbot.Aspire.Testing;
 
 namespace Chatbot.Billing.IntegrationTests.Infrastructure;
 
 /// <summary>A tenant's webhook endpoint on loopback: records every post; the first <c>failFirst</c> posts get a 500.</summary>
 public sealed class WebhookListener : IAsyncDisposable
 {
-    private readonly HttpListener listener = new();
-    private readonly Task loop;
+    private readonly LoopbackHttpEndpoint endpoint;
     private int failuresLeft;
 
     public WebhookListener(int failFirst)
     {
         failuresLeft = failFirst;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        Url = $"http://127.0.0.1:{port}/hooks/billing/";
-        listener.Prefixes.Add(Url);
-        listener.Start();
-        loop = Task.Run(LoopAsync);
+        endpoint = new LoopbackHttpEndpoint("/hooks/billing/", RecordAsync);
     }
 
-    public string Url { get; }
+    public string Url => endpoint.Url.ToString();
     public ConcurrentQueue<(string Body, string Signature, string Timestamp, int Status)> Posts { get; } = new();
 
-    private async Task LoopAsync()
+    private async Task RecordAsync(HttpListenerContext context)
     {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception) when (!listener.IsListening)
-            {
-                return;
-            }
-            using var reader = new StreamReader(context.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            var status = Interlocked.Decrement(ref failuresLeft) >= 0 ? 500 : 200;
-            Posts.Enqueue((body, context.Request.Headers["X-Chatbot-Signature"] ?? "", context.Request.Headers["X-Chatbot-Timestamp"] ?? "", status));
-            context.Response.StatusCode = status;
-            context.Response.Close();
-        }
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        var status = Interlocked.Decrement(ref failuresLeft) >= 0 ? 500 : 200;
+        Posts.Enqueue((body, context.Request.Headers["X-Chatbot-Signature"] ?? "", context.Request.Headers["X-Chatbot-Timestamp"] ?? "", status));
+        context.Response.StatusCode = status;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        listener.Stop();
-        listener.Close();
-        await loop;
-    }
+    public ValueTask DisposeAsync() => endpoint.DisposeAsync();
 }

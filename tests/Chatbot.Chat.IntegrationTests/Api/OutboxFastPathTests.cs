@@ -65,9 +65,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
         using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
-        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
-        Assert.True(fastPath.TryClaim(row));
-        await InsertAsync(row);
+        var (row, replyId) = await InsertClaimedAsync(fastPath);
         if (earlyPublished)
         {
             await fixture.Worker.Redis.StringSetAsync(ReplyStreamProtocol.CommitKey(replyId), ReplyStreamProtocol.Abandoned);
@@ -89,9 +87,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
         using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
-        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
-        Assert.True(fastPath.TryClaim(row));
-        await InsertAsync(row);
+        var (row, replyId) = await InsertClaimedAsync(fastPath);
         var confirmed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         fastPath.Publish(row, new EarlyTurn(replyId, confirmed.Task));
@@ -122,10 +118,8 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
-        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
-        Assert.True(fastPath.TryClaim(row));
+        var (row, replyId) = await InsertClaimedAsync(fastPath);
         Assert.True(row.NextAttemptAt >= row.CreatedAt.AddMinutes(5)); // no dispatcher touches it for five minutes
-        await InsertAsync(row);
 
         fastPath.Publish(row);
 
@@ -177,6 +171,15 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     private async Task<string?> Mark(Guid replyId) => await fixture.Worker.Redis.StringGetAsync(ReplyStreamProtocol.CommitKey(replyId));
 
     private IQueryable<OutboxMessage> Rows() => fixture.NewDbContext().OutboxMessages.AsNoTracking();
+
+    /// <summary>A GenerateReply row as a send leaves it: claimed for the fast path and committed.</summary>
+    private async Task<(OutboxMessage Row, Guid ReplyId)> InsertClaimedAsync(OutboxFastPath fastPath)
+    {
+        var (row, replyId) = OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid());
+        Assert.True(fastPath.TryClaim(row));
+        await InsertAsync(row);
+        return (row, replyId);
+    }
 
     private async Task InsertAsync(OutboxMessage row)
     {
