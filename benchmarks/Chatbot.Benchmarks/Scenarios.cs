@@ -31,7 +31,7 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, OtlpT
             result.TtftSystem.Add(ttft);
             if (traced is not null)
             {
-                traced.FirstTokenRead = traced.PostStarted + (ulong)(ttft * 1e6);
+                if (!double.IsNaN(ttft)) traced.FirstTokenRead = traced.PostStarted + (ulong)(ttft * 1e6); // else not split
                 result.Traced.Add(traced);
             }
             result.List.Add(await user.ListConversationsAsync());

@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Inference;
+
 namespace Chatbot.Benchmarks.Tracing;
 
 /// <summary>
@@ -48,17 +50,17 @@ public static class HopBreakdown
             .MinBy(s => s.Start);
         var publish = spans.Where(s => s is { Service: "chat", Kind: TraceSpan.Producer }).MinBy(s => s.Start);
         var receive = spans.Where(s => s is { Service: "inference-worker", Kind: TraceSpan.Consumer }).MinBy(s => s.Start);
-        var provider = spans.FirstOrDefault(s => s.Service == "inference-worker" && s.Events.ContainsKey("chatbot.first_token"));
-        var sse = spans.FirstOrDefault(s => s.Service == "chat" && s.Events.ContainsKey("chatbot.first_token_sent"));
+        var provider = spans.FirstOrDefault(s => s.Service == "inference-worker" && s.Events.ContainsKey(ReplyTraceEvents.FirstToken));
+        var sse = spans.FirstOrDefault(s => s.Service == "chat" && s.Events.ContainsKey(ReplyTraceEvents.FirstTokenSent));
         if (query is null || publish is null || receive is null || provider is null || sse is null || turn.FirstTokenRead == 0
-            || !provider.Events.TryGetValue("chatbot.first_entry", out var firstEntry))
+            || !provider.Events.TryGetValue(ReplyTraceEvents.FirstEntry, out var firstEntry))
         {
             return null;
         }
         ulong[] marks =
         [
             turn.PostStarted, post.Start, query.End, publish.Start, receive.Start, provider.Start,
-            provider.Events["chatbot.first_token"], firstEntry, sse.Events["chatbot.first_token_sent"], turn.FirstTokenRead,
+            provider.Events[ReplyTraceEvents.FirstToken], firstEntry, sse.Events[ReplyTraceEvents.FirstTokenSent], turn.FirstTokenRead,
         ];
         return [.. marks.Zip(marks.Skip(1), (from, to) => ((double)to - from) / 1e6)];
     }

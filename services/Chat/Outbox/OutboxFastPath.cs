@@ -137,19 +137,18 @@ public sealed partial class OutboxFastPath(
     /// <summary>Null once the broker has the request and the worker may go on (the row is done with); otherwise why the dispatcher takes the row.</summary>
     private async Task<string?> SettleEarlyAsync(EarlyTurn early, Task<bool> commitMark)
     {
-        if (!await early.Published)
-        {
-            return EarlyPublishFailedError;
-        }
+        var published = await early.Published;
+        string? markError;
         try
         {
-            return await commitMark ? null : AbandonedError;
+            markError = await commitMark ? null : AbandonedError; // awaited either way: a failed mark is logged, never left unobserved
         }
         catch (Exception ex)
         {
             LogCommitMarkFailed(ex, early.ReplyId);
-            return OutboxPublisher.ErrorOf(ex);
+            markError = OutboxPublisher.ErrorOf(ex);
         }
+        return published ? markError : EarlyPublishFailedError;
     }
 
     private async Task AbortAsync(EarlyTurn early)

@@ -16,9 +16,6 @@ public static class RepliesApi
 {
     public const string LastEventIdHeader = "Last-Event-ID";
 
-    /// <summary>Span event on the stream request: the first token was flushed to the client.</summary>
-    public const string FirstTokenSentEvent = "chatbot.first_token_sent";
-
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/replies/{replyId}").WithTags("Replies").RequireAuthorization(AuthorizationPolicies.Member);
@@ -97,19 +94,16 @@ public static class RepliesApi
                 while (events.TryRead(out var next))
                 {
                     sse.Append(next);
+                    tokenAppended |= next.Type == ReplyStreamProtocol.Token;
                     if (next.Type is ReplyStreamProtocol.Done or ReplyStreamProtocol.Error)
                     {
                         await sse.FlushAsync(ct);
+                        MarkFirstTokenSent();
                         return;
                     }
-                    tokenAppended |= next.Type == ReplyStreamProtocol.Token;
                 }
                 await sse.FlushAsync(ct);
-                if (tokenAppended && !tokenSent)
-                {
-                    tokenSent = true;
-                    Activity.Current?.AddEvent(new ActivityEvent(FirstTokenSentEvent)); // the last hop of a trace's time to first token
-                }
+                MarkFirstTokenSent();
                 quiet.CancelAfter(heartbeat);
                 try
                 {
@@ -136,6 +130,16 @@ public static class RepliesApi
         finally
         {
             quiet.Dispose();
+        }
+
+        // The last hop of a trace's time to first token, once per stream.
+        void MarkFirstTokenSent()
+        {
+            if (tokenAppended && !tokenSent)
+            {
+                tokenSent = true;
+                Activity.Current?.AddEvent(new ActivityEvent(ReplyTraceEvents.FirstTokenSent));
+            }
         }
     }
 

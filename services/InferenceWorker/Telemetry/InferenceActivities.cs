@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Providers;
 
 namespace Chatbot.InferenceWorker.Telemetry;
@@ -10,12 +11,6 @@ namespace Chatbot.InferenceWorker.Telemetry;
 public static class InferenceActivities
 {
     public const string SourceName = "Chatbot.InferenceWorker";
-
-    /// <summary>Span event on the <c>chat</c> span: the provider's first token arrived.</summary>
-    public const string FirstTokenEvent = "chatbot.first_token";
-
-    /// <summary>Span event: the reply's first entry went to its Redis stream (after the start checks and commit wait).</summary>
-    public const string FirstEntryEvent = "chatbot.first_entry";
     private static readonly ActivitySource Source = new(SourceName);
 
     public static Activity? StartChat(ChatProvider provider, int maxOutputTokens)
@@ -30,10 +25,13 @@ public static class InferenceActivities
         return activity;
     }
 
-    public static void FirstToken(Activity? activity) => activity?.AddEvent(new ActivityEvent(FirstTokenEvent));
+    public static void FirstToken(Activity? activity) => activity?.AddEvent(new ActivityEvent(ReplyTraceEvents.FirstToken));
 
-    /// <summary>On the current span (the provider call that produced the entry), so a trace shows the hop to the stream.</summary>
-    public static void FirstEntry() => Activity.Current?.AddEvent(new ActivityEvent(FirstEntryEvent));
+    /// <summary>
+    /// On the current span (the provider call whose token made the entry, after the start checks and the commit wait), so
+    /// a trace shows the hop from the provider to the stream.
+    /// </summary>
+    public static void FirstEntry() => Activity.Current?.AddEvent(new ActivityEvent(ReplyTraceEvents.FirstEntry));
 
     public static void Succeeded(Activity? activity, ProviderReply reply)
     {

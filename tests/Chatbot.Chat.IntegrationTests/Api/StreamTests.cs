@@ -1,6 +1,7 @@
 using System.Net;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Contracts.Inference;
+using Chatbot.TestSupport;
 using StackExchange.Redis;
 
 namespace Chatbot.Chat.IntegrationTests.Api;
@@ -34,6 +35,27 @@ public sealed class StreamTests(ChatFixture fixture)
         var after = new HttpRequestMessage(HttpMethod.Get, sent.StreamUrl);
         after.Headers.Add("Last-Event-ID", rest[^1].Id);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(after)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_stream_request_span_marks_when_its_first_token_went_out_once()
+    {
+        using var spans = new SpanRecorder("Microsoft.AspNetCore");
+        var client = fixture.Chat.CreateClient(TestUser.NewTenant());
+        var sent = await client.SendAcceptedAsync((await client.CreateConversationAsync()).Id, "trace the stream");
+        await fixture.Worker.AppendAsync(sent.ReplyId, "token", new { text = "one" });
+        await fixture.Worker.AppendAsync(sent.ReplyId, "token", new { text = " two" });
+        await fixture.Worker.AppendAsync(sent.ReplyId, "done", new { inputTokens = 1, outputTokens = 2, cost = 0, model = "m", provider = "p", promptVersion = 1 });
+        client.DefaultRequestHeaders.Add("traceparent", spans.TraceParent);
+
+        var events = await client.ReadEventsAsync(sent.StreamUrl);
+
+        Assert.Equal(["token", "token", "done"], events.Select(e => e.Type));
+        static bool IsStream(System.Diagnostics.Activity span) => span.DisplayName.StartsWith("GET /api/replies/", StringComparison.Ordinal);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!spans.Stopped.Any(IsStream) && DateTime.UtcNow < deadline) await Task.Delay(20); // it stops once the response completed
+        var stream = Assert.Single(spans.Stopped, IsStream);
+        Assert.Single(stream.Events, e => e.Name == ReplyTraceEvents.FirstTokenSent);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.TestSupport;
 using Chatbot.Chat.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +23,7 @@ public sealed class TenantSessionTests(ChatFixture fixture)
         var conversation = await fixture.Chat.CreateClient(user).CreateConversationAsync();
         await using var scope = fixture.Chat.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-        using var commands = new NpgsqlCommandRecorder();
+        using var commands = new SpanRecorder("Npgsql");
 
         await db.Database.OpenConnectionAsync();
         Assert.Equal(TenantConnectionInterceptor.Role, await CurrentUserAsync(db));
@@ -34,8 +33,9 @@ public sealed class TenantSessionTests(ChatFixture fixture)
         }
 
         // Two queries, two commands: no SET ROLE at open, the tenant's SET rides on the first query of its flow.
-        Assert.True(commands.Count == 2, $"commands: {string.Join(" | ", commands.Texts)}");
-        Assert.Contains(commands.Texts, t => t.StartsWith($"SET {TenantConnectionInterceptor.TenantSetting} = '{user.TenantId}';", StringComparison.Ordinal));
+        var statements = Statements(commands);
+        Assert.True(statements.Count == 2, $"commands: {string.Join(" | ", statements)}");
+        Assert.Contains(statements, t => t.StartsWith($"SET {TenantConnectionInterceptor.TenantSetting} = '{user.TenantId}';", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,40 +136,7 @@ public sealed class TenantSessionTests(ChatFixture fixture)
     private static Task<string> CurrentUserAsync(ChatDbContext db) =>
         db.Database.SqlQueryRaw<string>("SELECT current_user::text AS \"Value\"").SingleAsync();
 
-    /// <summary>Npgsql's command activities started by the current flow (other tests' and background services' are not counted).</summary>
-    private sealed class NpgsqlCommandRecorder : IDisposable
-    {
-        private readonly Activity scope = new Activity(nameof(TenantSessionTests)).Start();
-        private readonly ActivityListener listener;
-        private readonly ConcurrentQueue<string> texts = new();
-
-        public NpgsqlCommandRecorder()
-        {
-            var traceId = scope.TraceId;
-            listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
-                    options.Parent.TraceId == traceId ? ActivitySamplingResult.AllData : ActivitySamplingResult.None,
-                // Commands only: Npgsql also traces opening a physical connection, which carries no statement.
-                ActivityStopped = activity =>
-                {
-                    if ((activity.GetTagItem("db.query.text") ?? activity.GetTagItem("db.statement")) is string text)
-                    {
-                        texts.Enqueue(text);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(listener);
-        }
-
-        public int Count => texts.Count;
-        public IReadOnlyCollection<string> Texts => texts;
-
-        public void Dispose()
-        {
-            listener.Dispose();
-            scope.Stop();
-        }
-    }
+    /// <summary>The statements of Npgsql's command spans (it also traces opening a physical connection, which carries none).</summary>
+    private static List<string> Statements(SpanRecorder commands) =>
+        [.. commands.Stopped.Select(c => c.GetTagItem("db.query.text") ?? c.GetTagItem("db.statement")).OfType<string>()];
 }
