@@ -99,6 +99,8 @@ public static class RepliesApi
                     {
                         await sse.FlushAsync(ct);
                         MarkFirstTokenSent();
+                        // Off the delivering thread (see ReplyStreamSubscription) before the request completes.
+                        await Task.Yield();
                         return;
                     }
                 }
