@@ -65,7 +65,9 @@ public static class ServiceDefaultsExtensions
                 .AddMeter(builder.Environment.ApplicationName, InstrumentationOptions.MeterName, ErrorMetrics.MeterName)
                 .AddPrometheusExporter())
             .WithTracing(tracing => tracing
-                .AddSource(builder.Environment.ApplicationName, DiagnosticHeaders.DefaultListenerName)
+                // MassTransit's spans, and RabbitMQ.Client's own publish and deliver spans beneath them, which split the
+                // broker hop into the client's wait, the broker, and MassTransit's dispatch on the consuming side.
+                .AddSource(builder.Environment.ApplicationName, DiagnosticHeaders.DefaultListenerName, "RabbitMQ.Client.*")
                 .AddAspNetCoreInstrumentation(o => o.Filter = ctx => !IsInfrastructurePath(ctx.Request.Path))
                 .AddHttpClientInstrumentation()
                 .AddNpgsql());
