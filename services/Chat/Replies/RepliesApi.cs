@@ -99,8 +99,6 @@ public static class RepliesApi
                     {
                         await sse.FlushAsync(ct);
                         MarkFirstTokenSent();
-                        // Off the delivering thread (see ReplyStreamSubscription) before the request completes.
-                        await Task.Yield();
                         return;
                     }
                 }
@@ -132,6 +130,8 @@ public static class RepliesApi
         finally
         {
             quiet.Dispose();
+            // Whatever ended the pump, the request completes off the delivering thread (see ReplyStreamSubscription).
+            await Task.Yield();
         }
 
         // The last hop of a trace's time to first token, once per stream.
