@@ -50,9 +50,9 @@ public sealed class OtlpTraceReceiverTests : IAsyncLifetime
         var span = Assert.Single(receiver.Spans(turn.TraceId));
         Assert.Equal((turn.TraceId, "chat", Scope, "GenerateReply publish", TraceSpan.Producer),
             (span.TraceId, span.Service, span.Scope, span.Name, span.Kind));
-        Assert.Equal(UnixNanoseconds(started), span.Start);
-        Assert.Equal(UnixNanoseconds(ended), span.End);
-        Assert.Equal(UnixNanoseconds(marked), Assert.Single(span.Events, e => e.Key == ReplyTraceEvents.FirstToken).Value);
+        Assert.Equal(TracedTurn.UnixNanoseconds(started), span.Start);
+        Assert.Equal(TracedTurn.UnixNanoseconds(ended), span.End);
+        Assert.Equal(TracedTurn.UnixNanoseconds(marked), Assert.Single(span.Events, e => e.Key == ReplyTraceEvents.FirstToken).Value);
     }
 
     [Fact]
@@ -67,8 +67,6 @@ public sealed class OtlpTraceReceiverTests : IAsyncLifetime
         Assert.Empty(receiver.Spans(other.TraceId));
         Assert.Equal("watched", Assert.Single(receiver.Spans(watched.TraceId)).Name);
     }
-
-    private static ulong UnixNanoseconds(DateTime utc) => (ulong)(utc - DateTime.UnixEpoch).Ticks * 100;
 
     public async Task DisposeAsync()
     {

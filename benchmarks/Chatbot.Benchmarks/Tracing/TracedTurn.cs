@@ -17,5 +17,8 @@ public sealed class TracedTurn
     /// <summary>A <c>traceparent</c> for one request of this turn (a new client span id each time, sampled).</summary>
     public string NewTraceParent() => $"00-{TraceId}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}-01";
 
-    public static ulong NowNanoseconds() => (ulong)(DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100;
+    public static ulong NowNanoseconds() => UnixNanoseconds(DateTime.UtcNow);
+
+    /// <summary>A UTC time as OTLP stamps it: nanoseconds since the Unix epoch.</summary>
+    public static ulong UnixNanoseconds(DateTime utc) => (ulong)(utc - DateTime.UnixEpoch).Ticks * 100;
 }
