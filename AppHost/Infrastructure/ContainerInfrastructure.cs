@@ -39,7 +39,7 @@ public sealed partial class ContainerInfrastructure : IInfrastructureProvider
         }
         var connectionStrings = LocalConnectionStrings.Create(context);
         // Stable per state folder, so two checkouts never share containers and a rerun reuses the same names.
-        var prefix = $"chatbot-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(context.StateDirectory)))[..8]}";
+        var prefix = $"chatbot-{StateFolder.Key(context.StateDirectory, 8)}";
         return new(connectionStrings,
         [
             Runner(context, context.Postgres, prefix, InfraHealthChecks.Postgres(connectionStrings[context.Postgres.Name]),

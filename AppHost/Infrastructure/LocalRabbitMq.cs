@@ -5,7 +5,8 @@ namespace Chatbot.AppHost.Infrastructure;
 
 /// <summary>
 /// RabbitMQ as a private local node: its own node name, ports, Erlang cookie, config and a private <c>epmd</c> on a free
-/// port (so several nodes can run side by side and no daemon outlives us). Data under <c>&lt;state&gt;/rabbitmq</c>.
+/// port (so several nodes can run side by side and no daemon outlives us). Data under <c>&lt;state&gt;/rabbitmq</c>,
+/// or in memory without durability (<see cref="BrokerDataLocation"/>).
 /// </summary>
 public static class LocalRabbitMq
 {
@@ -18,6 +19,7 @@ public static class LocalRabbitMq
         var root = context.StatePath("rabbitmq");
         var epmdPort = ports.GetFreePort();
         var distPort = ports.GetFreePort();
+        var data = BrokerDataLocation.For(context.StateDirectory, context.Options.Durable);
         ManagedProcess? epmd = null;
         return context.Runner(new ProcessRunnerDefinition
         {
@@ -36,7 +38,7 @@ public static class LocalRabbitMq
                     await HealthProbe.WaitUntilHealthyAsync("epmd", async c => await CanConnectAsync(epmdPort, c),
                         () => epmd.HasExited, TimeSpan.FromSeconds(10), ct);
                 }
-                return new ProcessSpec(server, [], root) { Environment = NodeEnvironment(root, port, epmdPort, distPort) };
+                return new ProcessSpec(server, [], root) { Environment = NodeEnvironment(root, data, port, epmdPort, distPort) };
             },
             HealthCheck = InfraHealthChecks.RabbitMq("127.0.0.1", port),
             StopGrace = TimeSpan.FromSeconds(6),
@@ -46,11 +48,12 @@ public static class LocalRabbitMq
                 {
                     await epmd.DisposeAsync();
                 }
+                BrokerDataLocation.RemoveIfInMemory(data);
             },
         });
     }
 
-    private static Dictionary<string, string> NodeEnvironment(string root, int port, int epmdPort, int distPort) => new()
+    private static Dictionary<string, string> NodeEnvironment(string root, string data, int port, int epmdPort, int distPort) => new()
     {
         ["HOME"] = Path.Combine(root, "home"),
         ["RABBITMQ_NODENAME"] = $"chatbot{port}@localhost",
@@ -63,7 +66,7 @@ public static class LocalRabbitMq
         ["RABBITMQ_CONFIG_FILE"] = Path.Combine(root, "rabbitmq.conf"),
         ["RABBITMQ_ADVANCED_CONFIG_FILE"] = Path.Combine(root, "advanced.config"),
         ["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(root, "enabled_plugins"),
-        ["RABBITMQ_MNESIA_BASE"] = Path.Combine(root, "mnesia"),
+        ["RABBITMQ_MNESIA_BASE"] = data,
         ["RABBITMQ_LOG_BASE"] = Path.Combine(root, "log"),
         ["RABBITMQ_PID_FILE"] = Path.Combine(root, "rabbitmq.pid"),
     };

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Chatbot.AppHost.Processes;
 
 namespace Chatbot.AppHost.Infrastructure;
@@ -21,7 +19,7 @@ public static class PostgresDataLocation
         {
             return inState;
         }
-        var external = Path.Combine(Fallback, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stateDirectory)))[..12]);
+        var external = Path.Combine(Fallback, StateFolder.Key(stateDirectory));
         var marker = Path.Combine(stateDirectory, "postgres.location");
         if (!File.Exists(marker) && Directory.Exists(external))
         {

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Chatbot.AppHost.Processes;
 
 namespace Chatbot.AppHost.Infrastructure;
@@ -19,6 +21,10 @@ public static class StateFolder
         File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
         return path;
     }
+
+    /// <summary>A short stable name for a state folder, for things kept outside it (data folders, container names).</summary>
+    public static string Key(string stateDirectory, int length = 12) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(stateDirectory)))[..length];
 
     /// <summary><c>.state/</c> next to the solution the AppHost was built from.</summary>
     public static string DefaultPath()

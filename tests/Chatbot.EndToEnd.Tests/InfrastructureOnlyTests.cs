@@ -49,6 +49,36 @@ public sealed class InfrastructureOnlyTests
     }
 
     [Fact]
+    public async Task Without_durability_the_broker_keeps_its_data_in_memory_and_removes_it_on_dispose()
+    {
+        var app = await StartInfrastructureAsync();
+        string data;
+        try
+        {
+            var broker = app.ResourceNotifications.GetSnapshot("rabbitmq")?.Pid ?? throw new InvalidOperationException("rabbitmq has no process");
+            data = ProcessEnvironment(broker)["RABBITMQ_MNESIA_BASE"];
+            Assert.Equal("tmpfs", FileSystemType(data)); // RabbitMQ's fsyncs for publisher confirms cost nothing there
+            Assert.NotEmpty(Directory.EnumerateFileSystemEntries(data));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+
+        Assert.False(Directory.Exists(data));
+    }
+
+    private static Dictionary<string, string> ProcessEnvironment(int pid) =>
+        File.ReadAllText($"/proc/{pid}/environ").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(v => v.Split('=', 2)).Where(kv => kv.Length == 2).ToDictionary(kv => kv[0], kv => kv[1]);
+
+    /// <summary>The type of the mount that holds <paramref name="path"/> (the longest mount point that prefixes it).</summary>
+    private static string FileSystemType(string path) =>
+        File.ReadAllLines("/proc/self/mounts").Select(line => line.Split(' '))
+            .Where(f => path == f[1] || path.StartsWith(f[1].TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(f => f[1].Length)![2];
+
+    [Fact]
     public async Task A_killed_server_comes_back_on_start_with_its_data()
     {
         await using var app = await StartInfrastructureAsync();
