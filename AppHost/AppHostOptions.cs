@@ -30,7 +30,10 @@ public sealed class AppHostOptions
     /// <summary>Connection strings of existing servers (<c>postgres</c>, <c>redis</c>, <c>rabbitmq</c>).</summary>
     public Dictionary<string, string> ConnectionStrings { get; } = [];
 
-    /// <summary>False in tests: PostgreSQL without fsync (a killed server keeps committed data; an OS crash would not), Redis without snapshots.</summary>
+    /// <summary>
+    /// False in tests: PostgreSQL without fsync (a killed server keeps committed data; an OS crash would not), Redis
+    /// without snapshots, RabbitMQ's data in memory (<see cref="Infrastructure.BrokerDataLocation"/>).
+    /// </summary>
     public bool Durable { get; set; } = true;
 
     public bool RestartOnCrash { get; set; } = true;

@@ -71,18 +71,21 @@ await scenarios.SustainedTurnsPerSecondAsync(20, TimeSpan.FromSeconds(15));
 await scenarios.ProbeAsync(20);
 
 Console.WriteLine($"Background streams at {streamTps} tokens/s; probe turns: first token after 100 ms, 20 tokens at 100 tokens/s.");
-Console.WriteLine("| streams | open | POST p50/p95/p99 ms | list p95 ms | TTFT system p50/p95 ms | TTFT direct p50/p95 ms | TTFT overhead p50/p95 ms | chat / worker RSS MB | errors | turns/s |");
-Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+Console.WriteLine("| streams | open | POST p50/p95/p99 ms | list p95 ms | TTFT system p50/p95 ms | TTFT direct p50/p95 ms | TTFT overhead p50/p95 ms | chat / worker RSS MB | errors | turns/s | CPU busy / steal % |");
+Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var level in levels)
 {
     ProbeResult probe;
     int open, errors;
     double chatRss, workerRss;
+    (double Busy, double Steal) cpu;
     await using (var background = new BackgroundStreams(users, level - 1, streamTps))
     {
         await background.OpenAsync(startsPerSecond: 100, timeout: TimeSpan.FromMinutes(2));
         open = background.Open + 1;
+        var cpuBefore = CpuTimes.Read();
         probe = await scenarios.ProbeAsync(probeTurns);
+        cpu = CpuTimes.Between(cpuBefore, CpuTimes.Read());
         (chatRss, workerRss) = (ProcessMemory.ResidentMegabytes("Chatbot.Chat.dll"), ProcessMemory.ResidentMegabytes("Chatbot.InferenceWorker.dll"));
         errors = background.Errors;
     }
@@ -92,7 +95,7 @@ foreach (var level in levels)
         $"{probe.List.Percentile(95):0.0} | {probe.TtftSystem.Percentile(50):0.0} / {probe.TtftSystem.Percentile(95):0.0} | " +
         $"{probe.TtftDirect.Percentile(50):0.0} / {probe.TtftDirect.Percentile(95):0.0} | " +
         $"{probe.TtftSystem.Percentile(50) - probe.TtftDirect.Percentile(50):0.0} / {probe.TtftSystem.Percentile(95) - probe.TtftDirect.Percentile(95):0.0} | " +
-        $"{chatRss:0} / {workerRss:0} | {errors} | {turns:0.0} |");
+        $"{chatRss:0} / {workerRss:0} | {errors} | {turns:0.0} | {cpu.Busy:0} / {cpu.Steal:0.0} |");
     if (traces is not null)
     {
         HopBreakdown.Print(probe.Traced, traces);
