@@ -10,18 +10,57 @@ namespace Chatbot.AppHost.Infrastructure;
 public static class BrokerDataLocation
 {
     private const string MemoryRoot = "/dev/shm";
+    private const string Prefix = "chatbot-aspire-rabbitmq-";
+    private const string OwnerFile = "state-folder";
 
     public static string For(string stateDirectory, bool durable) =>
         durable || !Directory.Exists(MemoryRoot)
             ? Path.Combine(stateDirectory, "rabbitmq", "mnesia")
-            : Path.Combine(MemoryRoot, $"chatbot-aspire-rabbitmq-{StateFolder.Key(stateDirectory)}");
+            : Path.Combine(MemoryRoot, Prefix + StateFolder.Key(stateDirectory), "mnesia");
+
+    /// <summary>
+    /// Before the node starts: an in-memory folder records its state folder, and the in-memory folders of state folders
+    /// that are gone (an AppHost killed before it could clean up) are removed, so memory does not fill up run by run.
+    /// </summary>
+    public static void Prepare(string data, string stateDirectory)
+    {
+        if (InMemoryFolder(data) is not { } folder)
+        {
+            return;
+        }
+        RemoveOrphans(MemoryRoot);
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(folder, OwnerFile), stateDirectory);
+    }
 
     /// <summary>Removes an in-memory folder when its node stops for good (a durable one stays with the state folder).</summary>
     public static void RemoveIfInMemory(string data)
     {
-        if (data.StartsWith(MemoryRoot + "/", StringComparison.Ordinal) && Directory.Exists(data))
+        if (InMemoryFolder(data) is { } folder && Directory.Exists(folder))
         {
-            Directory.Delete(data, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
     }
+
+    internal static void RemoveOrphans(string memoryRoot)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(memoryRoot, Prefix + "*"))
+        {
+            var owner = Path.Combine(folder, OwnerFile);
+            try
+            {
+                if (File.Exists(owner) && !Directory.Exists(File.ReadAllText(owner).Trim()))
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // Another AppHost removed it first.
+            }
+        }
+    }
+
+    private static string? InMemoryFolder(string data) =>
+        data.StartsWith(Path.Combine(MemoryRoot, Prefix), StringComparison.Ordinal) ? Path.GetDirectoryName(data) : null;
 }

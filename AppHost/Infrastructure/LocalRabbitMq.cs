@@ -31,6 +31,7 @@ public static class LocalRabbitMq
             PrepareAsync = async ct =>
             {
                 WriteConfiguration(root, port, context.Password(resource.Password));
+                BrokerDataLocation.Prepare(data, context.StateDirectory);
                 if (epmd is null || epmd.HasExited)
                 {
                     epmd = ManagedProcess.Start(new ProcessSpec(epmdPath, ["-port", epmdPort.ToString()], root),
