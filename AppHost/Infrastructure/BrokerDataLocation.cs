@@ -54,9 +54,9 @@ public static class BrokerDataLocation
                     Directory.Delete(folder, recursive: true);
                 }
             }
-            catch (IOException)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // Another AppHost removed it first.
+                // Another AppHost removed it first, or it belongs to another user: not ours to clean.
             }
         }
     }
