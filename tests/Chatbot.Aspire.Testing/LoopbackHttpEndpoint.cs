@@ -13,6 +13,7 @@ public sealed class LoopbackHttpEndpoint : IAsyncDisposable
     private readonly HttpListener listener = new();
     private readonly Func<HttpListenerContext, Task> handle;
     private readonly Task loop;
+    private volatile bool stopping;
 
     /// <param name="path">The URL path served, ending with '/'.</param>
     public LoopbackHttpEndpoint(string path, Func<HttpListenerContext, Task> handle)
@@ -35,7 +36,8 @@ public sealed class LoopbackHttpEndpoint : IAsyncDisposable
             {
                 context = await listener.GetContextAsync();
             }
-            catch (Exception) when (!listener.IsListening)
+            // Not IsListening: Stop fails the pending accept before it marks the listener stopped.
+            catch (Exception) when (stopping)
             {
                 return;
             }
@@ -55,6 +57,7 @@ public sealed class LoopbackHttpEndpoint : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        stopping = true;
         listener.Stop();
         listener.Close();
         await loop;
