@@ -2,6 +2,7 @@ using Chatbot.Aspire.Testing;
 using Chatbot.AppHost.Infrastructure;
 using Chatbot.AppHost.Processes;
 using Npgsql;
+using RabbitMQ.Client;
 
 namespace Chatbot.EndToEnd.Tests;
 
@@ -65,7 +66,32 @@ public sealed class InfrastructureOnlyTests
             await app.DisposeAsync();
         }
 
-        Assert.False(Directory.Exists(data));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(data)), "the in-memory folder, its owner record included, should be gone");
+    }
+
+    [Fact]
+    public async Task A_killed_broker_comes_back_with_its_persistent_messages()
+    {
+        await using var app = await StartInfrastructureAsync();
+        var broker = new ConnectionFactory { Uri = new Uri((await app.GetConnectionStringAsync("rabbitmq"))!) };
+        await using (var connection = await broker.CreateConnectionAsync())
+        await using (var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
+            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true)))
+        {
+            await channel.QueueDeclareAsync("survivor", durable: true, exclusive: false, autoDelete: false);
+            await channel.BasicPublishAsync("", "survivor", mandatory: true, new BasicProperties { Persistent = true },
+                "confirmed before the kill"u8.ToArray()); // returns once the broker confirmed it
+        }
+
+        await app.KillResourceAsync("rabbitmq");
+        await app.ResourceNotifications.WaitForResourceAsync("rabbitmq", Chatbot.AppHost.Orchestration.KnownResourceStates.Exited)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        await app.StartResourceAsync("rabbitmq");
+
+        await using var again = await broker.CreateConnectionAsync();
+        await using var read = await again.CreateChannelAsync();
+        var message = await read.BasicGetAsync("survivor", autoAck: true);
+        Assert.Equal("confirmed before the kill", message is null ? null : System.Text.Encoding.UTF8.GetString(message.Body.Span));
     }
 
     private static Dictionary<string, string> ProcessEnvironment(int pid) =>
