@@ -1,7 +1,8 @@
 namespace Chatbot.AppHost.Infrastructure;
 
 /// <summary>
-/// Where the local RabbitMQ node keeps its queues and message store. Durable: <c>&lt;state&gt;/rabbitmq/mnesia</c>.
+/// Where the local RabbitMQ node keeps its queues and message store. Durable: <c>mnesia</c> in the node's own folder
+/// (<c>&lt;state&gt;/rabbitmq</c>).
 /// Without durability (tests, benchmarks): a folder in <c>/dev/shm</c>, because RabbitMQ fsyncs its queue index for
 /// publisher confirms and the queue process waits for it; on a disk shared with PostgreSQL those fsyncs took up to
 /// 658 ms and held back every delivery of the queue meanwhile (docs/benchmarks.md). The promise is PostgreSQL's without
@@ -13,9 +14,10 @@ public static class BrokerDataLocation
     private const string Prefix = "chatbot-aspire-rabbitmq-";
     private const string OwnerFile = "state-folder";
 
-    public static string For(string stateDirectory, bool durable) =>
+    /// <param name="nodeFolder">The node's folder in the state folder, which holds its configuration.</param>
+    public static string For(string nodeFolder, string stateDirectory, bool durable) =>
         durable || !Directory.Exists(MemoryRoot)
-            ? Path.Combine(stateDirectory, "rabbitmq", "mnesia")
+            ? Path.Combine(nodeFolder, "mnesia")
             : Path.Combine(MemoryRoot, Prefix + StateFolder.Key(stateDirectory), "mnesia");
 
     /// <summary>

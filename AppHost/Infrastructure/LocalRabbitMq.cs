@@ -19,7 +19,7 @@ public static class LocalRabbitMq
         var root = context.StatePath("rabbitmq");
         var epmdPort = ports.GetFreePort();
         var distPort = ports.GetFreePort();
-        var data = BrokerDataLocation.For(context.StateDirectory, context.Options.Durable);
+        var data = BrokerDataLocation.For(root, context.StateDirectory, context.Options.Durable);
         ManagedProcess? epmd = null;
         return context.Runner(new ProcessRunnerDefinition
         {

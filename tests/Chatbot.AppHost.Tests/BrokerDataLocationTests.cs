@@ -10,7 +10,20 @@ public sealed class BrokerDataLocationTests : IDisposable
     [Fact]
     public void Durable_data_stays_in_the_state_folder()
     {
-        Assert.Equal(Path.Combine(_liveState, "rabbitmq", "mnesia"), BrokerDataLocation.For(_liveState, durable: true));
+        var node = Path.Combine(_liveState, "rabbitmq");
+        Assert.Equal(Path.Combine(node, "mnesia"), BrokerDataLocation.For(node, _liveState, durable: true));
+    }
+
+    [Fact]
+    public void Without_durability_each_state_folder_gets_its_own_folder_in_memory()
+    {
+        var node = Path.Combine(_liveState, "rabbitmq");
+        var other = Path.Combine(_root, "other-state");
+
+        var data = BrokerDataLocation.For(node, _liveState, durable: false);
+
+        Assert.StartsWith("/dev/shm/chatbot-aspire-rabbitmq-", data, StringComparison.Ordinal);
+        Assert.NotEqual(data, BrokerDataLocation.For(Path.Combine(other, "rabbitmq"), other, durable: false));
     }
 
     [Fact]
