@@ -1,4 +1,5 @@
 using Chatbot.Chat.Replies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,32 @@ public sealed class ReplyStreamSubscriptionTests
     }
 
     [Fact]
+    public async Task A_pump_that_sent_the_final_event_completes_its_request_off_the_delivering_thread()
+    {
+        var context = new DefaultHttpContext();
+        var body = new MemoryStream();
+        context.Response.Body = body;
+        using var subscription = hub.Subscribe(Guid.NewGuid(), StreamEntryId.Zero);
+        var pump = StartWithoutSynchronizationContext(() =>
+            RepliesApi.PumpAsync(subscription, new SseWriter(context.Response), TimeSpan.FromMinutes(1), CancellationToken.None));
+        var completedWhileDelivering = pump.ContinueWith(_ => insideDeliver, TaskContinuationOptions.ExecuteSynchronously);
+
+        var delivering = new Thread(() =>
+        {
+            insideDeliver = true;
+            subscription.Deliver(new ReplyStreamEvent(new StreamEntryId(1, 0), "done", "{}"));
+            insideDeliver = false;
+        });
+        delivering.Start();
+        delivering.Join();
+
+        // The request's completion (Kestrel's end of response, the endpoint's cleanup) must not hold the hub's round.
+        Assert.False(await completedWhileDelivering);
+        await pump;
+        Assert.Contains("event: done", System.Text.Encoding.UTF8.GetString(body.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_entry_delivered_by_both_the_wake_up_and_a_round_goes_out_once()
     {
         using var subscription = hub.Subscribe(Guid.NewGuid(), StreamEntryId.Zero);
@@ -37,6 +64,24 @@ public sealed class ReplyStreamSubscriptionTests
         Assert.True(subscription.Events.TryRead(out var read));
         Assert.Same(first, read);
         Assert.False(subscription.Events.TryRead(out _));
+    }
+
+    [ThreadStatic]
+    private static bool insideDeliver;
+
+    /// <summary>Starts the pump as ASP.NET Core would: no synchronization context to post its continuations to.</summary>
+    private static Task StartWithoutSynchronizationContext(Func<Task> start)
+    {
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            return start();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
     }
 
     private static async Task<int> ResumedThreadAsync(ReplyStreamSubscription subscription)

@@ -81,7 +81,7 @@ public static class RepliesApi
     /// flush; a quiet period of <paramref name="heartbeat"/> sends a heartbeat comment. One timeout source is reused
     /// for every wait instead of a new one per token.
     /// </summary>
-    private static async Task PumpAsync(ReplyStreamSubscription subscription, SseWriter sse, TimeSpan heartbeat, CancellationToken ct)
+    internal static async Task PumpAsync(ReplyStreamSubscription subscription, SseWriter sse, TimeSpan heartbeat, CancellationToken ct)
     {
         var events = subscription.Events;
         var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
