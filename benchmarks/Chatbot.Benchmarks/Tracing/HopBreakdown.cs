@@ -27,6 +27,7 @@ public static class HopBreakdown
     private const int ProviderHop = 8;
     private const string MassTransitScope = "MassTransit";
     private const string RabbitMqClientScope = "RabbitMQ.Client";
+    private const string NpgsqlScope = "Npgsql";
 
     public static void Print(IReadOnlyList<TracedTurn> turns, OtlpTraceReceiver receiver)
     {
@@ -51,8 +52,7 @@ public static class HopBreakdown
     {
         var post = spans.FirstOrDefault(s => s is { Service: "chat", Kind: TraceSpan.Server } && s.Name.StartsWith("POST", StringComparison.Ordinal));
         if (post is null) return null;
-        var query = spans.Where(s => s.Service == "chat" && s.Scope.StartsWith("Npgsql", StringComparison.Ordinal) && s.Start >= post.Start)
-            .MinBy(s => s.Start);
+        var query = First(spans, "chat", TraceSpan.Client, NpgsqlScope, after: post.Start);
         var publish = First(spans, "chat", TraceSpan.Producer, MassTransitScope);
         var clientPublish = First(spans, "chat", TraceSpan.Producer, RabbitMqClientScope);
         var clientDelivery = First(spans, "inference-worker", TraceSpan.Consumer, RabbitMqClientScope);
@@ -72,8 +72,10 @@ public static class HopBreakdown
         return [.. marks.Zip(marks.Skip(1), (from, to) => ((double)to - from) / 1e6)];
     }
 
-    private static TraceSpan? First(IReadOnlyList<TraceSpan> spans, string service, int kind, string scope) =>
-        spans.Where(s => s.Service == service && s.Kind == kind && s.Scope.StartsWith(scope, StringComparison.Ordinal)).MinBy(s => s.Start);
+    /// <summary>The earliest span of <paramref name="service"/> of that kind and instrumentation scope, from <paramref name="after"/> on.</summary>
+    private static TraceSpan? First(IReadOnlyList<TraceSpan> spans, string service, int kind, string scope, ulong after = 0) =>
+        spans.Where(s => s.Service == service && s.Kind == kind && s.Start >= after && s.Scope.StartsWith(scope, StringComparison.Ordinal))
+            .MinBy(s => s.Start);
 
     private static (double P50, double P95) Percentiles(IEnumerable<double> values)
     {
