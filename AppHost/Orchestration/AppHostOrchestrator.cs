@@ -117,7 +117,8 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
 
     /// <summary>The exact environment a service instance gets (see <see cref="ServiceEnvironmentBuilder"/>).</summary>
     public SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint) =>
-        ServiceEnvironmentBuilder.Build(service, endpoint, Guid.NewGuid().ToString("N")[..12], ConnectionStrings, _endpoints, _options);
+        ServiceEnvironmentBuilder.Build(service, endpoint, Guid.NewGuid().ToString("N")[..12], ConnectionStrings, _endpoints, _options,
+            StateDirectory);
 
     /// <summary>Stops services (dependants first), then infrastructure; nothing is left running.</summary>
     public async ValueTask DisposeAsync()

@@ -2,7 +2,11 @@ using Chatbot.AppHost.Hosting;
 
 namespace Chatbot.AppHost.Orchestration;
 
-/// <summary>The exact environment Aspire gives a project resource, plus the caller's overrides.</summary>
+/// <summary>
+/// The exact environment Aspire gives a project resource, plus the caller's overrides. State paths are rooted in
+/// <c>stateDirectory</c>, the resolved state folder (an absolute path), never in the option as typed: an empty option
+/// means <c>.state/</c>, and a relative path would land in the service's working directory.
+/// </summary>
 public static class ServiceEnvironmentBuilder
 {
     public static SortedDictionary<string, string> Build(
@@ -11,7 +15,8 @@ public static class ServiceEnvironmentBuilder
         string instanceId,
         IReadOnlyDictionary<string, string> connectionStrings,
         IReadOnlyDictionary<string, Uri> serviceEndpoints,
-        AppHostOptions options)
+        AppHostOptions options,
+        string stateDirectory)
     {
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -44,7 +49,7 @@ public static class ServiceEnvironmentBuilder
         }
         foreach (var (name, relativePath) in service.StatePaths)
         {
-            environment[name] = Path.Combine(options.StateDirectory, relativePath);
+            environment[name] = Path.Combine(stateDirectory, relativePath);
         }
         if (options.Environment.TryGetValue(service.Name, out var overrides))
         {

@@ -27,9 +27,11 @@ public sealed class ServiceEnvironmentBuilderTests
         ["billing"] = new("http://localhost:5084"),
     };
 
+    private const string StateFolder = "/srv/state";
+
     private static SortedDictionary<string, string> Build(string service, AppHostOptions? options = null) =>
         ServiceEnvironmentBuilder.Build((ProjectResource)Model[service], Endpoints[service], "abc123", ConnectionStrings, Endpoints,
-            options ?? new AppHostOptions());
+            options ?? new AppHostOptions(), StateFolder);
 
     [Fact]
     public void Chat_gets_exactly_the_variables_Aspire_would_give_it()
@@ -108,21 +110,22 @@ public sealed class ServiceEnvironmentBuilderTests
         var options = new AppHostOptions();
         options.Environment["inference-worker"] = new() { ["Inference__Provider"] = "OpenAI" };
 
-        var declared = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, new AppHostOptions());
-        var overridden = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, options);
+        var declared = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, new AppHostOptions(), StateFolder);
+        var overridden = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, options, StateFolder);
 
         Assert.Equal("Simulator", declared["Inference__Provider"]);
         Assert.Equal("OpenAI", overridden["Inference__Provider"]);
     }
 
     [Fact]
-    public void Development_files_of_identity_and_billing_live_in_the_state_folder()
+    public void Development_files_of_identity_and_billing_live_in_the_resolved_state_folder_whatever_the_option_says()
     {
-        var environment = Build("identity", new AppHostOptions { StateDirectory = "/srv/state" });
+        // The option as typed: empty means .state/ next to the solution; only the resolved folder is a usable root.
+        var environment = Build("identity", new AppHostOptions { StateDirectory = "" });
 
         Assert.Equal("admin@chatbot.local", environment["Identity__BootstrapAdmin__Email"]);
         Assert.Equal("/srv/state/identity/bootstrap-admin-password", environment["Identity__BootstrapAdmin__PasswordFile"]);
         Assert.Equal("/srv/state/mail", environment["Identity__Email__PickupDirectory"]);
-        Assert.Equal("/srv/state/mail", Build("billing", new AppHostOptions { StateDirectory = "/srv/state" })["Billing__MailPickupDirectory"]);
+        Assert.Equal("/srv/state/mail", Build("billing", new AppHostOptions { StateDirectory = "relative/state" })["Billing__MailPickupDirectory"]);
     }
 }
