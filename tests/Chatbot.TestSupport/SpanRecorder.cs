@@ -22,7 +22,15 @@ public sealed class SpanRecorder : IDisposable
             ShouldListenTo = source => source.Name == sourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> options) =>
                 options.Parent.TraceId == traceId ? ActivitySamplingResult.AllDataAndRecorded : ActivitySamplingResult.None,
-            ActivityStopped = stopped.Enqueue,
+            // Sample only decides this listener's vote: a span another listener samples (a host's OpenTelemetry
+            // tracer records every root span) is reported to every listener of its source, so the trace is checked here.
+            ActivityStopped = activity =>
+            {
+                if (activity.TraceId == traceId)
+                {
+                    stopped.Enqueue(activity);
+                }
+            },
         };
         ActivitySource.AddActivityListener(listener);
     }
