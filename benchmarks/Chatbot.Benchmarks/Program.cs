@@ -4,7 +4,7 @@ using Chatbot.Benchmarks;
 using Chatbot.Benchmarks.Tracing;
 
 // dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100] [probe-turns=500] [sustained-seconds=20]
-//     [--stream-tps=20] [--without-output-guard] [--with-moderation] [--trace] [--env=resource:KEY=VALUE ...]
+//     [--stream-tps=20] [--without-output-guard] [--with-moderation] [--trace] [--message-chars=N] [--env=resource:KEY=VALUE ...]
 // Each level N: N-1 background replies stream at once (25 to 75 s each, restarted when done) and one probe client takes
 // its turns meanwhile, so N streams are open while POST, list and time to first token are measured. Then N clients
 // run short turns back to back for the sustained turns per second.
@@ -13,6 +13,9 @@ var probeTurns = int.Parse(args.ElementAtOrDefault(1) ?? "500", CultureInfo.Inva
 var sustained = TimeSpan.FromSeconds(int.Parse(args.ElementAtOrDefault(2) ?? "20", CultureInfo.InvariantCulture));
 var streamTps = double.Parse(args.FirstOrDefault(a => a.StartsWith("--stream-tps=", StringComparison.Ordinal))?.Split('=')[1] ?? "20",
     CultureInfo.InvariantCulture);
+// --message-chars=N: the probe sends N characters of varied text per turn instead of a short line (ProbeMessages).
+var messageChars = args.FirstOrDefault(a => a.StartsWith("--message-chars=", StringComparison.Ordinal))?.Split('=')[1] is { } chars
+    ? int.Parse(chars, CultureInfo.InvariantCulture) : (int?)null;
 ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
 
 // --with-moderation: chat → moderation → worker; the moderation hop's added TTFT is this run's "TTFT system" minus a
@@ -65,7 +68,7 @@ for (var i = 0; i < 5; i++)
 {
     users.Add(await ChatApi.SignUpAsync(chat));
 }
-var scenarios = new Scenarios(users, app.GetEndpoint("inference-worker"), traces);
+var scenarios = new Scenarios(users, app.GetEndpoint("inference-worker"), traces, ProbeMessages.For(messageChars));
 // Warm-up: pools, first connections, and enough calls for tiered JIT to reach optimised code on every hot path.
 await scenarios.SustainedTurnsPerSecondAsync(20, TimeSpan.FromSeconds(15));
 await scenarios.ProbeAsync(20);

@@ -5,8 +5,11 @@ using Chatbot.Benchmarks.Tracing;
 namespace Chatbot.Benchmarks;
 
 /// <summary>The measurements of issue 3: probe turns taken while N streams are open, and sustained turns per second.</summary>
-public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, OtlpTraceReceiver? traces = null)
+public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, OtlpTraceReceiver? traces = null,
+    Func<int, string>? probeMessage = null)
 {
+    private readonly Func<int, string> message = probeMessage ?? ProbeMessages.For(null);
+
     private ChatApi User(int i) => users[i % users.Count];
 
     /// <summary>
@@ -25,7 +28,7 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, OtlpT
             var traced = traces?.Watch(new TracedTurn());
             traced?.Started();
             var started = Stopwatch.GetTimestamp();
-            var sent = await user.SendAsync(conversation, "time to first token", traced?.NewTraceParent());
+            var sent = await user.SendAsync(conversation, message(r), traced?.NewTraceParent());
             result.Post.Add(sent.Milliseconds);
             var ttft = await user.ReadStreamAsync(sent.StreamUrl, started, traceParent: traced?.NewTraceParent());
             result.TtftSystem.Add(ttft);
