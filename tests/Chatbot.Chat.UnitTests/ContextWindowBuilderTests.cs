@@ -12,10 +12,13 @@ public sealed class ContextWindowBuilderTests
     private static ContextWindowBuilder Builder(int budget) =>
         new(Tokenizer, Options.Create(new ChatOptions { ContextTokenBudget = budget }));
 
+    /// <summary>A history message without a stored count (as rows written before the count existed).</summary>
+    private static HistoryTurn Turn(string role, string content) => new(role, content, null);
+
     [Fact]
     public void Everything_fits_in_a_large_budget_in_chronological_order()
     {
-        var history = new[] { new ChatTurn("assistant", "second"), new ChatTurn("user", "first") }; // newest first
+        var history = new[] { Turn("assistant", "second"), Turn("user", "first") }; // newest first
         var turns = Builder(10_000).Build("system prompt", history, "third");
         Assert.Equal(["system prompt", "first", "second", "third"], turns.Select(t => t.Content));
         Assert.Equal(["system", "user", "assistant", "user"], turns.Select(t => t.Role));
@@ -26,7 +29,7 @@ public sealed class ContextWindowBuilderTests
     {
         var builder = Builder(1000);
         var longTurn = string.Join(' ', Enumerable.Repeat("word", 300)); // ~300 tokens each
-        var history = Enumerable.Range(0, 10).Select(i => new ChatTurn(i % 2 == 0 ? "assistant" : "user", $"{i} {longTurn}")).ToList();
+        var history = Enumerable.Range(0, 10).Select(i => Turn(i % 2 == 0 ? "assistant" : "user", $"{i} {longTurn}")).ToList();
 
         var turns = builder.Build("system", history, "question");
 
@@ -42,11 +45,48 @@ public sealed class ContextWindowBuilderTests
     public void The_counted_window_reports_the_prompt_tokens_the_quota_reserves()
     {
         var builder = Builder(10_000);
-        var history = new[] { new ChatTurn("assistant", "an earlier answer"), new ChatTurn("user", "an earlier question") };
+        var history = new[] { Turn("assistant", "an earlier answer"), Turn("user", "an earlier question") };
 
-        var (turns, promptTokens) = builder.BuildCounted("system prompt", history, "the new question");
+        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system prompt", null), history, "the new question", builder.CountContentTokens("the new question"));
 
         Assert.Equal(turns.Sum(t => builder.CountTokens(t.Content)), promptTokens);
         Assert.Equal(builder.Build("system prompt", history, "the new question").Select(t => t.Content), turns.Select(t => t.Content));
+    }
+
+    [Fact]
+    public void History_is_costed_by_the_stored_counts_not_by_tokenizing_it_again()
+    {
+        var builder = Builder(1000);
+        // Short texts whose stored counts say otherwise: only a builder that reads the counts drops the older one.
+        var history = new[] { new HistoryTurn("assistant", "newer", 600), new HistoryTurn("user", "older", 600) };
+
+        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system", null), history, "question", builder.CountContentTokens("question"));
+
+        Assert.Equal(["system", "newer", "question"], turns.Select(t => t.Content));
+        Assert.Equal(builder.CountTokens("system") + 600 + 4 + builder.CountTokens("question"), promptTokens);
+    }
+
+    [Fact]
+    public void The_new_message_is_costed_by_the_count_the_sender_passes()
+    {
+        var builder = Builder(1000);
+        var history = new[] { Turn("assistant", "an earlier answer") };
+
+        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system", null), history, "question", userContentTokens: 990);
+
+        Assert.Equal(["system", "question"], turns.Select(t => t.Content));
+        Assert.Equal(builder.CountTokens("system") + 990 + 4, promptTokens);
+    }
+
+    [Fact]
+    public void The_system_prompt_is_costed_by_its_stored_count()
+    {
+        var builder = Builder(1000);
+        var history = new[] { Turn("assistant", "an earlier answer") };
+
+        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system", 990), history, "hi", builder.CountContentTokens("hi"));
+
+        Assert.Equal(["system", "hi"], turns.Select(t => t.Content));
+        Assert.Equal(990 + 4 + builder.CountTokens("hi"), promptTokens);
     }
 }

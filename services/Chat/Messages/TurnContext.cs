@@ -1,5 +1,4 @@
 using Chatbot.Chat.Data.Entities;
-using Chatbot.Contracts.Inference;
 
 namespace Chatbot.Chat.Messages;
 
@@ -8,7 +7,7 @@ public sealed class TurnContext
 {
     public required Conversation Conversation { get; init; }
     public PromptVersion? Prompt { get; init; }
-    public required List<ChatTurn> History { get; init; }
+    public required List<HistoryTurn> History { get; init; }
     /// <summary>An earlier outbox row of the conversation is still live: the new row waits its turn.</summary>
     public required bool OutboxBusy { get; init; }
 }

@@ -1,6 +1,5 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
-using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.Messages;
@@ -30,7 +29,7 @@ public static class TurnContextQuery
                         .Where(m => m.TenantId == tenantId && m.ConversationId == conversationId && m.Status == MessageStatuses.Completed)
                         .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id)
                         .Take(historyLimit)
-                        .Select(m => new ChatTurn(m.Role, m.Content))
+                        .Select(m => new HistoryTurn(m.Role, m.Content, m.ContentTokens))
                         .ToList(),
                     OutboxBusy = db.OutboxMessages.Any(o => o.OrderingKey == c.Id && o.DeadLetteredAt == null),
                 })

@@ -1,11 +1,12 @@
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
+using Chatbot.Chat.Messages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.Prompts;
 
 /// <summary>Reads and changes prompt versions of one tenant. Row-level security hides other tenants' versions too.</summary>
-public sealed class PromptStore(ChatDbContext db)
+public sealed class PromptStore(ChatDbContext db, ContextWindowBuilder contextWindow)
 {
     /// <summary>The tenant's active version, else the active global default.</summary>
     public Task<PromptVersion?> GetActiveAsync(Guid tenantId, CancellationToken ct) => Active(tenantId).AsNoTracking().FirstOrDefaultAsync(ct);
@@ -34,7 +35,7 @@ public sealed class PromptStore(ChatDbContext db)
         var version = new PromptVersion
         {
             Id = Guid.CreateVersion7(now), TenantId = tenantId, CreatedBy = createdBy, Version = last + 1,
-            Content = content, IsActive = activate, CreatedAt = now,
+            Content = content, ContentTokens = contextWindow.CountContentTokens(content), IsActive = activate, CreatedAt = now,
         };
         db.PromptVersions.Add(version);
         await db.SaveChangesAsync(ct);

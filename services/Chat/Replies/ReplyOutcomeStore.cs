@@ -1,5 +1,6 @@
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
+using Chatbot.Chat.Messages;
 using Chatbot.Chat.Tenancy;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Chatbot.Chat.Replies;
 /// Stores the outcome of a reply on its assistant message. The update only applies to an open (pending/streaming)
 /// message, so a redelivered or duplicate event changes nothing: the status transition is the dedupe.
 /// </summary>
-public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clock, ILogger<ReplyOutcomeStore> logger)
+public sealed partial class ReplyOutcomeStore(ChatDbContext db, ContextWindowBuilder contextWindow, TimeProvider clock,
+    ILogger<ReplyOutcomeStore> logger)
 {
     private const int MaxReasonLength = 1000;
 
@@ -33,6 +35,7 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clo
         var updated = await OpenReply(reply.ReplyId, reply.TenantId, reply.UserId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, MessageStatuses.Completed)
             .SetProperty(m => m.Content, reply.Content)
+            .SetProperty(m => m.ContentTokens, contextWindow.CountContentTokens(reply.Content))
             .SetProperty(m => m.Model, reply.Model)
             .SetProperty(m => m.Provider, reply.Provider)
             .SetProperty(m => m.PromptVersion, reply.PromptVersion)
@@ -61,6 +64,7 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, TimeProvider clo
         var updated = await OpenReply(reply.ReplyId, reply.TenantId, reply.UserId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, status)
             .SetProperty(m => m.Content, reply.PartialContent)
+            .SetProperty(m => m.ContentTokens, contextWindow.CountContentTokens(reply.PartialContent))
             .SetProperty(m => m.FailureCode, reply.Code)
             .SetProperty(m => m.FailureReason, reason)
             .SetProperty(m => m.CompletedAt, now), ct);

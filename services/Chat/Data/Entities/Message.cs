@@ -9,6 +9,12 @@ public sealed class Message
     public required Guid ConversationId { get; init; }
     public required string Role { get; init; }
     public required string Content { get; set; }
+    /// <summary>
+    /// o200k tokens of <see cref="Content"/> (without the chat format's per-message overhead), stored once the content is
+    /// final so a later turn's context window reads the count instead of tokenizing the history again. Null on rows
+    /// written before the column existed: those are counted when a window needs them.
+    /// </summary>
+    public int? ContentTokens { get; set; }
     public required string Status { get; set; }
     public Guid? ReplyToMessageId { get; init; }
     public string? Model { get; set; }

@@ -8,6 +8,8 @@ public sealed class PromptVersion
     public Guid? CreatedBy { get; init; }
     public required int Version { get; init; }
     public required string Content { get; init; }
+    /// <summary>o200k tokens of <see cref="Content"/>, counted when the version is created (null for the seeded global default: counted per send).</summary>
+    public int? ContentTokens { get; init; }
     public required bool IsActive { get; set; }
     public required DateTimeOffset CreatedAt { get; init; }
 }

@@ -123,6 +123,10 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("content");
 
+                    b.Property<int?>("ContentTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("content_tokens");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid")
                         .HasColumnName("conversation_id");
@@ -305,6 +309,10 @@ namespace Chatbot.Chat.Data.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("content");
+
+                    b.Property<int?>("ContentTokens")
+                        .HasColumnType("integer")
+                        .HasColumnName("content_tokens");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
