@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Simulator;
+using Chatbot.InferenceWorker.Usage;
 
 namespace Chatbot.InferenceWorker.UnitTests;
 
@@ -48,6 +49,32 @@ public sealed class SimulatorTests
         Assert.InRange(first!.Value.TotalMilliseconds, 95, 1000);
         // 20 gaps of 10 ms after the first token.
         Assert.InRange((total - first.Value).TotalMilliseconds, 190, 1500);
+    }
+
+    [Fact]
+    public async Task The_first_token_latency_counts_from_the_request_so_counting_a_long_prompt_does_not_add_to_it()
+    {
+        // Counting this prompt takes 1 s (a stand-in for a very long one); the latency is 1.2 s from the request's arrival.
+        var simulator = TestSimulators.Create(o => o.FirstTokenLatencyMilliseconds = 1200, new SlowCounter(TimeSpan.FromSeconds(1)));
+        var arrived = Stopwatch.StartNew();
+        var plan = simulator.Plan(TestSimulators.Prompt("a long conversation"), null, "sim");
+        var planned = arrived.Elapsed;
+        TimeSpan? first = null;
+        await foreach (var _ in simulator.StreamAsync(plan, CancellationToken.None)) first ??= arrived.Elapsed;
+
+        Assert.True(planned >= TimeSpan.FromSeconds(1));
+        Assert.InRange(first!.Value.TotalMilliseconds, 1195, 2100); // not 1 s of counting + 1.2 s of latency
+    }
+
+    private sealed class SlowCounter(TimeSpan delay) : ITokenCounter
+    {
+        public int CountText(string text) => TestSimulators.Counter.CountText(text);
+
+        public int CountMessages(IEnumerable<string> contents)
+        {
+            Thread.Sleep(delay);
+            return TestSimulators.Counter.CountMessages(contents);
+        }
     }
 
     [Fact]

@@ -8,11 +8,11 @@ internal static class TestSimulators
 {
     public static readonly O200kTokenCounter Counter = new();
 
-    public static ProviderSimulator Create(Action<SimulatorOptions>? configure = null)
+    public static ProviderSimulator Create(Action<SimulatorOptions>? configure = null, ITokenCounter? counter = null)
     {
         var options = new SimulatorOptions { FirstTokenLatencyMilliseconds = 0, TokensPerSecond = 0, ReplyTokens = 12, Seed = 7 };
         configure?.Invoke(options);
-        return new ProviderSimulator(new StaticOptionsMonitor<SimulatorOptions>(options), Counter);
+        return new ProviderSimulator(new StaticOptionsMonitor<SimulatorOptions>(options), counter ?? Counter);
     }
 
     public static IReadOnlyList<SimulatedMessage> Prompt(string user) =>

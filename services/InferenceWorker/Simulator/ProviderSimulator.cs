@@ -28,6 +28,7 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
 
     public SimulationPlan Plan(IReadOnlyList<SimulatedMessage> messages, int? maxTokens, string? providerName)
     {
+        var arrived = Stopwatch.GetTimestamp();
         var o = options.CurrentValue;
         var lastUser = messages.LastOrDefault(m => m.Role == "user")?.Content ?? "";
         var directives = SimulatorDirective.Parse(lastUser)
@@ -55,6 +56,7 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
             TimeSpan.FromSeconds(Math.Max(0, retryAfter)),
             Math.Max(0, disconnectAfter),
             tokenCounter.CountMessages(messages.Select(m => m.Content)),
+            arrived,
             (fault is SimulatorFault.RateLimited or SimulatorFault.ServerError) && explicitAfter is > 0 ? explicitAfter : null);
     }
 
@@ -71,7 +73,8 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 break;
         }
-        if (plan.FirstTokenLatency > TimeSpan.Zero) await Task.Delay(plan.FirstTokenLatency, cancellationToken);
+        var untilFirstToken = plan.FirstTokenLatency - Stopwatch.GetElapsedTime(plan.ArrivedAt);
+        if (untilFirstToken > TimeSpan.Zero) await Task.Delay(untilFirstToken, cancellationToken);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < plan.Tokens.Count; i++)
         {

@@ -3,6 +3,9 @@ namespace Chatbot.InferenceWorker.Simulator;
 /// <summary>
 /// What one simulated request will do: its tokens, pace, reported usage and any injected fault.
 /// <see cref="FaultAfterTokens"/>: a 429/500 given with <c>after=N</c> comes after N tokens (mid-stream), not before the first.
+/// <see cref="ArrivedAt"/>: when the request arrived (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); the first
+/// token is due <see cref="FirstTokenLatency"/> after it, so the simulator's own work (counting the prompt, as a provider
+/// does for its usage) is inside the latency, as a provider's prefill is inside its time to first token.
 /// </summary>
 public sealed record SimulationPlan(
     IReadOnlyList<string> Tokens,
@@ -12,6 +15,7 @@ public sealed record SimulationPlan(
     TimeSpan RetryAfter,
     int DisconnectAfterTokens,
     int InputTokens,
+    long ArrivedAt,
     int? FaultAfterTokens = null)
 {
     public string Text => string.Concat(Tokens);
