@@ -61,6 +61,7 @@ foreach (var setting in args.Where(a => a.StartsWith("--env=", StringComparison.
     builder.WithEnvironment(resource, pair.Split('=', 2)[0], pair.Split('=', 2)[1]);
 }
 await using var app = await builder.BuildAsync();
+using var stopOnTermination = app.StopOnTermination(); // Ctrl+C or kill: no server or service left running
 await app.StartAsync();
 var chat = app.GetEndpoint("chat");
 var users = new List<ChatApi>();

@@ -16,6 +16,7 @@ using StackExchange.Redis;
 // POST message (prompt counting + reservation). Bounded loops; everything started here is stopped at the end.
 var iterations = args.Length > 0 ? int.Parse(args[0]) : 5000;
 await using var app = await (await DistributedApplicationTestingBuilder.CreateAsync()).WithServices().BuildAsync();
+using var stopOnTermination = app.StopOnTermination(); // Ctrl+C or kill: no server left running
 await app.StartAsync();
 var billingDb = (await app.GetConnectionStringAsync("billingdb"))!;
 await using var redis = await ConnectionMultiplexer.ConnectAsync((await app.GetConnectionStringAsync("redis"))!);

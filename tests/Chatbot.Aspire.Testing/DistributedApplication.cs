@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Chatbot.AppHost;
 using Chatbot.AppHost.Orchestration;
 
@@ -8,6 +9,8 @@ public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly AppHostOrchestrator _orchestrator;
     private readonly Dictionary<string, Uri> _replicas = [];
+    private Task? _disposal;
+    private Task? _signalStop; // completes once the handler's exit returned: never, outside tests
 
     internal DistributedApplication(AppHostOptions options)
     {
@@ -62,7 +65,62 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>Everything the resource wrote (stdout and stderr), in order; replicas are named &lt;service&gt;-replica-N.</summary>
     public IReadOnlyList<string> GetLogLines(string resourceName) => _orchestrator.Logs.GetLines(resourceName);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Until the returned registration is disposed, SIGINT (Ctrl+C), SIGTERM (<c>kill</c>, a CI timeout) and SIGHUP (the
+    /// terminal closed) stop this copy of the system, then exit the process with 128 + the signal's number. Without it the
+    /// runtime exits at once and the PostgreSQL, Redis, RabbitMQ and service processes it started keep running, with
+    /// their ports and state folders. For programs (the benchmarks, the load tool); test hosts dispose as usual.
+    /// </summary>
+    /// <param name="signals">The signals to handle; none given: SIGINT, SIGTERM and SIGHUP (a program that handles Ctrl+C
+    /// itself passes SIGTERM and SIGHUP).</param>
+    public IDisposable StopOnTermination(params PosixSignal[] signals) => new TerminationSignals(
+        signals.Length > 0 ? signals : [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP],
+        number => _ = StopForSignalAsync(number, Environment.Exit));
+
+    /// <summary>What a termination signal does: stop everything (once, whoever else disposes), then exit.</summary>
+    internal Task StopForSignalAsync(int signalNumber, Action<int> exit)
+    {
+        lock (_orchestrator)
+        {
+            return _signalStop ??= StopAndExitAsync(signalNumber, exit);
+        }
+    }
+
+    private async Task StopAndExitAsync(int signalNumber, Action<int> exit)
+    {
+        Console.Error.WriteLine($"Signal {signalNumber}: stopping every process this program started, then exiting.");
+        try
+        {
+            await DisposeCoreAsync();
+        }
+        finally
+        {
+            exit(128 + signalNumber);
+        }
+    }
+
+    /// <summary>
+    /// Stops every process and deletes the state. While a termination signal is being handled, this waits for the
+    /// handler's exit instead: the program's main flow, whose calls to the stopped services fail meanwhile, does not end
+    /// first with their exceptions.
+    /// </summary>
+    public ValueTask DisposeAsync()
+    {
+        lock (_orchestrator)
+        {
+            return new ValueTask(_signalStop ?? DisposeCoreAsync());
+        }
+    }
+
+    private Task DisposeCoreAsync()
+    {
+        lock (_orchestrator)
+        {
+            return _disposal ??= DisposeOnceAsync();
+        }
+    }
+
+    private async Task DisposeOnceAsync()
     {
         await _orchestrator.DisposeAsync();
         var postgresLocation = Path.Combine(_orchestrator.StateDirectory, "postgres.location");

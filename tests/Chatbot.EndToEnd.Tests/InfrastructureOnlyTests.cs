@@ -50,6 +50,24 @@ public sealed class InfrastructureOnlyTests
     }
 
     [Fact]
+    public async Task A_termination_signal_stops_every_process_before_the_program_exits_with_128_plus_its_number()
+    {
+        var app = await StartInfrastructureAsync();
+        List<ProcessTree.ProcessId> processes =
+            [.. app.ResourceNotifications.Snapshots.Where(s => s.Pid is not null).SelectMany(s => ProcessTree.Snapshot(s.Pid!.Value))];
+        (int Code, List<ProcessTree.ProcessId> Alive)? exit = null;
+
+        await app.StopForSignalAsync(15, code => exit = (code, [.. processes.Where(ProcessTree.IsAlive)]));
+        await app.DisposeAsync(); // the program's own `await using` afterwards: the same stop, done once
+
+        Assert.NotNull(exit);
+        Assert.Equal(143, exit.Value.Code);
+        Assert.Empty(exit.Value.Alive); // every process was gone when the program was told to exit
+        Assert.True(processes.Count >= 3);
+        Assert.False(Directory.Exists(app.StateDirectory));
+    }
+
+    [Fact]
     public async Task Without_durability_the_broker_keeps_its_data_in_memory_and_removes_it_on_dispose()
     {
         var app = await StartInfrastructureAsync();

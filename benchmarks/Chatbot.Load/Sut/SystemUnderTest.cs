@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Chatbot.Aspire.Testing;
 
 namespace Chatbot.Load.Sut;
@@ -11,10 +12,13 @@ namespace Chatbot.Load.Sut;
 public sealed class SystemUnderTest : IAsyncDisposable
 {
     private readonly DistributedApplication? _app;
+    // Ctrl+C cancels the run gracefully (Program.cs), which ends here too; kill or a closed terminal stops it all at once.
+    private readonly IDisposable? _stopOnTermination;
 
-    private SystemUnderTest(Uri chat, Uri simulator, string? adminPasswordFile, DistributedApplication? app)
+    private SystemUnderTest(Uri chat, Uri simulator, string? adminPasswordFile, DistributedApplication? app,
+        IDisposable? stopOnTermination = null)
     {
-        (Chat, Simulator, AdminPasswordFile, _app) = (chat, simulator, adminPasswordFile, app);
+        (Chat, Simulator, AdminPasswordFile, _app, _stopOnTermination) = (chat, simulator, adminPasswordFile, app, stopOnTermination);
     }
 
     /// <summary>Chat's public origin (every journey goes through it).</summary>
@@ -59,24 +63,27 @@ public sealed class SystemUnderTest : IAsyncDisposable
             builder.WithEnvironment("chat", $"Quotas__Plans__free__{limit}", "1000000000");
         }
         var app = await builder.BuildAsync();
+        var stopOnTermination = app.StopOnTermination(PosixSignal.SIGTERM, PosixSignal.SIGHUP);
         try
         {
             await app.StartAsync();
         }
         catch
         {
+            stopOnTermination.Dispose();
             await app.DisposeAsync();
             throw;
         }
         var passwordFile = Path.Combine(app.StateDirectory, "identity", "bootstrap-admin-password");
         return new SystemUnderTest(app.GetEndpoint("chat"), app.GetEndpoint("inference-worker"),
-            full && File.Exists(passwordFile) ? passwordFile : null, app);
+            full && File.Exists(passwordFile) ? passwordFile : null, app, stopOnTermination);
     }
 
     public async ValueTask DisposeAsync()
     {
         if (_app is not null)
         {
+            _stopOnTermination?.Dispose();
             await _app.DisposeAsync();
         }
     }
