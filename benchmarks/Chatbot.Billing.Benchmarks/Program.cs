@@ -5,7 +5,9 @@ using Chatbot.Billing.Data;
 using Chatbot.Billing.Ledger;
 using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Auth;
+using Chatbot.Chat;
 using Chatbot.Chat.Billing;
+using Chatbot.Chat.Messages;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,15 +40,17 @@ Console.WriteLine($"reserve + settle, 1 caller: {await Measure.RunAsync(iteratio
     await quotas.SettleAsync(id, tenant, Guid.NewGuid(), 500, 0.001m, DateTimeOffset.UtcNow);
 })}");
 
-// 2. What the limit check adds to POST message: count the prompt (o200k) and reserve, as QuotaGate does on the send path.
-var gate = new QuotaGate(quotas, TiktokenTokenizer.CreateForEncoding("o200k_base"));
+// 2. What the limit check cost POST message when it counted the whole context: the o200k count of every message (the
+// context window builder's count) and the reservation. A send now counts only its new message (history counts are stored).
+var gate = new QuotaGate(quotas);
+var window = new ContextWindowBuilder(TiktokenTokenizer.CreateForEncoding("o200k_base"), Options.Create(new ChatOptions()));
 var user = new CurrentUser(Guid.NewGuid(), tenant, "bench", ["member"]);
 IReadOnlyList<ChatTurn> prompt =
 [
     new("system", "You are a helpful assistant for the Chatbot.Aspire product. Answer briefly and precisely."),
     .. Enumerable.Range(0, 10).Select(i => new ChatTurn(i % 2 == 0 ? "user" : "assistant", $"Message {i}: " + string.Join(' ', Enumerable.Repeat("lorem ipsum dolor sit amet", 12)))),
 ];
-Console.WriteLine($"POST message limit check:  {await Measure.RunAsync(iterations, 1, () => gate.ReserveAsync(user, Guid.NewGuid(), prompt, 1024))}" +
+Console.WriteLine($"POST message limit check:  {await Measure.RunAsync(iterations, 1, () => gate.ReserveAsync(user, Guid.NewGuid(), prompt.Sum(m => window.CountTokens(m.Content)), 1024))}" +
     " (11-message context, o200k count + reserve)");
 
 // 3. Ledger writes per second (INSERT … ON CONFLICT DO NOTHING on the unique reply id), 1 and 8 writers.
