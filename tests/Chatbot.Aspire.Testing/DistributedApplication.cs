@@ -9,6 +9,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly AppHostOrchestrator _orchestrator;
     private readonly Dictionary<string, Uri> _replicas = [];
+    private readonly Lock _disposing = new();
     private Task? _disposal;
     private Task? _signalStop; // completes once the handler's exit returned: never, outside tests
 
@@ -80,7 +81,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>What a termination signal does: stop everything (once, whoever else disposes), then exit.</summary>
     internal Task StopForSignalAsync(int signalNumber, Action<int> exit)
     {
-        lock (_orchestrator)
+        lock (_disposing)
         {
             return _signalStop ??= StopAndExitAsync(signalNumber, exit);
         }
@@ -106,7 +107,7 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// </summary>
     public ValueTask DisposeAsync()
     {
-        lock (_orchestrator)
+        lock (_disposing)
         {
             return new ValueTask(_signalStop ?? DisposeCoreAsync());
         }
@@ -114,7 +115,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     private Task DisposeCoreAsync()
     {
-        lock (_orchestrator)
+        lock (_disposing)
         {
             return _disposal ??= DisposeOnceAsync();
         }

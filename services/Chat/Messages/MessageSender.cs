@@ -58,11 +58,12 @@ public sealed class MessageSender(
 
         var now = clock.GetUtcNow().TruncateToMicroseconds();
         var userMessage = NewMessage(user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
-        userMessage.ContentTokens = contextWindow.CountContentTokens(content);
+        var contentTokens = contextWindow.CountContentTokens(content);
+        userMessage.ContentTokens = contentTokens;
         var reply = NewMessage(user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
             now.AddTicks(10), userMessage.Id, prompt);
         var (turns, promptTokens) = contextWindow.BuildCounted(new SystemPrompt(prompt.Content, prompt.ContentTokens), history, content,
-            userMessage.ContentTokens.Value);
+            contentTokens);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
             user.Tier, prompt.Version, turns, options.Value.MaxOutputTokens, PromptRef: reply.PromptRef);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
