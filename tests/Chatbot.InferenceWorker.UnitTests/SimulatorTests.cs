@@ -40,8 +40,8 @@ public sealed class SimulatorTests
     public async Task Tokens_arrive_at_the_configured_rate_after_the_first_token_latency()
     {
         var simulator = TestSimulators.Create(o => { o.FirstTokenLatencyMilliseconds = 100; o.TokensPerSecond = 100; o.ReplyTokens = 21; });
+        var clock = Stopwatch.StartNew(); // the latency counts from the request's arrival, that is from Plan
         var plan = simulator.Plan(TestSimulators.Prompt("pace"), null, "sim");
-        var clock = Stopwatch.StartNew();
         TimeSpan? first = null;
         await foreach (var _ in simulator.StreamAsync(plan, CancellationToken.None)) first ??= clock.Elapsed;
         var total = clock.Elapsed;
@@ -54,16 +54,18 @@ public sealed class SimulatorTests
     [Fact]
     public async Task The_first_token_latency_counts_from_the_request_so_counting_a_long_prompt_does_not_add_to_it()
     {
-        // Counting this prompt takes 1 s (a stand-in for a very long one); the latency is 1.2 s from the request's arrival.
-        var simulator = TestSimulators.Create(o => o.FirstTokenLatencyMilliseconds = 1200, new SlowCounter(TimeSpan.FromSeconds(1)));
+        // Counting this prompt takes 3 s (a stand-in for a very long one); the latency is 3.5 s from the request's arrival.
+        // Wide margins: parallel tests on a loaded machine delayed a continuation by a second once (fresh-clone CI).
+        var simulator = TestSimulators.Create(o => o.FirstTokenLatencyMilliseconds = 3500, new SlowCounter(TimeSpan.FromSeconds(3)));
         var arrived = Stopwatch.StartNew();
-        var plan = simulator.Plan(TestSimulators.Prompt("a long conversation"), null, "sim");
+        var plan = await Task.Factory.StartNew(() => simulator.Plan(TestSimulators.Prompt("a long conversation"), null, "sim"),
+            TaskCreationOptions.LongRunning); // the 3 s of counting block a thread of their own, not the pool's
         var planned = arrived.Elapsed;
         TimeSpan? first = null;
         await foreach (var _ in simulator.StreamAsync(plan, CancellationToken.None)) first ??= arrived.Elapsed;
 
-        Assert.True(planned >= TimeSpan.FromSeconds(1));
-        Assert.InRange(first!.Value.TotalMilliseconds, 1195, 2100); // not 1 s of counting + 1.2 s of latency
+        Assert.True(planned >= TimeSpan.FromSeconds(3));
+        Assert.InRange(first!.Value.TotalMilliseconds, 3495, 6000); // not 3 s of counting + 3.5 s of latency (6.5 s)
     }
 
     private sealed class SlowCounter(TimeSpan delay) : ITokenCounter

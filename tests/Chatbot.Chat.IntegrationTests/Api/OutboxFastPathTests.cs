@@ -135,11 +135,14 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
         var row = OutboxRows.WithType(OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid()).Row, "Chatbot.Contracts.Inference.NoSuchMessage");
         Assert.True(fastPath.TryClaim(row));
+        var claimedUntil = row.NextAttemptAt; // the five-minute grace of a claimed row
         await InsertAsync(row);
 
         fastPath.Publish(row);
 
-        await WaitUntilAsync(async () => await Rows().AnyAsync(o => o.Id == row.Id && o.NextAttemptAt <= DateTimeOffset.UtcNow
+        // Handed over: due long before its grace, with the failure recorded. Not "due now": a dispatcher may already have
+        // tried it and set its next attempt a retry delay ahead (at most Outbox:MaxRetryDelay, 1 min, inside the grace).
+        await WaitUntilAsync(async () => await Rows().AnyAsync(o => o.Id == row.Id && o.NextAttemptAt < claimedUntil
             && o.LastError!.Contains("Unknown message type")));
         await WaitUntilAsync(() => handedOver.Count == 1); // counted once the row is handed over
         await Rows().Where(o => o.Id == row.Id).ExecuteDeleteAsync();
