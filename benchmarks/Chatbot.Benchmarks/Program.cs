@@ -69,7 +69,8 @@ for (var i = 0; i < 5; i++)
 {
     users.Add(await ChatApi.SignUpAsync(chat));
 }
-var scenarios = new Scenarios(users, app.GetEndpoint("inference-worker"), traces, ProbeMessages.For(messageChars));
+var scenarios = new Scenarios(users, await ChatApi.SignUpAsync(chat), app.GetEndpoint("inference-worker"), traces,
+    ProbeMessages.For(messageChars));
 // Warm-up: pools, first connections, and enough calls for tiered JIT to reach optimised code on every hot path.
 await scenarios.SustainedTurnsPerSecondAsync(20, TimeSpan.FromSeconds(15));
 await scenarios.ProbeAsync(20);

@@ -5,7 +5,7 @@ using Chatbot.Benchmarks.Tracing;
 namespace Chatbot.Benchmarks;
 
 /// <summary>The measurements of issue 3: probe turns taken while N streams are open, and sustained turns per second.</summary>
-public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, OtlpTraceReceiver? traces = null,
+public sealed class Scenarios(IReadOnlyList<ChatApi> users, ChatApi prober, Uri simulator, OtlpTraceReceiver? traces = null,
     Func<int, string>? probeMessage = null)
 {
     private readonly Func<int, string> message = probeMessage ?? ProbeMessages.For(null);
@@ -15,12 +15,14 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, Uri simulator, OtlpT
     /// <summary>
     /// One probe client, one turn at a time: the simulator straight (TTFT direct), then a turn through chat (POST
     /// latency and TTFT from the POST's start), then a list of conversations. Sequential, so the probe adds one stream.
+    /// The probe is a user and a connection pool of its own, as the direct turn has its own client: a background
+    /// stream never holds the connection the probe's next request needs.
     /// </summary>
     public async Task<ProbeResult> ProbeAsync(int turns)
     {
         var result = new ProbeResult();
         using var direct = new HttpClient { BaseAddress = simulator, Timeout = TimeSpan.FromMinutes(5) };
-        var user = User(0);
+        var user = prober;
         var conversation = await user.CreateConversationAsync();
         for (var r = 0; r < turns; r++)
         {

@@ -116,6 +116,51 @@ public sealed class ReservationTests(BillingFixture fixture)
     }
 
     [Fact]
+    public async Task A_minimum_of_all_the_output_tokens_is_denied_instead_of_granted_fewer()
+    {
+        var tier = TestQuotas.NewTier();
+        var quotas = TestQuotas.Client(fixture.Redis, new PlanLimits { UserTokensPerDay = 1_000 }, tier);
+        var (tenant, user) = (Guid.NewGuid(), Guid.NewGuid());
+
+        var allOrNothing = await quotas.ReserveAsync(new(Guid.NewGuid(), tenant, user, tier, 600, 500, MinimumOutputTokens: 500));
+        var partial = await quotas.ReserveAsync(new(Guid.NewGuid(), tenant, user, tier, 600, 500));
+
+        Assert.Equal((ReservationOutcome.QuotaExceeded, "user_tokens_per_day"), (allOrNothing.Outcome, allOrNothing.Limit));
+        Assert.Equal(400, partial.GrantedOutputTokens);
+    }
+
+    [Fact]
+    public async Task A_trim_gives_back_the_prompt_tokens_and_their_cost_and_release_and_settle_use_the_trimmed_amounts()
+    {
+        var tier = TestQuotas.NewTier();
+        var quotas = TestQuotas.Client(fixture.Redis, new PlanLimits { UserTokensPerDay = 100_000 }, tier);
+        var (tenant, user, now) = (Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow);
+        var db = fixture.Redis.GetDatabase();
+        var (released, settled) = (Guid.NewGuid(), Guid.NewGuid());
+        async Task<(long User, long Tenant, long Cost)> CountersAsync() => (
+            (long)await db.StringGetAsync(QuotaKeys.UserDayTokens(tenant, user, now)),
+            (long)await db.StringGetAsync(QuotaKeys.TenantDayTokens(tenant, now)),
+            (long)await db.StringGetAsync(QuotaKeys.TenantMonthCost(tenant, now)));
+
+        // 16,000 prompt tokens at 1 micro-USD and 1,000 output tokens at 2: 17,000 tokens and 18,000 micro-USD each.
+        await quotas.ReserveAsync(new(released, tenant, user, tier, 16_000, 1_000));
+        await quotas.ReserveAsync(new(settled, tenant, user, tier, 16_000, 1_000));
+        Assert.Equal((34_000, 34_000, 36_000), await CountersAsync());
+
+        Assert.True(await quotas.TrimAsync(released, 120));
+        Assert.False(await quotas.TrimAsync(released, 500)); // never raised
+        Assert.Equal((18_120, 18_120, 20_120), await CountersAsync());
+
+        Assert.True(await quotas.ReleaseAsync(released));
+        Assert.Equal((17_000, 17_000, 18_000), await CountersAsync());
+        Assert.False(await quotas.TrimAsync(released, 100)); // gone: nothing to trim
+
+        Assert.True(await quotas.TrimAsync(settled, 300));
+        await quotas.SettleAsync(settled, tenant, user, 450, 0.0006m, now);
+        Assert.Equal((450, 450, 600), await CountersAsync());
+    }
+
+    [Fact]
     public async Task Kill_switch_and_tenant_disable_refuse_every_reservation()
     {
         var tier = TestQuotas.NewTier();

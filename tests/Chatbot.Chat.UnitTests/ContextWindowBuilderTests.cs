@@ -15,11 +15,16 @@ public sealed class ContextWindowBuilderTests
     /// <summary>A history message without a stored count (as rows written before the count existed).</summary>
     private static HistoryTurn Turn(string role, string content) => new(role, content, null);
 
+    /// <summary>The window of a system prompt and a new message without stored counts.</summary>
+    private static IReadOnlyList<ChatTurn> Window(ContextWindowBuilder builder, string system, IEnumerable<HistoryTurn> history,
+        string content) =>
+        builder.Build(new SystemPrompt(system, null), history, content, builder.CountContentTokens(content)).Turns;
+
     [Fact]
     public void Everything_fits_in_a_large_budget_in_chronological_order()
     {
         var history = new[] { Turn("assistant", "second"), Turn("user", "first") }; // newest first
-        var turns = Builder(10_000).Build("system prompt", history, "third");
+        var turns = Window(Builder(10_000), "system prompt", history, "third");
         Assert.Equal(["system prompt", "first", "second", "third"], turns.Select(t => t.Content));
         Assert.Equal(["system", "user", "assistant", "user"], turns.Select(t => t.Role));
     }
@@ -31,7 +36,7 @@ public sealed class ContextWindowBuilderTests
         var longTurn = string.Join(' ', Enumerable.Repeat("word", 300)); // ~300 tokens each
         var history = Enumerable.Range(0, 10).Select(i => Turn(i % 2 == 0 ? "assistant" : "user", $"{i} {longTurn}")).ToList();
 
-        var turns = builder.Build("system", history, "question");
+        var turns = Window(builder, "system", history, "question");
 
         var kept = turns.Skip(1).SkipLast(1).ToList();
         Assert.InRange(kept.Count, 1, 3);
@@ -47,10 +52,10 @@ public sealed class ContextWindowBuilderTests
         var builder = Builder(10_000);
         var history = new[] { Turn("assistant", "an earlier answer"), Turn("user", "an earlier question") };
 
-        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system prompt", null), history, "the new question", builder.CountContentTokens("the new question"));
+        var (turns, promptTokens) = builder.Build(new SystemPrompt("system prompt", null), history, "the new question", builder.CountContentTokens("the new question"));
 
         Assert.Equal(turns.Sum(t => builder.CountTokens(t.Content)), promptTokens);
-        Assert.Equal(builder.Build("system prompt", history, "the new question").Select(t => t.Content), turns.Select(t => t.Content));
+        Assert.Equal(["system prompt", "an earlier question", "an earlier answer", "the new question"], turns.Select(t => t.Content));
     }
 
     [Fact]
@@ -60,7 +65,7 @@ public sealed class ContextWindowBuilderTests
         // Short texts whose stored counts say otherwise: only a builder that reads the counts drops the older one.
         var history = new[] { new HistoryTurn("assistant", "newer", 600), new HistoryTurn("user", "older", 600) };
 
-        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system", null), history, "question", builder.CountContentTokens("question"));
+        var (turns, promptTokens) = builder.Build(new SystemPrompt("system", null), history, "question", builder.CountContentTokens("question"));
 
         Assert.Equal(["system", "newer", "question"], turns.Select(t => t.Content));
         Assert.Equal(builder.CountTokens("system") + 600 + 4 + builder.CountTokens("question"), promptTokens);
@@ -72,7 +77,7 @@ public sealed class ContextWindowBuilderTests
         var builder = Builder(1000);
         var history = new[] { Turn("assistant", "an earlier answer") };
 
-        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system", null), history, "question", userContentTokens: 990);
+        var (turns, promptTokens) = builder.Build(new SystemPrompt("system", null), history, "question", userContentTokens: 990);
 
         Assert.Equal(["system", "question"], turns.Select(t => t.Content));
         Assert.Equal(builder.CountTokens("system") + 990 + 4, promptTokens);
@@ -84,7 +89,7 @@ public sealed class ContextWindowBuilderTests
         var builder = Builder(1000);
         var history = new[] { Turn("assistant", "an earlier answer") };
 
-        var (turns, promptTokens) = builder.BuildCounted(new SystemPrompt("system", 990), history, "hi", builder.CountContentTokens("hi"));
+        var (turns, promptTokens) = builder.Build(new SystemPrompt("system", 990), history, "hi", builder.CountContentTokens("hi"));
 
         Assert.Equal(["system", "hi"], turns.Select(t => t.Content));
         Assert.Equal(990 + 4 + builder.CountTokens("hi"), promptTokens);

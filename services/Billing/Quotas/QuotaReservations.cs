@@ -30,7 +30,7 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
         ];
         RedisValue[] args =
         [
-            request.PromptTokens, request.MaxOutputTokens, o.MinimumOutputTokens, (double)o.InputPricePerMillion, (double)o.OutputPricePerMillion,
+            request.PromptTokens, request.MaxOutputTokens, request.MinimumOutputTokens ?? o.MinimumOutputTokens, (double)o.InputPricePerMillion, (double)o.OutputPricePerMillion,
             plan.UserTokensPerDay ?? -1, plan.TenantTokensPerDay ?? -1, plan.RequestsPerMinute ?? -1,
             plan.MonthlyBudgetUsd is { } budget ? Micros.FromUsd(budget) : -1,
             request.ReservationId.ToString("N"), (now + o.ReservationTtl).ToUnixTimeMilliseconds(),
@@ -71,6 +71,16 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
     {
         var result = await QuotaScripts.Release.EvaluateAsync(redis.GetDatabase(),
             [QuotaKeys.Reservation(reservationId), QuotaKeys.ReservationIndex], [reservationId.ToString("N")]);
+        return (int)result == 1;
+    }
+
+    /// <summary>
+    /// Lowers an open reservation's prompt tokens to <paramref name="promptTokens"/> (its output tokens stay); false when
+    /// it held no more than that, or was already settled or released.
+    /// </summary>
+    public async Task<bool> TrimAsync(Guid reservationId, int promptTokens)
+    {
+        var result = await QuotaScripts.Trim.EvaluateAsync(redis.GetDatabase(), [QuotaKeys.Reservation(reservationId)], [promptTokens]);
         return (int)result == 1;
     }
 

@@ -1,4 +1,9 @@
 namespace Chatbot.Billing.Quotas;
 
-/// <summary>One chat turn asking for room: the reservation id is the reply id, so settle and release find it.</summary>
-public sealed record ReservationRequest(Guid ReservationId, Guid TenantId, Guid UserId, string Tier, int PromptTokens, int MaxOutputTokens);
+/// <summary>
+/// One chat turn asking for room: the reservation id is the reply id, so settle and release find it. Fewer output tokens
+/// than asked are granted down to <paramref name="MinimumOutputTokens"/> (default: <see cref="QuotaOptions.MinimumOutputTokens"/>);
+/// below it the reservation is denied.
+/// </summary>
+public sealed record ReservationRequest(Guid ReservationId, Guid TenantId, Guid UserId, string Tier, int PromptTokens, int MaxOutputTokens,
+    int? MinimumOutputTokens = null);

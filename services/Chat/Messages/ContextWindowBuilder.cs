@@ -15,22 +15,22 @@ public sealed class ContextWindowBuilder(Tokenizer tokenizer, IOptions<ChatOptio
     /// <summary>Per-message overhead of the chat format (role and separators), as OpenAI counts it.</summary>
     private const int TokensPerMessage = 4;
 
+    /// <summary>The most prompt tokens a window holds, unless its system prompt and new message alone are more.</summary>
+    public int Budget => options.Value.ContextTokenBudget;
+
     /// <summary>A message's tokens in a window: its content's plus the format's overhead.</summary>
     public int CountTokens(string text) => CountContentTokens(text) + TokensPerMessage;
 
     /// <summary>The content's own tokens, the figure stored with a message (<c>messages.content_tokens</c>).</summary>
     public int CountContentTokens(string content) => tokenizer.CountTokens(content);
 
-    /// <param name="historyNewestFirst">Completed earlier messages of the conversation, newest first.</param>
-    public IReadOnlyList<ChatTurn> Build(string systemPrompt, IEnumerable<HistoryTurn> historyNewestFirst, string userContent) =>
-        BuildCounted(new SystemPrompt(systemPrompt, null), historyNewestFirst, userContent, CountContentTokens(userContent)).Turns;
-
     /// <summary>
     /// The window and its prompt tokens (message overhead included), counted once here so the quota reservation does not
     /// tokenize the same text again. <paramref name="userContentTokens"/> is the new message's count, which the sender
     /// also stores with it.
     /// </summary>
-    public (IReadOnlyList<ChatTurn> Turns, int PromptTokens) BuildCounted(SystemPrompt systemPrompt,
+    /// <param name="historyNewestFirst">Completed earlier messages of the conversation, newest first.</param>
+    public (IReadOnlyList<ChatTurn> Turns, int PromptTokens) Build(SystemPrompt systemPrompt,
         IEnumerable<HistoryTurn> historyNewestFirst, string userContent, int userContentTokens)
     {
         var budget = options.Value.ContextTokenBudget;

@@ -20,10 +20,10 @@ namespace Chatbot.Chat.Messages;
 /// <see cref="GenerateReply"/> outbox row in one transaction. No model call happens here, and the request waits for no
 /// broker call: a fast-path turn's request goes out beside the write (<see cref="EarlyTurnPublisher"/>).
 /// </summary>
-public sealed class MessageSender(
+public sealed partial class MessageSender(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency,
-    TimeProvider clock, QuotaGate quotas, ModerationRouting routing)
+    TimeProvider clock, QuotaGate quotas, ModerationRouting routing, ILogger<MessageSender> logger)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
@@ -48,29 +48,31 @@ public sealed class MessageSender(
         {
             return replay;
         }
-        var turn = await TurnContextQuery.LoadAsync(db, conversationId, user.TenantId, user.UserId, options.Value.HistoryMessageLimit, ct);
+        var now = clock.GetUtcNow().TruncateToMicroseconds();
+        var replyCreatedAt = now.AddTicks(10);
+        var replyId = Guid.CreateVersion7(replyCreatedAt);
+        // The reservation's Redis round trip runs while the conversation is read (TurnReservation), and the rows are
+        // written in a transaction that commits only once it is granted: a denied turn leaves nothing behind.
+        var turnReservation = quotas.BeginTurn(user, replyId, contextWindow.Budget, options.Value.MaxOutputTokens);
+        var turn = await LoadTurnAsync(user, conversationId, turnReservation, ct);
         if (turn is null)
         {
             return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);
         }
-        var (conversation, history) = (turn.Conversation, turn.History);
-        var prompt = turn.Prompt ?? throw new InvalidOperationException("No active prompt version: the global default is missing.");
+        var (conversation, history, prompt) = (turn.Conversation, turn.History, turn.Prompt!);
 
-        var now = clock.GetUtcNow().TruncateToMicroseconds();
-        var userMessage = NewMessage(user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
+        var userMessage = NewMessage(Guid.CreateVersion7(now), user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
         var contentTokens = contextWindow.CountContentTokens(content);
         userMessage.ContentTokens = contentTokens;
-        var reply = NewMessage(user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
-            now.AddTicks(10), userMessage.Id, prompt);
-        var (turns, promptTokens) = contextWindow.BuildCounted(new SystemPrompt(prompt.Content, prompt.ContentTokens), history, content,
+        var reply = NewMessage(replyId, user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
+            replyCreatedAt, userMessage.Id, prompt);
+        var (turns, promptTokens) = contextWindow.Build(new SystemPrompt(prompt.Content, prompt.ContentTokens), history, content,
             contentTokens);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
             user.Tier, prompt.Version, turns, options.Value.MaxOutputTokens, PromptRef: reply.PromptRef);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
-        // The reservation's Redis round trip runs while the rows are written, in a transaction that commits only once
-        // the reservation is granted: a denied turn leaves nothing behind.
-        var reservation = quotas.ReserveAsync(user, reply.Id, promptTokens, command.MaxOutputTokens);
+        var reservation = turnReservation.ForWindowAsync(promptTokens);
         WrittenTurn written;
         try
         {
@@ -105,7 +107,34 @@ public sealed class MessageSender(
         {
             outbox.Notify();
         }
+        if (await turnReservation.TrimFailedAsync())
+        {
+            LogTrimFailed(reply.Id);
+        }
         return SendMessageOutcome.Accepted(userMessage.Id, reply.Id);
+    }
+
+    /// <summary>The owned conversation and what the turn needs of it; null (and the reservation given back) when not found.</summary>
+    private async Task<TurnContext?> LoadTurnAsync(CurrentUser user, Guid conversationId, TurnReservation reservation,
+        CancellationToken ct)
+    {
+        TurnContext? turn;
+        try
+        {
+            turn = await TurnContextQuery.LoadAsync(db, conversationId, user.TenantId, user.UserId, options.Value.HistoryMessageLimit, ct);
+        }
+        catch
+        {
+            await reservation.AbandonAsync();
+            throw;
+        }
+        if (turn is null || turn.Prompt is null)
+        {
+            await reservation.AbandonAsync();
+        }
+        return turn is { Prompt: null }
+            ? throw new InvalidOperationException("No active prompt version: the global default is missing.")
+            : turn;
     }
 
     private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
@@ -208,15 +237,19 @@ public sealed class MessageSender(
         };
     }
 
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Trimming the quota reservation of reply {ReplyId} failed; it holds the context budget until settled")]
+    private partial void LogTrimFailed(Guid replyId);
+
     private sealed record StagedTurn(CurrentUser User, Conversation Conversation, Message UserMessage, Message Reply,
         bool OutboxBusy, string? IdempotencyKey, string Hash, DateTimeOffset Now);
 
     private sealed record WrittenTurn(ReservationResult Quota, OutboxMessage Row, bool Fast, EarlyTurn? Early);
 
-    private static Message NewMessage(CurrentUser user, Guid conversationId, string role, string content, string status,
+    private static Message NewMessage(Guid id, CurrentUser user, Guid conversationId, string role, string content, string status,
         DateTimeOffset createdAt, Guid? replyTo = null, PromptVersion? prompt = null) => new()
     {
-        Id = Guid.CreateVersion7(createdAt),
+        Id = id,
         TenantId = user.TenantId,
         UserId = user.UserId,
         ConversationId = conversationId,

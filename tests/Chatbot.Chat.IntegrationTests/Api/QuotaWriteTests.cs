@@ -52,4 +52,49 @@ public sealed class QuotaWriteTests(ChatFixture fixture)
         Assert.Equal([sent.ReplyId, sent.MessageId], page!.Items.Select(m => m.Id));
         Assert.Equal(1, fixture.Worker.DeliveryCount(sent.ReplyId));
     }
+
+    [Fact]
+    public async Task A_granted_turn_holds_its_windows_tokens_not_the_budget_it_reserved_while_reading()
+    {
+        var user = TestUser.NewTenant();
+        var client = fixture.Chat.CreateClient(user);
+        var conversation = await client.CreateConversationAsync();
+        await client.SendAcceptedAsync(conversation.Id, "an earlier question");
+
+        var sent = await client.SendAcceptedAsync(conversation.Id, "the question whose window is reserved");
+
+        var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
+        var window = fixture.Chat.Services.GetRequiredService<ContextWindowBuilder>();
+        var reserved = await fixture.Worker.Redis.HashGetAsync(QuotaKeys.Reservation(sent.ReplyId), "tokens");
+        Assert.Equal(command.Messages.Sum(t => window.CountTokens(t.Content)) + command.MaxOutputTokens, (int)reserved);
+    }
+
+    [Fact]
+    public async Task A_user_with_room_for_the_window_but_not_for_the_budget_gets_every_output_token()
+    {
+        var user = TestUser.NewTenant();
+        var client = fixture.Chat.CreateClient(user);
+        var conversation = await client.CreateConversationAsync();
+        var options = fixture.Chat.Services.GetRequiredService<IOptions<ChatOptions>>().Value;
+        await fixture.Worker.Redis.HashSetAsync(QuotaKeys.UserLimits(user.TenantId, user.UserId), "user_tokens_day",
+            options.MaxOutputTokens + 1_000);
+
+        var sent = await client.SendAcceptedAsync(conversation.Id, "a short question");
+
+        var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
+        Assert.Equal((options.MaxOutputTokens, false), (command.MaxOutputTokens, command.BudgetLimited));
+    }
+
+    [Fact]
+    public async Task A_message_to_an_unknown_conversation_leaves_no_reservation_behind()
+    {
+        var user = TestUser.NewTenant();
+        var client = fixture.Chat.CreateClient(user);
+
+        var notFound = await client.SendMessageAsync(Guid.NewGuid(), "to nowhere");
+
+        Assert.Equal(HttpStatusCode.NotFound, notFound.StatusCode);
+        var tokens = await fixture.Worker.Redis.StringGetAsync(QuotaKeys.UserDayTokens(user.TenantId, user.UserId, DateTimeOffset.UtcNow));
+        Assert.Equal(0, (long)tokens);
+    }
 }

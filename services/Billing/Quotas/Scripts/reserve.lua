@@ -2,7 +2,7 @@
 -- KEYS: 1 user day tokens, 2 tenant day tokens, 3 tenant month cost (micro-USD), 4 user requests this minute,
 --       5 reservation hash, 6 plan hash, 7 tenant limits hash, 8 user limits hash, 9 platform kill switch,
 --       10 reservation index (sorted set by expiry), 11 reservation price hash (published by billing)
--- ARGV: 1 prompt tokens, 2 max output tokens, 3 minimum output tokens, 4 input micro-USD per token,
+-- ARGV: 1 prompt tokens, 2 max output tokens, 3 minimum output tokens (below it: denied, not granted fewer), 4 input micro-USD per token,
 --       5 output micro-USD per token (4 and 5 are fallbacks when billing published no price), 6..9 default user_tokens_day, tenant_tokens_day, rpm, budget_micros (-1 = none),
 --       10 reservation id, 11 expiry unix ms (index score), 12 reservation hash ttl s, 13 day key ttl s, 14 month key ttl s
 -- Returns {'ok', granted output tokens} | {'rate', limit} | {'quota', limit} | {'disabled', scope}
@@ -60,7 +60,8 @@ add(KEYS[1], tokens, ARGV[13])
 add(KEYS[2], tokens, ARGV[13])
 add(KEYS[3], cost, ARGV[14])
 add(KEYS[4], 1, 120)
-redis.call('HSET', KEYS[5], 'tokens', tokens, 'cost', cost, 'out', out, 'ud', KEYS[1], 'td', KEYS[2], 'tm', KEYS[3])
+redis.call('HSET', KEYS[5], 'tokens', tokens, 'cost', cost, 'out', out, 'ud', KEYS[1], 'td', KEYS[2], 'tm', KEYS[3],
+  'pi', inPrice, 'po', outPrice)
 redis.call('EXPIRE', KEYS[5], ARGV[12])
 redis.call('ZADD', KEYS[10], ARGV[11], ARGV[10])
 return {'ok', out}
