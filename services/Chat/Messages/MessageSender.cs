@@ -140,12 +140,14 @@ public sealed partial class MessageSender(
     private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
         CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var row = Stage(turn, command);
+        var row = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
         var fast = !turn.OutboxBusy && fastPath.TryClaim(row);
+        // The request leaves before the rows are staged: time to first token carries neither the change tracking nor the write.
         var early = fast ? earlyPublisher.Start(command, reservation, turn.User.Priority) : null;
         try
         {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            Stage(turn, row);
             await db.SaveChangesAsync(ct);
             var quota = await reservation;
             if (!quota.IsGranted)
@@ -170,10 +172,9 @@ public sealed partial class MessageSender(
     }
 
     /// <summary>Adds the turn's rows (messages, outbox row, idempotency record) and touches the conversation.</summary>
-    private OutboxMessage Stage(StagedTurn turn, GenerateReply command)
+    private void Stage(StagedTurn turn, OutboxMessage row)
     {
         db.Messages.AddRange(turn.UserMessage, turn.Reply);
-        var row = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
         db.OutboxMessages.Add(row);
         turn.Conversation.UpdatedAt = turn.Now;
         if (turn.IdempotencyKey is not null)
@@ -184,7 +185,6 @@ public sealed partial class MessageSender(
                 ConversationId = turn.Conversation.Id, MessageId = turn.UserMessage.Id, ReplyId = turn.Reply.Id, CreatedAt = turn.Now,
             });
         }
-        return row;
     }
 
     private async Task<OutboxMessage> ReplaceOutboxRowAsync(OutboxMessage row, StagedTurn turn, GenerateReply command,
