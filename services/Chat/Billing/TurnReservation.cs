@@ -29,7 +29,7 @@ public sealed class TurnReservation
         bounded = gate.ReserveAsync(user, replyId, promptBound, maxOutputTokens, minimumOutputTokens: maxOutputTokens);
     }
 
-    /// <summary>The reservation for the built window's <paramref name="promptTokens"/>; its trim runs on in the background (<see cref="TrimmedAsync"/>).</summary>
+    /// <summary>The reservation for the built window's <paramref name="promptTokens"/>; its trim runs on in the background (<see cref="TrimFailedAsync"/>).</summary>
     public async Task<ReservationResult> ForWindowAsync(int promptTokens)
     {
         var result = await bounded;

@@ -128,13 +128,12 @@ public sealed partial class MessageSender(
             await reservation.AbandonAsync();
             throw;
         }
-        if (turn is null || turn.Prompt is null)
+        if (turn is { Prompt: not null })
         {
-            await reservation.AbandonAsync();
+            return turn;
         }
-        return turn is { Prompt: null }
-            ? throw new InvalidOperationException("No active prompt version: the global default is missing.")
-            : turn;
+        await reservation.AbandonAsync();
+        return turn is null ? null : throw new InvalidOperationException("No active prompt version: the global default is missing.");
     }
 
     private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
