@@ -21,7 +21,7 @@ public static class RedisClientExtensions
     /// <summary>
     /// The multiplexer's options: reconnects instead of failing at start, and reads its sockets on the .NET thread pool
     /// (<see cref="SocketManager.ThreadPool"/>) rather than on StackExchange.Redis's pool of dedicated threads, whose extra
-    /// wake-up per message doubled the pub/sub hop on 2 cores (docs/benchmarks.md, "StackExchange.Redis on the thread pool").
+    /// wake-up per message doubled the pub/sub hop on 2 cores (docs/benchmarks.md, "The reservation beside the turn query; StackExchange.Redis on the thread pool").
     /// </summary>
     public static ConfigurationOptions ClientOptions(string name, string connectionString)
     {
