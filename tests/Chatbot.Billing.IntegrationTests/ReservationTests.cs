@@ -56,6 +56,26 @@ public sealed class ReservationTests(BillingFixture fixture)
     }
 
     [Fact]
+    public async Task A_reservation_replacing_one_of_the_same_request_is_neither_refused_nor_counted_by_requests_per_minute()
+    {
+        var tier = TestQuotas.NewTier();
+        var quotas = TestQuotas.Client(fixture.Redis, new PlanLimits { RequestsPerMinute = 2 }, tier);
+        var (tenant, user) = (Guid.NewGuid(), Guid.NewGuid());
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+
+        Assert.True((await quotas.ReserveAsync(new(first, tenant, user, tier, 10, 100))).IsGranted);
+        await quotas.ReleaseAsync(first);
+        var firstReplaced = await quotas.ReserveAsync(new(first, tenant, user, tier, 500, 100, CountsRequest: false));
+        var secondRequest = await quotas.ReserveAsync(new(second, tenant, user, tier, 10, 100)); // the replacement was not counted
+        await quotas.ReleaseAsync(second);
+        var secondReplaced = await quotas.ReserveAsync(new(second, tenant, user, tier, 500, 100, CountsRequest: false)); // at the limit
+        var third = await quotas.ReserveAsync(new(Guid.NewGuid(), tenant, user, tier, 10, 100));
+
+        Assert.Equal([true, true, true], new[] { firstReplaced, secondRequest, secondReplaced }.Select(r => r.IsGranted));
+        Assert.Equal(ReservationOutcome.RateLimited, third.Outcome);
+    }
+
+    [Fact]
     public async Task Monthly_budget_refuses_with_quota_exceeded_until_next_month()
     {
         var tier = TestQuotas.NewTier();

@@ -35,6 +35,7 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
             plan.MonthlyBudgetUsd is { } budget ? Micros.FromUsd(budget) : -1,
             request.ReservationId.ToString("N"), (now + o.ReservationTtl).ToUnixTimeMilliseconds(),
             (long)(o.ReservationTtl + TimeSpan.FromHours(1)).TotalSeconds, (long)DayKeyTtl.TotalSeconds, (long)MonthKeyTtl.TotalSeconds,
+            request.CountsRequest ? 1 : 0,
         ];
         var result = (RedisResult[])(await QuotaScripts.Reserve.EvaluateAsync(redis.GetDatabase(), keys, args))!;
         var kind = (string)result[0]!;

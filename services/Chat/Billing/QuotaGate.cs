@@ -13,9 +13,9 @@ public sealed class QuotaGate(QuotaReservations reservations)
 {
     /// <summary>Reserves <paramref name="promptTokens"/> already counted (o200k, with the per-message overhead).</summary>
     public Task<ReservationResult> ReserveAsync(CurrentUser user, Guid replyId, int promptTokens, int maxOutputTokens,
-        int? minimumOutputTokens = null) =>
+        int? minimumOutputTokens = null, bool countsRequest = true) =>
         reservations.ReserveAsync(new ReservationRequest(replyId, user.TenantId, user.UserId, user.Tier, promptTokens, maxOutputTokens,
-            minimumOutputTokens));
+            minimumOutputTokens, countsRequest));
 
     /// <summary>Starts a turn's reservation for at most <paramref name="promptBound"/> prompt tokens (see <see cref="TurnReservation"/>).</summary>
     public TurnReservation BeginTurn(CurrentUser user, Guid replyId, int promptBound, int maxOutputTokens) =>

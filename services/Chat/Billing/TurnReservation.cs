@@ -40,11 +40,12 @@ public sealed class TurnReservation
         }
         if (result.IsGranted)
         {
-            // A system prompt and message larger than the budget (rare): reserve what they are. This request then counts
-            // twice against the requests-per-minute limit.
+            // A system prompt and message larger than the budget (rare): reserve what they are, as the same request (the
+            // bound counted it against the requests-per-minute limit).
             await gate.ReleaseAsync(replyId);
+            return await gate.ReserveAsync(user, replyId, promptTokens, maxOutputTokens, countsRequest: false);
         }
-        else if (result.Outcome != ReservationOutcome.QuotaExceeded)
+        if (result.Outcome != ReservationOutcome.QuotaExceeded)
         {
             return result; // rate limit or kill switch: the amount changes nothing
         }

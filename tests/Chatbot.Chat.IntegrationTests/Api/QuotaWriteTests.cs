@@ -4,6 +4,7 @@ using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
+using Chatbot.Chat.Prompts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -83,6 +84,37 @@ public sealed class QuotaWriteTests(ChatFixture fixture)
 
         var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
         Assert.Equal((options.MaxOutputTokens, false), (command.MaxOutputTokens, command.BudgetLimited));
+    }
+
+    [Fact]
+    public async Task A_window_larger_than_the_budget_is_reserved_exactly_and_counts_once_against_requests_per_minute()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        var client = fixture.Chat.CreateClient(admin);
+        var created = await (await client.PostAsJsonAsync("/api/prompts", new { content = "You answer at length." }))
+            .Content.ReadFromJsonAsync<PromptVersionDto>();
+        var options = fixture.Chat.Services.GetRequiredService<IOptions<ChatOptions>>().Value;
+        await using (var db = fixture.NewDbContext())
+        {
+            // A prompt recorded as filling the budget: with the message, the window is larger than the bound reserved.
+            await db.PromptVersions.Where(p => p.TenantId == admin.TenantId && p.Version == created!.Version)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentTokens, options.ContextTokenBudget));
+        }
+        var conversation = await client.CreateConversationAsync();
+        await fixture.Worker.Redis.HashSetAsync(QuotaKeys.UserLimits(admin.TenantId, admin.UserId), "rpm", 1);
+
+        var before = DateTimeOffset.UtcNow;
+        var sent = await client.SendAcceptedAsync(conversation.Id, "one request in this minute");
+
+        var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
+        var reserved = await fixture.Worker.Redis.HashGetAsync(QuotaKeys.Reservation(sent.ReplyId), "tokens");
+        Assert.True((int)reserved > options.ContextTokenBudget + command.MaxOutputTokens);
+        long requests = 0;
+        foreach (var minute in new[] { before, DateTimeOffset.UtcNow }.Select(t => QuotaKeys.UserMinuteRequests(admin.TenantId, admin.UserId, t)).Distinct())
+        {
+            requests += (long)await fixture.Worker.Redis.StringGetAsync(minute);
+        }
+        Assert.Equal(1, requests);
     }
 
     [Fact]

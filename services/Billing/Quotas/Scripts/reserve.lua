@@ -4,7 +4,8 @@
 --       10 reservation index (sorted set by expiry), 11 reservation price hash (published by billing)
 -- ARGV: 1 prompt tokens, 2 max output tokens, 3 minimum output tokens (below it: denied, not granted fewer), 4 input micro-USD per token,
 --       5 output micro-USD per token (4 and 5 are fallbacks when billing published no price), 6..9 default user_tokens_day, tenant_tokens_day, rpm, budget_micros (-1 = none),
---       10 reservation id, 11 expiry unix ms (index score), 12 reservation hash ttl s, 13 day key ttl s, 14 month key ttl s
+--       10 reservation id, 11 expiry unix ms (index score), 12 reservation hash ttl s, 13 day key ttl s, 14 month key ttl s,
+--       15 '1' when this request counts against requests per minute, '0' when it replaces one the same request already counted
 -- Returns {'ok', granted output tokens} | {'rate', limit} | {'quota', limit} | {'disabled', scope}
 -- Cost: one HMGET per limit hash and one MGET for the counters (not one call per field); a TTL is set only when a
 -- counter is created (its first increment), since every writer of these keys sets one then.
@@ -27,8 +28,9 @@ local tenantTokens = tonumber(counters[2] or '0')
 local monthCost = tonumber(counters[3] or '0')
 local requests = tonumber(counters[4] or '0')
 
+local countsRequest = ARGV[15] == '1'
 local rpm = limit(3, ARGV[8])
-if rpm >= 0 and requests >= rpm then return {'rate', 'requests_per_minute'} end
+if countsRequest and rpm >= 0 and requests >= rpm then return {'rate', 'requests_per_minute'} end
 
 local prompt = tonumber(ARGV[1])
 local prices = redis.call('HMGET', KEYS[11], 'in', 'out')
@@ -59,7 +61,7 @@ end
 add(KEYS[1], tokens, ARGV[13])
 add(KEYS[2], tokens, ARGV[13])
 add(KEYS[3], cost, ARGV[14])
-add(KEYS[4], 1, 120)
+if countsRequest then add(KEYS[4], 1, 120) end
 redis.call('HSET', KEYS[5], 'tokens', tokens, 'cost', cost, 'out', out, 'ud', KEYS[1], 'td', KEYS[2], 'tm', KEYS[3],
   'pi', inPrice, 'po', outPrice)
 redis.call('EXPIRE', KEYS[5], ARGV[12])
