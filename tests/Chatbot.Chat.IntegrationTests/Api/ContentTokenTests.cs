@@ -66,8 +66,7 @@ public sealed class ContentTokenTests(ChatFixture fixture)
     {
         var admin = TestUser.NewTenant(role: "tenant-admin");
         var client = fixture.Chat.CreateClient(admin);
-        var created = await (await client.PostAsJsonAsync("/api/prompts", new { content = "You answer in one sentence." }))
-            .Content.ReadFromJsonAsync<PromptVersionDto>();
+        var created = await client.CreatePromptAsync("You answer in one sentence.");
         var conversation = await client.CreateConversationAsync();
         var first = await client.SendAcceptedAsync(conversation.Id, "first question");
         await fixture.Chat.Services.GetRequiredService<IBus>().Publish(new ReplyGenerated(first.ReplyId, DateTimeOffset.UtcNow,
@@ -80,10 +79,9 @@ public sealed class ContentTokenTests(ChatFixture fixture)
             var version = await db.PromptVersions.SingleAsync(p => p.TenantId == admin.TenantId && p.Version == created.Version);
             Assert.Equal(fixture.Chat.Services.GetRequiredService<ContextWindowBuilder>().CountContentTokens("You answer in one sentence."),
                 version.ContentTokens);
-            // A prompt recorded as filling the budget leaves no room for history: only the stored figure can say so.
-            var budget = fixture.Chat.Services.GetRequiredService<IOptions<ChatOptions>>().Value.ContextTokenBudget;
-            await db.PromptVersions.Where(p => p.Id == version.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentTokens, budget));
         }
+        // A prompt recorded as filling the budget leaves no room for history: only the stored figure can say so.
+        await fixture.RecordPromptAsFillingTheBudgetAsync(admin.TenantId, created.Version);
         var second = await client.SendAcceptedAsync(conversation.Id, "second question");
         var (command, _) = await fixture.Worker.WaitForAsync(second.ReplyId);
 

@@ -4,7 +4,6 @@ using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
-using Chatbot.Chat.Prompts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -91,15 +90,9 @@ public sealed class QuotaWriteTests(ChatFixture fixture)
     {
         var admin = TestUser.NewTenant(role: "tenant-admin");
         var client = fixture.Chat.CreateClient(admin);
-        var created = await (await client.PostAsJsonAsync("/api/prompts", new { content = "You answer at length." }))
-            .Content.ReadFromJsonAsync<PromptVersionDto>();
-        var options = fixture.Chat.Services.GetRequiredService<IOptions<ChatOptions>>().Value;
-        await using (var db = fixture.NewDbContext())
-        {
-            // A prompt recorded as filling the budget: with the message, the window is larger than the bound reserved.
-            await db.PromptVersions.Where(p => p.TenantId == admin.TenantId && p.Version == created!.Version)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentTokens, options.ContextTokenBudget));
-        }
+        var created = await client.CreatePromptAsync("You answer at length.");
+        // With the message, the window is larger than the bound reserved while the conversation was read.
+        var budget = await fixture.RecordPromptAsFillingTheBudgetAsync(admin.TenantId, created.Version);
         var conversation = await client.CreateConversationAsync();
         await fixture.Worker.Redis.HashSetAsync(QuotaKeys.UserLimits(admin.TenantId, admin.UserId), "rpm", 1);
 
@@ -108,7 +101,7 @@ public sealed class QuotaWriteTests(ChatFixture fixture)
 
         var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
         var reserved = await fixture.Worker.Redis.HashGetAsync(QuotaKeys.Reservation(sent.ReplyId), "tokens");
-        Assert.True((int)reserved > options.ContextTokenBudget + command.MaxOutputTokens);
+        Assert.True((int)reserved > budget + command.MaxOutputTokens);
         long requests = 0;
         foreach (var minute in new[] { before, DateTimeOffset.UtcNow }.Select(t => QuotaKeys.UserMinuteRequests(admin.TenantId, admin.UserId, t)).Distinct())
         {

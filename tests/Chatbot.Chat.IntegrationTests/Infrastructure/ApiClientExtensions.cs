@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Messages;
+using Chatbot.Chat.Prompts;
 using Chatbot.TestSupport;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;
@@ -13,6 +14,14 @@ public static class ApiClientExtensions
         var response = await client.PostAsJsonAsync("/api/conversations", new { title });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ConversationDto>())!;
+    }
+
+    /// <summary>A new prompt version of the client's tenant (the client must be a tenant admin).</summary>
+    public static async Task<PromptVersionDto> CreatePromptAsync(this HttpClient client, string content)
+    {
+        var response = await client.PostAsJsonAsync("/api/prompts", new { content });
+        Assert.True(response.IsSuccessStatusCode, $"POST /api/prompts answered {(int)response.StatusCode}");
+        return (await response.Content.ReadFromJsonAsync<PromptVersionDto>())!;
     }
 
     public static Task<HttpResponseMessage> SendMessageAsync(this HttpClient client, Guid conversationId, string content,

@@ -1,6 +1,8 @@
 using Chatbot.Aspire.Testing;
 using Chatbot.Chat.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;
 
@@ -33,6 +35,19 @@ public sealed class ChatFixture : IAsyncLifetime
 
     /// <summary>A context on chatdb without the service's tenant interceptor: sees and writes every tenant's rows.</summary>
     public ChatDbContext NewDbContext() => new(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(Infra.ChatDb).Options);
+
+    /// <summary>
+    /// Records a tenant's prompt version as filling the whole context budget (only the stored count, not the text, says
+    /// so) and returns the budget.
+    /// </summary>
+    public async Task<int> RecordPromptAsFillingTheBudgetAsync(Guid tenantId, int version)
+    {
+        var budget = Chat.Services.GetRequiredService<IOptions<ChatOptions>>().Value.ContextTokenBudget;
+        await using var db = NewDbContext();
+        await db.PromptVersions.Where(p => p.TenantId == tenantId && p.Version == version)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.ContentTokens, budget));
+        return budget;
+    }
 
     public async Task DisposeAsync()
     {
