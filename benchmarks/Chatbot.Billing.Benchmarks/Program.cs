@@ -52,6 +52,15 @@ IReadOnlyList<ChatTurn> prompt =
 ];
 Console.WriteLine($"POST message limit check:  {await Measure.RunAsync(iterations, 1, () => gate.ReserveAsync(user, Guid.NewGuid(), prompt.Sum(m => window.CountTokens(m.Content)), 1024))}" +
     " (11-message context, o200k count + reserve)");
+// What a send pays for quotas since 2026-12-03 (TurnReservation): its context budget reserved (in the service, beside
+// the turn query), then trimmed to the window's stored count; both round trips back to back here, nothing overlapped.
+var promptTokens = prompt.Sum(m => window.CountTokens(m.Content));
+Console.WriteLine($"send's turn reservation:   {await Measure.RunAsync(iterations, 1, async () =>
+{
+    var turn = gate.BeginTurn(user, Guid.NewGuid(), window.Budget, 1024);
+    await turn.ForWindowAsync(promptTokens);
+    await turn.TrimFailedAsync();
+})} (context budget reserved, then trimmed to the window)");
 
 // 3. Ledger writes per second (INSERT … ON CONFLICT DO NOTHING on the unique reply id), 1 and 8 writers.
 var dbOptions = new DbContextOptionsBuilder<BillingDbContext>().UseNpgsql(billingDb).Options;
