@@ -50,11 +50,13 @@ IReadOnlyList<ChatTurn> prompt =
     new("system", "You are a helpful assistant for the Chatbot.Aspire product. Answer briefly and precisely."),
     .. Enumerable.Range(0, 10).Select(i => new ChatTurn(i % 2 == 0 ? "user" : "assistant", $"Message {i}: " + string.Join(' ', Enumerable.Repeat("lorem ipsum dolor sit amet", 12)))),
 ];
-Console.WriteLine($"POST message limit check:  {await Measure.RunAsync(iterations, 1, () => gate.ReserveAsync(user, Guid.NewGuid(), prompt.Sum(m => window.CountTokens(m.Content)), 1024))}" +
+int CountPrompt() => prompt.Sum(m => window.CountTokens(m.Content));
+Console.WriteLine($"POST message limit check:  {await Measure.RunAsync(iterations, 1, () => gate.ReserveAsync(user, Guid.NewGuid(), CountPrompt(), 1024))}" +
     " (11-message context, o200k count + reserve)");
 // What a send pays for quotas since 2026-12-03 (TurnReservation): its context budget reserved (in the service, beside
-// the turn query), then trimmed to the window's stored count; both round trips back to back here, nothing overlapped.
-var promptTokens = prompt.Sum(m => window.CountTokens(m.Content));
+// the turn query), then trimmed to the window's stored count (counted once here, as a send reads it stored); both
+// round trips back to back here, nothing overlapped.
+var promptTokens = CountPrompt();
 Console.WriteLine($"send's turn reservation:   {await Measure.RunAsync(iterations, 1, async () =>
 {
     var turn = gate.BeginTurn(user, Guid.NewGuid(), window.Budget, 1024);
