@@ -1,5 +1,6 @@
 using Chatbot.Chat.Billing;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Turns;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -9,7 +10,7 @@ public static class ChatBillingExtensions
     public static IHostApplicationBuilder AddChatBilling(this IHostApplicationBuilder builder)
     {
         builder.AddQuotaReservations();
-        builder.Services.AddScoped<QuotaGate>();
+        builder.Services.AddScoped<TurnReservations>();
         if (builder.Configuration["services:billing:http:0"] is { Length: > 0 } billing)
         {
             builder.Services.ForwardToService("billing", new Uri(billing), "/api/usage", "/api/usage/{**rest}", "/api/billing/{**rest}");

@@ -1,5 +1,6 @@
 using Chatbot.Chat.Moderation;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Turns;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -2,7 +2,7 @@ using Chatbot.Contracts.Inference;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.Tokenizers;
 
-namespace Chatbot.Chat.Messages;
+namespace Chatbot.Chat.Turns;
 
 /// <summary>
 /// The turns sent to the model: the system prompt, then the latest history that fits the token budget (o200k),

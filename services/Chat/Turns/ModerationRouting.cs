@@ -1,10 +1,11 @@
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Moderation;
 using Chatbot.Chat.Outbox;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Chat.Moderation;
+namespace Chatbot.Chat.Turns;
 
 /// <summary>Where a chat turn goes first: wrapped in <see cref="ModerateInput"/> for moderation, or straight to the worker.</summary>
 public sealed class ModerationRouting(IOptions<ChatModerationOptions> options)

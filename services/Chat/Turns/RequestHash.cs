@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Chatbot.Chat.Messages;
+namespace Chatbot.Chat.Turns;
 
 /// <summary>The fingerprint of a send request stored with its Idempotency-Key: the conversation and the exact content.</summary>
 public static class RequestHash

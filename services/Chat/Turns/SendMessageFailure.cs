@@ -1,4 +1,4 @@
-namespace Chatbot.Chat.Messages;
+namespace Chatbot.Chat.Turns;
 
 public enum SendMessageFailure
 {

@@ -1,8 +1,9 @@
 using Chatbot.Billing.Quotas;
+using Chatbot.Chat.Messages;
 
-namespace Chatbot.Chat.Messages;
+namespace Chatbot.Chat.Turns;
 
-/// <summary>What <see cref="MessageSender"/> did: accepted (new or replayed), or why not.</summary>
+/// <summary>What <see cref="TurnStarter"/> did: accepted (new or replayed), or why not.</summary>
 public sealed record SendMessageOutcome(SendMessageResponse? Response, SendMessageFailure Failure = SendMessageFailure.None,
     ReservationResult? Quota = null)
 {

@@ -1,6 +1,6 @@
 using Chatbot.Chat.Data.Entities;
 
-namespace Chatbot.Chat.Messages;
+namespace Chatbot.Chat.Turns;
 
 /// <summary>What a send reads before writing: the owned conversation, the prompt, the history, whether the outbox is busy.</summary>
 public sealed class TurnContext

@@ -2,7 +2,7 @@ using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chatbot.Chat.Messages;
+namespace Chatbot.Chat.Turns;
 
 /// <summary>
 /// The one query (one round trip) a send makes before writing, compiled once: the hot path skips EF's per-call

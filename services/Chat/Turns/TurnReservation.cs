@@ -1,21 +1,17 @@
 using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Auth;
+using Chatbot.Contracts.Inference;
 using StackExchange.Redis;
 
-namespace Chatbot.Chat.Billing;
+namespace Chatbot.Chat.Turns;
 
 /// <summary>
-/// A turn's quota reservation, made while the turn's conversation is read instead of after it: the reservation's Redis
-/// round trip runs beside the database's, not in front of the model request. It reserves the context budget as the
-/// prompt (the most a window holds) with all the output tokens, all or nothing; once the window is built it trims the
-/// reservation to the window's count. When the bound does not fit (a user near a limit) or the window is larger than the
-/// bound, the exact count is reserved instead, as a send without this would, partial grant included. Near a limit a
-/// send therefore pays the second round trip, and for the millisecond between reservation and trim a turn holds up to
-/// its budget: a concurrent turn of the same user or tenant near that limit may be granted fewer output tokens.
+/// A turn's quota reservation, made while the turn's conversation is read: the context budget all or nothing, then
+/// trimmed to the built window (or the exact count when the bound does not fit). See docs/turn-lifecycle.md (reserve).
 /// </summary>
 public sealed class TurnReservation
 {
-    private readonly QuotaGate gate;
+    private readonly TurnReservations reservations;
     private readonly CurrentUser user;
     private readonly Guid replyId;
     private readonly int promptBound;
@@ -23,10 +19,10 @@ public sealed class TurnReservation
     private readonly Task<ReservationResult> bounded;
     private Task trimmed = Task.CompletedTask;
 
-    internal TurnReservation(QuotaGate gate, CurrentUser user, Guid replyId, int promptBound, int maxOutputTokens)
+    internal TurnReservation(TurnReservations reservations, CurrentUser user, Guid replyId, int promptBound, int maxOutputTokens)
     {
-        (this.gate, this.user, this.replyId, this.promptBound, this.maxOutputTokens) = (gate, user, replyId, promptBound, maxOutputTokens);
-        bounded = gate.ReserveAsync(user, replyId, promptBound, maxOutputTokens, minimumOutputTokens: maxOutputTokens);
+        (this.reservations, this.user, this.replyId, this.promptBound, this.maxOutputTokens) = (reservations, user, replyId, promptBound, maxOutputTokens);
+        bounded = reservations.ReserveAsync(user, replyId, promptBound, maxOutputTokens, minimumOutputTokens: maxOutputTokens);
     }
 
     /// <summary>The reservation for the built window's <paramref name="promptTokens"/>; its trim runs on in the background (<see cref="TrimFailedAsync"/>).</summary>
@@ -35,21 +31,21 @@ public sealed class TurnReservation
         var result = await bounded;
         if (result.IsGranted && promptTokens <= promptBound)
         {
-            trimmed = gate.TrimAsync(replyId, promptTokens);
+            trimmed = reservations.TrimAsync(replyId, promptTokens);
             return result;
         }
         if (result.IsGranted)
         {
             // A system prompt and message larger than the budget (rare): reserve what they are, as the same request (the
             // bound counted it against the requests-per-minute limit).
-            await gate.ReleaseAsync(replyId);
-            return await gate.ReserveAsync(user, replyId, promptTokens, maxOutputTokens, countsRequest: false);
+            await reservations.ReleaseAsync(replyId);
+            return await reservations.ReserveAsync(user, replyId, promptTokens, maxOutputTokens, countsRequest: false);
         }
         if (result.Outcome != ReservationOutcome.QuotaExceeded)
         {
             return result; // rate limit or kill switch: the amount changes nothing
         }
-        return await gate.ReserveAsync(user, replyId, promptTokens, maxOutputTokens);
+        return await reservations.ReserveAsync(user, replyId, promptTokens, maxOutputTokens);
     }
 
     /// <summary>The turn will not be sent (unknown conversation, failed read): gives back what the bound took.</summary>
@@ -58,7 +54,7 @@ public sealed class TurnReservation
         await ((Task)bounded).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         if (bounded.IsCompletedSuccessfully && bounded.Result.IsGranted)
         {
-            await gate.ReleaseAsync(replyId);
+            await reservations.ReleaseAsync(replyId);
         }
     }
 
@@ -78,4 +74,13 @@ public sealed class TurnReservation
             return true;
         }
     }
+
+    /// <summary>
+    /// The request as the reservation allows it: unchanged, or (budget nearly spent) limited to the output tokens granted
+    /// and marked <see cref="GenerateReply.BudgetLimited"/>.
+    /// </summary>
+    public static GenerateReply WithinGrant(GenerateReply command, ReservationResult quota) =>
+        quota.GrantedOutputTokens < command.MaxOutputTokens
+            ? command with { MaxOutputTokens = quota.GrantedOutputTokens, BudgetLimited = true }
+            : command;
 }

@@ -1,29 +1,29 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Billing.Quotas;
-using Chatbot.Chat.Billing;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Idempotency;
-using Chatbot.Chat.Moderation;
+using Chatbot.Chat.Messages;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
+using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Chatbot.Chat.Messages;
+namespace Chatbot.Chat.Turns;
 
 /// <summary>
 /// Stores a user message, the pending assistant message that will hold the reply, the idempotency record and the
 /// <see cref="GenerateReply"/> outbox row in one transaction. No model call happens here, and the request waits for no
 /// broker call: a fast-path turn's request goes out beside the write (<see cref="EarlyTurnPublisher"/>).
 /// </summary>
-public sealed partial class MessageSender(
+public sealed partial class TurnStarter(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency,
-    TimeProvider clock, QuotaGate quotas, ModerationRouting routing, ILogger<MessageSender> logger)
+    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ILogger<TurnStarter> logger)
 {
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct)
@@ -53,7 +53,7 @@ public sealed partial class MessageSender(
         var replyId = Guid.CreateVersion7(replyCreatedAt);
         // The reservation's Redis round trip runs while the conversation is read (TurnReservation), and the rows are
         // written in a transaction that commits only once it is granted: a denied turn leaves nothing behind.
-        var turnReservation = quotas.BeginTurn(user, replyId, contextWindow.Budget, options.Value.MaxOutputTokens);
+        var turnReservation = quotas.Begin(user, replyId, contextWindow.Budget, options.Value.MaxOutputTokens);
         var turn = await LoadTurnAsync(user, conversationId, turnReservation, ct);
         if (turn is null)
         {
@@ -155,7 +155,7 @@ public sealed partial class MessageSender(
                 Unclaim(fast, early);
                 return new WrittenTurn(quota, row, Fast: false, Early: null);
             }
-            if (command.WithinGrant(quota) is var granted && !ReferenceEquals(granted, command))
+            if (TurnReservation.WithinGrant(command, quota) is var granted && !ReferenceEquals(granted, command))
             {
                 // Fewer output tokens than asked (budget nearly spent): the request carries the limit.
                 row = await ReplaceOutboxRowAsync(row, turn, granted, ct);

@@ -1,11 +1,11 @@
 using Chatbot.Billing.Quotas;
-using Chatbot.Chat.Billing;
 using Chatbot.Chat.Moderation;
+using Chatbot.Chat.Outbox;
 using Chatbot.Contracts.Inference;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Chat.Turns.Dispatch;
 
 /// <summary>
 /// Sends a turn's <see cref="GenerateReply"/> to the broker while the transaction that stores the turn is still being
@@ -44,7 +44,7 @@ public sealed partial class EarlyTurnPublisher(OutboxPublisher publisher, IOptio
         try
         {
             // A message id of its own, not the row's: a handed-over row is a message of its own.
-            await publisher.PublishAsync(command.WithinGrant(quota) with { AwaitCommit = true }, typeof(GenerateReply),
+            await publisher.PublishAsync(TurnReservation.WithinGrant(command, quota) with { AwaitCommit = true }, typeof(GenerateReply),
                 NewId.NextGuid(), priority, timeout.Token);
             return true;
         }

@@ -1,10 +1,11 @@
 using System.Threading.Channels;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Chat.Turns.Dispatch;
 
 /// <summary>
 /// Publishes rows right after the commit that wrote them, then deletes them: the broker gets a new turn without the

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Chat.Turns.Dispatch;
 
 /// <summary>
 /// The reply an outbox payload would start (<c>GenerateReply</c> at the top, <c>ModerateInput</c> one level down), read

@@ -1,7 +1,7 @@
 using Chatbot.Contracts.Inference;
 using StackExchange.Redis;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Chat.Turns.Dispatch;
 
 /// <summary>
 /// Chat's side of the commit mark of a request published before its turn committed (see
