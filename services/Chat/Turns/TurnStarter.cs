@@ -15,11 +15,7 @@ using Npgsql;
 
 namespace Chatbot.Chat.Turns;
 
-/// <summary>
-/// Stores a user message, the pending assistant message that will hold the reply, the idempotency record and the
-/// <see cref="GenerateReply"/> outbox row in one transaction. No model call happens here, and the request waits for no
-/// broker call: a fast-path turn's request goes out beside the write (<see cref="EarlyTurnPublisher"/>).
-/// </summary>
+/// <summary>Starts a chat turn: reserves its quota, stores it with its outbox row in one transaction, hands it to dispatch (docs/turn-lifecycle.md, 1-3).</summary>
 public sealed partial class TurnStarter(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency,

@@ -7,15 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Chatbot.Chat.Turns.Dispatch;
 
-/// <summary>
-/// Sends a turn's <see cref="GenerateReply"/> to the broker while the transaction that stores the turn is still being
-/// written, marked <see cref="GenerateReply.AwaitCommit"/>: the broker hop and the worker's start overlap the write
-/// instead of following the commit. Only once the quota reservation is granted (a denied turn never reaches a worker),
-/// only for a turn that goes straight to the worker (with moderation on, moderation would audit turns that never
-/// committed) and only for a row on the fast path (order per conversation). The outbox row stays the turn's durable
-/// record: <see cref="OutboxFastPath"/> deletes it once chat's commit mark decided for the worker, and hands it to the
-/// dispatcher when a worker gave up waiting first.
-/// </summary>
+/// <summary>Sends a granted fast-path turn's <see cref="GenerateReply"/> before its commit, marked <c>AwaitCommit</c> (docs/turn-lifecycle.md, 3: early publish).</summary>
 public sealed partial class EarlyTurnPublisher(OutboxPublisher publisher, IOptions<OutboxOptions> options,
     IOptions<ChatModerationOptions> moderation, ILogger<EarlyTurnPublisher> logger)
 {

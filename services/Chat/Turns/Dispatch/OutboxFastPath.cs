@@ -7,21 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace Chatbot.Chat.Turns.Dispatch;
 
-/// <summary>
-/// Publishes rows right after the commit that wrote them, then deletes them: the broker gets a new turn without the
-/// dispatcher's wake-up, claim query and transaction. A row goes this way only when its conversation has no earlier
-/// live row (order per conversation holds) and a slot is free (<see cref="OutboxOptions.FastPathCapacity"/>); it is
-/// written with <c>next_attempt_at</c> <see cref="OutboxOptions.FastPathGrace"/> ahead, so the dispatcher leaves it
-/// alone unless the fast path never gets to it (process killed): then the dispatcher publishes it after the grace.
-/// A publish that fails makes the row due at once, for the dispatcher's retries and dead letter.
-/// Delivery stays at least once, as with the dispatcher (a crash between publish and delete republishes).
-/// A row whose request already went out before the commit (<see cref="EarlyTurn"/>) is not published again: the commit
-/// mark is set as soon as the commit returns, and the row is deleted once that publish is confirmed and the mark decided
-/// for the worker; a failed early publish, or a mark a worker took first (it gave up waiting), hands the row to the
-/// dispatcher at once. (An early publish that reached the broker but reported failure may then be generated twice:
-/// at least once, as everywhere.)
-/// A turn whose write failed after its early publish gets the aborted mark, so a worker holding it lets it go.
-/// </summary>
+/// <summary>Publishes a turn's row right after its commit, or settles its early request with the commit mark (docs/turn-lifecycle.md, 3: fast path).</summary>
 public sealed partial class OutboxFastPath(
     OutboxPublisher publisher, TurnCommitMarks marks, IServiceScopeFactory scopes, OutboxSignal dispatcher, OutboxMetrics metrics,
     IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxFastPath> logger) : BackgroundService
