@@ -53,7 +53,6 @@ public static class ChatIdentityExtensions
 
     public static WebApplication MapChatIdentity(this WebApplication app)
     {
-        app.UseTrustedForwardedHeaders();
         app.MapMeApi();
         app.MapReverseProxy();
         return app;
