@@ -31,14 +31,17 @@ public static class ChatServiceExtensions
         builder.Services.ConfigureDbContext<ChatDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
+        builder.Services.AddScoped(typeof(TenantConsumeFilter<>));
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {
+            // Every consumer acts for its message's tenant (row-level security), entered once here.
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context));
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
             bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
             bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
             bus.AddChatIdentityConsumers();
-            bus.AddConsumer<Chatbot.Chat.Moderation.InputBlockedConsumer, Chatbot.Chat.Moderation.InputBlockedConsumerDefinition>();
+            bus.AddConsumer<Chatbot.Chat.Safety.InputBlockedConsumer, Chatbot.Chat.Safety.InputBlockedConsumerDefinition>();
         });
 
         builder.Services.AddOpenApi();

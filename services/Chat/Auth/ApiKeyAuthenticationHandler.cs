@@ -4,7 +4,7 @@ using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Chat.Identity;
+namespace Chatbot.Chat.Auth;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer cbk_…</c> or <c>X-Api-Key: cbk_…</c>. The principal acts as the key's creator

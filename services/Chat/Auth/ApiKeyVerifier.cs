@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Chatbot.Chat.Identity;
+namespace Chatbot.Chat.Auth;
 
 /// <summary>
 /// Asks identity about a key once, then answers from memory for <see cref="ValidFor"/> (unknown keys for

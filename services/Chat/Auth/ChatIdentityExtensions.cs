@@ -1,5 +1,5 @@
 using Chatbot.Chat.Http;
-using Chatbot.Chat.Identity;
+using Chatbot.Chat.Auth;
 using Chatbot.ServiceDefaults.Authentication;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Chatbot.ServiceDefaults.Authentication;
 using StackExchange.Redis;
 
-namespace Chatbot.Chat.Identity;
+namespace Chatbot.Chat.Auth;
 
 /// <summary>
 /// Rejects tokens of users identity has deleted. Truth is in Redis (<c>chat:deleted-user:{id}</c>, written by the

@@ -1,4 +1,4 @@
-namespace Chatbot.Chat.Identity;
+namespace Chatbot.Chat.Auth;
 
 /// <summary>
 /// Identity's public routes, forwarded through chat's origin to <c>services:identity:http:0</c>. YARP replaces

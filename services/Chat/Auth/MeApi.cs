@@ -1,7 +1,7 @@
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Chatbot.Chat.Identity;
+namespace Chatbot.Chat.Auth;
 
 /// <summary><c>GET /api/me</c>: who the token (or API key) says the caller is.</summary>
 public static class MeApi

@@ -1,6 +1,6 @@
 using StackExchange.Redis;
 
-namespace Chatbot.Chat.Identity;
+namespace Chatbot.Chat.Auth;
 
 /// <summary>
 /// Fans identity's revocations out to every chat replica: the consumer (one replica) records the fact in Redis and

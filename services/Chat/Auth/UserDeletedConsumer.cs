@@ -1,7 +1,7 @@
 using Chatbot.Contracts.Identity;
 using MassTransit;
 
-namespace Chatbot.Chat.Identity;
+namespace Chatbot.Chat.Auth;
 
 /// <summary>From this moment every chat replica rejects the deleted user's remaining access tokens.</summary>
 public sealed class UserDeletedConsumer(RevocationBroadcast broadcast) : IConsumer<UserDeleted>

@@ -1,5 +1,5 @@
 using Chatbot.Chat.Auth;
-using Chatbot.Chat.Billing;
+using Chatbot.Chat.Quotas;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;

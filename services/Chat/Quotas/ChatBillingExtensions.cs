@@ -1,4 +1,4 @@
-using Chatbot.Chat.Billing;
+using Chatbot.Chat.Quotas;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Turns;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Chatbot.Billing.Quotas;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Chatbot.Chat.Billing;
+namespace Chatbot.Chat.Quotas;
 
 /// <summary>
 /// Problem details for a refused reservation, distinct by status and type so the page and API clients can tell them

@@ -1,4 +1,4 @@
-using Chatbot.Chat.Moderation;
+using Chatbot.Chat.Safety;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Turns;
 

@@ -1,4 +1,4 @@
-namespace Chatbot.Chat.Moderation;
+namespace Chatbot.Chat.Safety;
 
 /// <summary>
 /// <c>Moderation:Enabled</c> (default true): a chat turn goes to moderation as <c>ModerateInput</c>, which passes it on

@@ -1,11 +1,10 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
-using Chatbot.Chat.Tenancy;
 using Chatbot.Contracts.Moderation;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
-namespace Chatbot.Chat.Moderation;
+namespace Chatbot.Chat.Safety;
 
 /// <summary>
 /// Moderation rejected the input: the user message and its (still pending) reply become <c>blocked</c>, the reply with
@@ -17,7 +16,6 @@ public sealed class InputBlockedConsumer(ChatDbContext db, TimeProvider clock) :
     {
         var m = context.Message;
         var ct = context.CancellationToken;
-        using var tenant = TenantContext.Enter(m.TenantId);
         var now = clock.GetUtcNow();
         await db.Messages.Where(x => x.Id == m.ReplyId && x.TenantId == m.TenantId && x.UserId == m.UserId
                 && (x.Status == MessageStatuses.Pending || x.Status == MessageStatuses.Streaming))

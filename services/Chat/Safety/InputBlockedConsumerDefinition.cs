@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Chatbot.Chat.Moderation;
+namespace Chatbot.Chat.Safety;
 
 /// <summary>Transient database errors are retried before the message goes to _error.</summary>
 public sealed class InputBlockedConsumerDefinition : ConsumerDefinition<InputBlockedConsumer>

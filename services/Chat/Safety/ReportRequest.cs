@@ -1,3 +1,3 @@
-namespace Chatbot.Chat.Moderation;
+namespace Chatbot.Chat.Safety;
 
 public sealed record ReportRequest(string? Reason);

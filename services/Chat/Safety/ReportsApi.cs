@@ -9,7 +9,7 @@ using Chatbot.Moderation.Detectors.Pii;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Chatbot.Chat.Moderation;
+namespace Chatbot.Chat.Safety;
 
 /// <summary>
 /// <c>POST /api/replies/{replyId}/report</c>: a user reports one of their replies; the reply (PII and secrets masked)

@@ -1,5 +1,5 @@
 using Chatbot.Chat.Data.Entities;
-using Chatbot.Chat.Moderation;
+using Chatbot.Chat.Safety;
 using Chatbot.Chat.Outbox;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;

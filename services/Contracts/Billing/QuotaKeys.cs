@@ -1,7 +1,8 @@
-namespace Chatbot.Billing.Quotas;
+namespace Chatbot.Contracts.Billing;
 
 /// <summary>
-/// The Redis keys of quotas, shared by chat (reserve) and billing (settle, release, rebuild, publish limits).
+/// The Redis keys of quotas, shared by chat (reserve, through Billing.Quotas) and billing (settle, release, rebuild,
+/// publish limits), named here like <see cref="Inference.ReplyStreamProtocol"/>.
 /// Windows are UTC days, UTC months and UTC hours; keys carry their window so a new window starts at zero.
 /// </summary>
 public static class QuotaKeys

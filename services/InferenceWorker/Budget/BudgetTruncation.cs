@@ -1,6 +1,6 @@
 using Chatbot.Contracts.Inference;
 
-namespace Chatbot.InferenceWorker.Billing;
+namespace Chatbot.InferenceWorker.Budget;
 
 /// <summary>
 /// A reply whose output allowance was cut to the remaining budget (<see cref="GenerateReply.BudgetLimited"/>) and that

@@ -3,7 +3,7 @@ using Chatbot.Moderation.Detectors;
 using Chatbot.Moderation.Detectors.Masking;
 using Chatbot.Moderation.Detectors.Output;
 
-namespace Chatbot.InferenceWorker.Moderation;
+namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>
 /// Sits between the provider chain and the reply stream: every token goes through the <see cref="OutputGuard"/>

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Chatbot.InferenceWorker.Moderation;
+namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>One message id per cut reply (a hash of the reply id): the consumer dedupes a republished <c>OutputBlocked</c>.</summary>
 public static class OutputBlockedMessageId

@@ -1,4 +1,4 @@
-namespace Chatbot.InferenceWorker.Moderation;
+namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>A moderated request's output context (canary, placeholders) never arrived: the reply cannot be checked.</summary>
 public sealed class OutputContextMissingException(Guid replyId)

@@ -7,7 +7,7 @@ using Chatbot.Moderation.Detectors.Output;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
-namespace Chatbot.InferenceWorker.Moderation;
+namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>
 /// Builds the <see cref="ModeratedReplySink"/> of a reply from the output context moderation left in Redis (canary and

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chatbot.InferenceWorker.Moderation;
+namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>
 /// <c>Moderation:Output:*</c>: output checks on the reply stream. <see cref="HoldBackChars"/> characters are held back

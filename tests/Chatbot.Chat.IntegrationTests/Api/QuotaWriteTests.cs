@@ -8,6 +8,7 @@ using Chatbot.Chat.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Chat.IntegrationTests.Api;
 

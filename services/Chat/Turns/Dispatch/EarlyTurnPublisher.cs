@@ -1,5 +1,5 @@
 using Chatbot.Billing.Quotas;
-using Chatbot.Chat.Moderation;
+using Chatbot.Chat.Safety;
 using Chatbot.Chat.Outbox;
 using Chatbot.Contracts.Inference;
 using MassTransit;

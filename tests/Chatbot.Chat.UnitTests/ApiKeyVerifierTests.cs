@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Chatbot.Chat.Identity;
+using Chatbot.Chat.Auth;
 
-namespace Chatbot.Identity.UnitTests;
+namespace Chatbot.Chat.UnitTests;
 
 public sealed class ApiKeyVerifierTests
 {

@@ -1,10 +1,10 @@
 using Chatbot.InferenceWorker.Configuration;
-using Chatbot.InferenceWorker.Moderation;
+using Chatbot.InferenceWorker.OutputChecks;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.Moderation.Detectors;
 using Chatbot.Moderation.Detectors.Output;
 
-namespace Chatbot.Moderation.UnitTests;
+namespace Chatbot.InferenceWorker.UnitTests;
 
 /// <summary>The worker's side: what reaches the reply stream when tokens pass through the output checks.</summary>
 public sealed class ModeratedReplySinkTests
