@@ -18,6 +18,20 @@ public sealed class TurnSchedulerTests
         return new TurnScheduler(capacity, new AdmissionMetrics(meters, capacity), _time);
     }
 
+    /// <summary>Admission completes the wait on the thread pool: give it time, generously for a loaded machine.</summary>
+    private static async Task<bool> AdmittedAsync(Task<TurnLease> wait)
+    {
+        await Task.WhenAny(wait, Task.Delay(TimeSpan.FromSeconds(5)));
+        return wait.IsCompletedSuccessfully;
+    }
+
+    /// <summary>Still waiting after a pause in which an admitted wait would have completed.</summary>
+    private static async Task<bool> WaitingAsync(Task<TurnLease> wait)
+    {
+        await Task.Delay(100);
+        return !wait.IsCompleted;
+    }
+
     private static Dictionary<Guid, int> Positions(TurnScheduler scheduler)
     {
         var positions = new Dictionary<Guid, int>();
@@ -30,18 +44,18 @@ public sealed class TurnSchedulerTests
     {
         using var scheduler = Scheduler(concurrency: 1, tenantSlots: 1);
         Guid r1 = Guid.NewGuid(), r2 = Guid.NewGuid(), r3 = Guid.NewGuid();
-        var first = await scheduler.EnterAsync(r1, TenantA, 1, 0, default);
-        var second = scheduler.EnterAsync(r2, TenantA, 1, 0, default);
-        var third = scheduler.EnterAsync(r3, TenantA, 1, 0, default);
+        var first = await scheduler.EnterAsync(r1, TenantA, 1, 0, default).AsTask();
+        var second = scheduler.EnterAsync(r2, TenantA, 1, 0, default).AsTask();
+        var third = scheduler.EnterAsync(r3, TenantA, 1, 0, default).AsTask();
 
-        Assert.False(second.IsCompleted);
+        Assert.True(await WaitingAsync(second));
         Assert.Equal(new Dictionary<Guid, int> { [r2] = 1, [r3] = 2 }, Positions(scheduler));
         Assert.Empty(Positions(scheduler)); // nothing changed: nothing to report again
 
         _time.Advance(TimeSpan.FromSeconds(2));
         first.Dispose();
         using var secondLease = await second;
-        Assert.False(third.IsCompleted);
+        Assert.True(await WaitingAsync(third));
         var changed = new List<QueuedPosition>();
         scheduler.ReportChanges(changed.Add);
         var update = Assert.Single(changed);
@@ -53,33 +67,33 @@ public sealed class TurnSchedulerTests
     public async Task A_higher_tier_is_admitted_before_turns_that_waited_longer()
     {
         using var scheduler = Scheduler(concurrency: 1, tenantSlots: 1);
-        var running = await scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 1, 0, default);
-        var free = scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 1, 0, default);
-        var enterprise = scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 3, 0, default);
+        var running = await scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 1, 0, default).AsTask();
+        var free = scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 1, 0, default).AsTask();
+        var enterprise = scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 3, 0, default).AsTask();
 
         running.Dispose();
 
-        Assert.True(enterprise.IsCompleted);
-        Assert.False(free.IsCompleted);
+        Assert.True(await AdmittedAsync(enterprise));
+        Assert.True(await WaitingAsync(free));
     }
 
     [Fact]
     public async Task Within_a_tier_tenants_take_turns_and_none_holds_more_than_its_slots()
     {
         using var scheduler = Scheduler(concurrency: 4, tenantSlots: 2);
-        var flood = Enumerable.Range(0, 50).Select(_ => scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default)).ToList();
+        var flood = Enumerable.Range(0, 50).Select(_ => scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default).AsTask()).ToList();
 
         Assert.Equal(2, scheduler.Active); // tenant A alone holds its 2 of 4 slots; the rest wait
-        var b = await scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, default); // a free slot: B starts at once
-        var bWaiting = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, default);
-        var bThird = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, default);
-        Assert.True(bWaiting.IsCompleted);
-        Assert.False(bThird.IsCompleted);
+        var b = await scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, default).AsTask(); // a free slot: B starts at once
+        var bWaiting = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, default).AsTask();
+        var bThird = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, default).AsTask();
+        Assert.True(await AdmittedAsync(bWaiting));
+        Assert.True(await WaitingAsync(bThird));
 
         (await flood[0]).Dispose();
-        Assert.True(flood[2].IsCompleted); // A's freed slot goes to A: B is at its cap
+        Assert.True(await AdmittedAsync(flood[2])); // A's freed slot goes to A: B is at its cap
         b.Dispose();
-        Assert.True(bThird.IsCompleted);   // B's freed slot goes to B's next turn, not to A's 47 waiting
+        Assert.True(await AdmittedAsync(bThird));   // B's freed slot goes to B's next turn, not to A's 47 waiting
         Assert.Equal(47, scheduler.Waiting);
     }
 
@@ -87,16 +101,16 @@ public sealed class TurnSchedulerTests
     public async Task Round_robin_serves_a_newcomer_before_the_rest_of_a_flood()
     {
         using var scheduler = Scheduler(concurrency: 1, tenantSlots: 1);
-        var running = await scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 1, 0, default);
-        var flood = Enumerable.Range(0, 20).Select(_ => scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default)).ToList();
+        var running = await scheduler.EnterAsync(Guid.NewGuid(), Guid.NewGuid(), 1, 0, default).AsTask();
+        var flood = Enumerable.Range(0, 20).Select(_ => scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default).AsTask()).ToList();
         var newcomer = Guid.NewGuid();
-        var b = scheduler.EnterAsync(newcomer, TenantB, 1, 0, default);
+        var b = scheduler.EnterAsync(newcomer, TenantB, 1, 0, default).AsTask();
 
         Assert.Equal(2, Positions(scheduler)[newcomer]);
         running.Dispose();
         (await flood[0]).Dispose();
-        Assert.True(b.IsCompleted);
-        Assert.False(flood[1].IsCompleted);
+        Assert.True(await AdmittedAsync(b));
+        Assert.True(await WaitingAsync(flood[1]));
     }
 
     [Fact]
@@ -104,29 +118,29 @@ public sealed class TurnSchedulerTests
     {
         using var scheduler = Scheduler(concurrency: 10, tenantSlots: 10, tokensPerMinute: 1_000);
         (await scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 800, default)).Dispose();
-        var second = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 300, default);
+        var second = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 300, default).AsTask();
 
-        Assert.False(second.IsCompleted); // 800 + 300 > 1,000 in the same minute, though nine slots are free
+        Assert.True(await WaitingAsync(second)); // 800 + 300 > 1,000 in the same minute, though nine slots are free
         _time.Advance(TimeSpan.FromSeconds(59));
-        Assert.False(second.IsCompleted);
+        Assert.True(await WaitingAsync(second));
         _time.Advance(TimeSpan.FromSeconds(2));
-        Assert.True(second.IsCompleted);
+        Assert.True(await AdmittedAsync(second));
     }
 
     [Fact]
     public async Task A_cancelled_wait_leaves_the_queue()
     {
         using var scheduler = Scheduler(concurrency: 1, tenantSlots: 1);
-        var running = await scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default);
+        var running = await scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default).AsTask();
         using var cancel = new CancellationTokenSource();
-        var waiting = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, cancel.Token);
-        var next = scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default);
+        var waiting = scheduler.EnterAsync(Guid.NewGuid(), TenantB, 1, 0, cancel.Token).AsTask();
+        var next = scheduler.EnterAsync(Guid.NewGuid(), TenantA, 1, 0, default).AsTask();
 
         await cancel.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await waiting);
         Assert.Equal(1, scheduler.Waiting);
         running.Dispose();
-        Assert.True(next.IsCompleted);
+        Assert.True(await AdmittedAsync(next));
     }
 }
