@@ -61,8 +61,8 @@ public sealed class QueuedTurnTests(QueueFixture fixture)
         var floodStillWaiting = flood.Count(r => fixture.Recorder.All<ReplyGenerated>(r.ReplyId).Count == 0);
 
         // Served in arrival order, B would wait for most of A's 200 turns (one slot, tens of milliseconds each).
-        Assert.True(floodStillWaiting > 100, $"only {floodStillWaiting} of A's turns were still waiting: the flood did not hold the queue");
         Assert.True(loaded <= 2 * idle, $"B's time to first token: {loaded.TotalMilliseconds:F0} ms under A's flood, {idle.TotalMilliseconds:F0} ms idle");
+        Assert.True(floodStillWaiting > 100, $"only {floodStillWaiting} of A's turns were still waiting: the flood did not hold the queue");
         foreach (var r in flood) await fixture.Recorder.WaitForAsync<ReplyGenerated>(r.ReplyId, Long);
     }
 
