@@ -20,6 +20,7 @@ public sealed class OptionsValidationTests
         var options = new InferenceOptions
         {
             CommitWaitMilliseconds = 0,
+            MaxConcurrency = 32,
             Queue = new QueueSettings { MaxTenantShare = 0 },
             Providers =
             [
@@ -32,6 +33,7 @@ public sealed class OptionsValidationTests
         var errors = Errors(options).ToList();
 
         Assert.Contains("Inference:Queue:MaxTenantShare must be in (0, 1].", errors);
+        Assert.Contains(errors, e => e.StartsWith("Inference:MaxConcurrency is no longer read: set Inference:Providers:N:MaxConcurrentRequests", StringComparison.Ordinal));
         Assert.Contains("Inference:Providers:0:MaxConcurrentRequests must be between 1 and 5000.", errors);
         Assert.Contains("Inference:Providers:0:TokensPerMinute must not be negative (0 = no limit).", errors);
         Assert.Contains("Inference:CommitWaitMilliseconds must be between 10 and 600000.", errors);

@@ -29,4 +29,10 @@ public sealed class InferenceOptions
     public QueueSettings Queue { get; set; } = new();
 
     public List<ProviderOptions> Providers { get; set; } = [];
+
+    /// <summary>Removed: the limit is the provider's (<see cref="ProviderOptions.MaxConcurrentRequests"/>). Setting it stops start-up.</summary>
+    public int? MaxConcurrency { get; set; }
+
+    /// <summary>Removed: prefetch follows the provider's limit plus <see cref="QueueSettings.Capacity"/>. Setting it stops start-up.</summary>
+    public int? Prefetch { get; set; }
 }

@@ -9,6 +9,8 @@ public sealed class InferenceOptionsValidator : IValidateOptions<InferenceOption
     {
         var errors = new List<string>();
         const string s = InferenceOptions.SectionName;
+        if (options.MaxConcurrency is not null) errors.Add($"{s}:MaxConcurrency is no longer read: set {s}:Providers:N:MaxConcurrentRequests (the provider's own limit).");
+        if (options.Prefetch is not null) errors.Add($"{s}:Prefetch is no longer read: prefetch is the first provider's MaxConcurrentRequests plus {s}:Queue:Capacity.");
         var q = options.Queue;
         if (q.Capacity is < 0 or > 60_000) errors.Add($"{s}:Queue:Capacity must be between 0 and 60000.");
         if (q.MaxTenantShare is <= 0 or > 1) errors.Add($"{s}:Queue:MaxTenantShare must be in (0, 1].");
