@@ -1,3 +1,4 @@
+using Chatbot.InferenceWorker.Admission;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Generation;
 using Chatbot.InferenceWorker.Messaging;
@@ -39,6 +40,11 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<TurnCommitWait>();
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
+        services.AddSingleton(sp => WorkerCapacity.From(sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
+        services.AddSingleton<AdmissionMetrics>();
+        services.AddSingleton<TurnScheduler>();
+        services.AddSingleton<TurnAdmission>();
+        services.AddHostedService<QueuePositionReporter>();
         services.AddOptions<Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions>()
             .BindConfiguration(Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<Chatbot.InferenceWorker.OutputChecks.OutputModeration>();

@@ -2,7 +2,7 @@ namespace Chatbot.Contracts.Inference;
 
 /// <summary>
 /// The Redis Stream a worker writes a reply's tokens to and any chat replica reads as SSE. Each entry has the fields
-/// <see cref="TypeField"/> (token | reset | error | done) and <see cref="DataField"/> (the JSON payload of the SSE event);
+/// <see cref="TypeField"/> (queued | token | reset | error | done) and <see cref="DataField"/> (the JSON payload of the SSE event);
 /// the entry id is the SSE event id, so <c>Last-Event-ID</c> resumes with XREAD after it.
 /// Cancellation: chat sets <see cref="CancelKey"/> and publishes the reply id on <see cref="CancelChannel"/>.
 /// Wake-up: a worker publishes on <see cref="ActivityChannel"/> with the first entry it writes to a stream, so chat
@@ -16,6 +16,8 @@ public static class ReplyStreamProtocol
 {
     public const string TypeField = "type";
     public const string DataField = "data";
+    /// <summary>The turn waits for a provider slot: <c>{position, estimatedWaitMs}</c>; any number before the first token, never after it.</summary>
+    public const string Queued = "queued";
     public const string Token = "token";
     public const string Reset = "reset";
     public const string Error = "error";
