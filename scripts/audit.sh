@@ -32,7 +32,7 @@ is_allowed() { local a; for a in "${allowed[@]}"; do [ "$a" = "$1" ] && return 0
 # 2. NuGet. `dotnet list` needs the assets of a restore; the audit data comes from the package source.
 echo "== NuGet audit: $target"
 dotnet restore "$target" -nologo -v q -p:NuGetAudit=false > /dev/null || { echo "audit: restore of $target failed" >&2; exit 1; }
-report="$(dotnet list "$target" package --vulnerable --include-transitive 2>&1)"
+report="$(dotnet list "$target" package --no-restore --vulnerable --include-transitive 2>&1)"
 list_status=$?
 if [ $list_status -ne 0 ] || grep -qE '(^| )error( |:)' <<< "$report"; then
   echo "$report" >&2
