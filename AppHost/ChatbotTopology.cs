@@ -16,9 +16,12 @@ public static class ChatbotTopology
         var billingDb = builder.AddDatabase(postgres, "billingdb");
         var redis = builder.AddRedis("redis");
         var rabbitmq = builder.AddRabbitMQ("rabbitmq");
+        // The shared secret of service-to-service routes (identity's /internal/api-keys/verify, called by chat).
+        var serviceCredential = builder.AddParameter("service-credential", secret: true);
 
         var identity = builder.AddProject<Projects.Chatbot_Identity>("identity", 5081)
             .WithReference(identityDb, rabbitmq, redis)
+            .WithSecret("ServiceAuth__Credential", serviceCredential)
             .WithEnvironment("Identity__BootstrapAdmin__Email", "admin@chatbot.local")
             .WithStatePath("Identity__BootstrapAdmin__PasswordFile", "identity/bootstrap-admin-password")
             .WithStatePath("Identity__Email__PickupDirectory", "mail");
@@ -31,6 +34,7 @@ public static class ChatbotTopology
             .WithStatePath("Billing__MailPickupDirectory", "mail");
         builder.AddProject<Projects.Chatbot_Chat>("chat", 5080)
             .WithReference(chatDb, redis, rabbitmq, identity, inference, moderation, billing)
+            .WithSecret("ServiceAuth__Credential", serviceCredential)
             .WithExternalHttpEndpoints();
 
         return builder.Build();

@@ -28,8 +28,11 @@ echo "== build"
 dotnet build "$solution" -nologo -v q || exit 1
 for project in "${extra[@]}"; do dotnet build "$project" -nologo -v q || exit 1; done
 
-echo "== test"
+echo "== dependency audit (scripts/audit.sh: NuGet direct + transitive, npm lock files; allow-list Directory.Audit.props)"
 status=0
+scripts/audit.sh || status=1
+
+echo "== test"
 # One test project at a time (-m:1): integration tests start real servers and the machine may have 2 cores.
 # Tests with the trait Category=Chaos (tests/Chatbot.ChaosDrills) are left out: they take minutes and break the system
 # on purpose; run them with scripts/drills.sh chaos (docs/chaos-drills.md).

@@ -18,6 +18,12 @@ public sealed class ProjectResource(string name, IProjectMetadata project, int d
     /// </summary>
     public Dictionary<string, string> StatePaths { get; } = [];
 
+    /// <summary>
+    /// Variables holding a generated secret (Aspire's <c>WithEnvironment(name, parameter)</c>): the value is the
+    /// installation's generated password of that parameter; the manifest gets <c>{parameter.value}</c>.
+    /// </summary>
+    public Dictionary<string, ParameterResource> Secrets { get; } = [];
+
     /// <summary>Reachable from outside (Aspire's <c>WithExternalHttpEndpoints()</c>): chat, the one public origin.</summary>
     public bool ExternalHttpEndpoints { get; set; }
 

@@ -22,6 +22,13 @@ public static class ResourceExtensions
         return project;
     }
 
+    /// <summary>A variable set to the generated secret <paramref name="parameter"/> (the same value for every service given it).</summary>
+    public static ProjectResource WithSecret(this ProjectResource project, string name, ParameterResource parameter)
+    {
+        project.Secrets[name] = parameter;
+        return project;
+    }
+
     /// <summary>A variable set to <paramref name="relativePath"/> inside the state folder of the run.</summary>
     public static ProjectResource WithStatePath(this ProjectResource project, string name, string relativePath)
     {

@@ -29,6 +29,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         _options = options;
         _ports = new PortAllocator(options.UseFreePorts);
         StateDirectory = StateFolder.Prepare(options);
+        Passwords = new PasswordStore(StateDirectory);
         Mode = InfrastructureSelector.Choose(options);
         foreach (var infra in model.Infrastructure)
         {
@@ -47,6 +48,8 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
     public ResourceLogStore Logs { get; } = new();
     public InfraMode Mode { get; }
     public string StateDirectory { get; }
+    /// <summary>The installation's generated passwords and secrets (<c>secrets.json</c>): servers' passwords, the service credential.</summary>
+    public PasswordStore Passwords { get; }
     public IReadOnlyList<ProjectResource> SelectedServices { get; }
     public IReadOnlyDictionary<string, Uri> Endpoints => _endpoints;
     public IReadOnlyDictionary<string, int> Ports => _resourcePorts;
@@ -62,7 +65,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
         _infrastructure = InfrastructureSelector.Provider(Mode, _ports).Create(new InfrastructureContext(
-            _model, _options, _resourcePorts, new PasswordStore(StateDirectory), StateDirectory, Notifications, Logs));
+            _model, _options, _resourcePorts, Passwords, StateDirectory, Notifications, Logs));
         var infraNames = RequiredInfrastructure();
         var infraTasks = new Dictionary<string, Task>();
         foreach (var runner in _infrastructure.Runners.Where(r => infraNames.Contains(r.Name)))
@@ -118,7 +121,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
     /// <summary>The exact environment a service instance gets (see <see cref="ServiceEnvironmentBuilder"/>).</summary>
     public SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint) =>
         ServiceEnvironmentBuilder.Build(service, endpoint, Guid.NewGuid().ToString("N")[..12], ConnectionStrings, _endpoints, _options,
-            StateDirectory);
+            StateDirectory, parameter => Passwords.GetOrCreate(parameter.Name));
 
     /// <summary>Stops services (dependants first), then infrastructure; nothing is left running.</summary>
     public async ValueTask DisposeAsync()

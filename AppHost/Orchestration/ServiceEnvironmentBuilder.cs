@@ -16,7 +16,8 @@ public static class ServiceEnvironmentBuilder
         IReadOnlyDictionary<string, string> connectionStrings,
         IReadOnlyDictionary<string, Uri> serviceEndpoints,
         AppHostOptions options,
-        string stateDirectory)
+        string stateDirectory,
+        Func<ParameterResource, string>? secretValue = null)
     {
         var environment = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -46,6 +47,11 @@ public static class ServiceEnvironmentBuilder
         foreach (var (name, declared) in service.Environment)
         {
             environment[name] = declared;
+        }
+        foreach (var (name, parameter) in service.Secrets)
+        {
+            environment[name] = secretValue?.Invoke(parameter)
+                ?? throw new InvalidOperationException($"No value for the secret '{parameter.Name}' (variable {name} of '{service.Name}').");
         }
         foreach (var (name, relativePath) in service.StatePaths)
         {

@@ -110,6 +110,10 @@ public static class ManifestWriter
         {
             env[name] = value;
         }
+        foreach (var (name, parameter) in project.Secrets)
+        {
+            env[name] = $"{{{parameter.Name}.value}}";
+        }
         var http = new JsonObject { ["scheme"] = "http", ["protocol"] = "tcp", ["transport"] = "http" };
         if (project.ExternalHttpEndpoints)
         {

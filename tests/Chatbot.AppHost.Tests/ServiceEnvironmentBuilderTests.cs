@@ -31,7 +31,7 @@ public sealed class ServiceEnvironmentBuilderTests
 
     private static SortedDictionary<string, string> Build(string service, AppHostOptions? options = null) =>
         ServiceEnvironmentBuilder.Build((ProjectResource)Model[service], Endpoints[service], "abc123", ConnectionStrings, Endpoints,
-            options ?? new AppHostOptions(), StateFolder);
+            options ?? new AppHostOptions(), StateFolder, p => "generated-" + p.Name);
 
     [Fact]
     public void Chat_gets_exactly_the_variables_Aspire_would_give_it()
@@ -41,7 +41,7 @@ public sealed class ServiceEnvironmentBuilderTests
         Assert.Equal(
         [
             "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ConnectionStrings__chatdb", "ConnectionStrings__rabbitmq",
-            "ConnectionStrings__redis", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_SERVICE_NAME", "services__billing__http__0",
+            "ConnectionStrings__redis", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_SERVICE_NAME", "ServiceAuth__Credential", "services__billing__http__0",
             "services__identity__http__0", "services__inference-worker__http__0", "services__moderation__http__0",
         ], environment.Keys);
         Assert.Equal("http://localhost:5080", environment["ASPNETCORE_URLS"]);
@@ -78,6 +78,20 @@ public sealed class ServiceEnvironmentBuilderTests
 
         Assert.DoesNotContain(environment.Keys, k => k.EndsWith("db", StringComparison.Ordinal));
         Assert.Equal(["services__identity__http__0"], environment.Keys.Where(k => k.StartsWith("services__", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Identity_and_chat_share_the_generated_service_credential_and_no_other_service_gets_it()
+    {
+        Assert.Equal("generated-service-credential", Build("identity")["ServiceAuth__Credential"]);
+        Assert.Equal("generated-service-credential", Build("chat")["ServiceAuth__Credential"]);
+        foreach (var service in new[] { "inference-worker", "moderation", "billing" })
+        {
+            Assert.DoesNotContain("ServiceAuth__Credential", Build(service).Keys);
+        }
+        var noSecrets = () => ServiceEnvironmentBuilder.Build((ProjectResource)Model["chat"], Endpoints["chat"], "x", ConnectionStrings, Endpoints,
+            new AppHostOptions(), StateFolder);
+        Assert.Contains("service-credential", Assert.Throws<InvalidOperationException>(noSecrets).Message);
     }
 
     [Fact]

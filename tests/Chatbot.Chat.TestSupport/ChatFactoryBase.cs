@@ -16,6 +16,9 @@ namespace Chatbot.Chat.TestSupport;
 public abstract class ChatFactoryBase(string chatDb, string redis, string rabbitMq, IReadOnlyDictionary<string, string>? settings)
     : WebApplicationFactory<ChatOptions>
 {
+    /// <summary>The service credential this chat presents to identity (<c>ServiceAuth:Credential</c>).</summary>
+    public const string ServiceCredential = "test-service-credential-0123456789";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -23,6 +26,7 @@ public abstract class ChatFactoryBase(string chatDb, string redis, string rabbit
         builder.UseSetting("ConnectionStrings:redis", redis);
         builder.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);
         builder.UseSetting("services:identity:http:0", "http://127.0.0.1:9");
+        builder.UseSetting("ServiceAuth:Credential", ServiceCredential);
         ConfigureDefaults(builder);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {

@@ -23,7 +23,8 @@ public static class ChatIdentityExtensions
             ?? throw new InvalidOperationException("services:identity:http:0 is not set: chat cannot reach identity."));
         builder.Services.AddReverseProxy();
         builder.Services.ForwardToService("identity", identity, IdentityProxy.ForwardedPaths);
-        builder.Services.AddHttpClient(ApiKeyVerifier.HttpClientName, c => c.BaseAddress = identity);
+        builder.AddServiceCredential();
+        builder.Services.AddHttpClient(ApiKeyVerifier.HttpClientName, c => c.BaseAddress = identity).WithServiceCredential();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ApiKeyVerifier>();
         builder.Services.AddSingleton<DeletedUsers>();

@@ -18,7 +18,7 @@ public static class ApiKeysApi
         group.MapPost("/", CreateAsync);
         group.MapGet("/", ListAsync);
         group.MapDelete("/{id:guid}", RevokeAsync);
-        app.MapPost("/internal/api-keys/verify", VerifyAsync).ExcludeFromDescription();
+        app.MapPost("/internal/api-keys/verify", VerifyAsync).RequireServiceCredential().ExcludeFromDescription();
         return app;
     }
 

@@ -50,5 +50,6 @@ internal static class OpenIddictServerExtensions
         builder.Services.AddHostedService<TokenPruningService>();
         builder.Services.AddAuthentication(OpenIddictValidationAspNetCoreDefaults.AuthenticationScheme);
         builder.AddDefaultAuthorization();
+        builder.AddServiceCredential(); // /internal/* answers chat only (ServiceAuth:Credential)
     }
 }

@@ -23,6 +23,12 @@ public sealed class ChatCompletionServiceFactory(ProviderSimulator simulator, IL
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
+    // The Anthropic SDK's errors drop the response headers: its client turns an error status into a ProviderException with Retry-After first.
+    private static readonly HttpClient AnthropicHttp = new(new AnthropicStatusHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }))
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
     public IChatCompletionService Create(ProviderOptions options) => options.Type switch
     {
         ProviderType.Simulator => new SimulatorChatCompletionService(simulator, options.DisplayName),
@@ -54,8 +60,8 @@ public sealed class ChatCompletionServiceFactory(ProviderSimulator simulator, IL
     private static IChatCompletionService AnthropicService(ProviderOptions options)
     {
         var client = options.Endpoint is { Length: > 0 } endpoint
-            ? new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = Http, BaseUrl = endpoint }
-            : new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = Http };
+            ? new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = AnthropicHttp, BaseUrl = endpoint }
+            : new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = AnthropicHttp };
 #pragma warning disable SKEXP0001 // IChatClient to IChatCompletionService bridge is marked experimental.
         return client.AsIChatClient(options.Model).AsChatCompletionService();
 #pragma warning restore SKEXP0001

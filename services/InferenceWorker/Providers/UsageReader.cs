@@ -25,6 +25,7 @@ public static class UsageReader
         ProviderUsage p => p,
         ChatTokenUsage o => new ProviderUsage(o.InputTokenCount, o.OutputTokenCount),
         UsageDetails { InputTokenCount: { } i, OutputTokenCount: { } o } => new ProviderUsage((int)i, (int)o),
+        UsageContent c => From(c.Details), // Semantic Kernel's IChatClient bridge (the Anthropic path) puts the content itself in metadata
         _ => null,
     };
 }

@@ -4,6 +4,7 @@ using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
 using Chatbot.Contracts.Inference;
 using MassTransit;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Chat.IntegrationTests.Api;
@@ -42,11 +43,17 @@ public sealed class ChatTurnTests(ChatFixture fixture)
 
         var bus = fixture.Chat.Services.GetRequiredService<IBus>();
         var generated = new ReplyGenerated(accepted.ReplyId, DateTimeOffset.UtcNow, accepted.ReplyId, user.TenantId, user.UserId,
-            conversation.Id, "Hi!", "simulator", "simulator", 1, 12, 2, 0.0001m, 120, 15);
+            conversation.Id, "Hi!", "fallback-anthropic", "simulator", 1, 12, 2, 0.0001m, 120, 15);
         await bus.Publish(generated);
         var reply = await WaitForReplyAsync(client, conversation.Id, accepted.ReplyId, r => r.Status == "completed");
         Assert.Equal("Hi!", reply.Content);
         Assert.Equal("simulator", reply.Model);
+        Assert.Equal("fallback-anthropic", reply.Provider);
+        Assert.Equal(120, reply.LatencyMs);
+        await using (var db = fixture.NewDbContext())
+        {
+            Assert.Equal(15, (await db.Messages.AsNoTracking().SingleAsync(m => m.Id == accepted.ReplyId)).TimeToFirstTokenMs);
+        }
         Assert.Equal(1, reply.PromptVersion);
         Assert.Equal(12, reply.InputTokens);
         Assert.Equal(0.0001m, reply.Cost);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Chatbot.Chat.IntegrationTests.Api;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.TestSupport;
+using Npgsql;
 
 namespace Chatbot.Chat.IntegrationTests.EndToEnd;
 
@@ -33,6 +34,16 @@ public sealed class ChatTurnEndToEndTests(ChatSystemFixture system)
         Assert.Equal("simulator", reply.Model);
         Assert.Equal(1, reply.PromptVersion);
         Assert.True(reply.InputTokens > 0 && reply.OutputTokens > 0);
+        Assert.Equal(done.RootElement.GetProperty("provider").GetString(), reply.Provider);
+        Assert.False(string.IsNullOrEmpty(reply.Provider));
+        // 40 tokens at 40 per second after a 50 ms first token: the worker's latency covers the whole reply.
+        Assert.InRange(reply.LatencyMs ?? 0, 500, 60_000);
+        await using var db = new NpgsqlConnection(await system.App.GetConnectionStringAsync("chatdb"));
+        await db.OpenAsync();
+        await using var query = new NpgsqlCommand("SELECT time_to_first_token_ms FROM messages WHERE id = @id", db);
+        query.Parameters.AddWithValue("id", sent.ReplyId);
+        var timeToFirstToken = (long)(await query.ExecuteScalarAsync() ?? 0L);
+        Assert.InRange(timeToFirstToken, 40, reply.LatencyMs!.Value - 1);
     }
 
     [Fact]
