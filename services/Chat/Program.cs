@@ -5,6 +5,7 @@ builder.AddChatIdentity();
 builder.AddChatWeb();
 builder.AddChatBilling();
 builder.AddChatModeration();
+builder.AddChatOpenAi();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -12,5 +13,6 @@ app.MapChatIdentity();
 app.UseChatWeb();
 app.MapChatApi();
 app.MapChatModeration();
+app.MapChatOpenAi();
 
 await app.RunServiceAsync(args);
