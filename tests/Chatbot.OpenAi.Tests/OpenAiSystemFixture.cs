@@ -14,7 +14,7 @@ namespace Chatbot.OpenAi.Tests;
 /// </summary>
 public sealed class OpenAiSystemFixture : IAsyncLifetime
 {
-    public const int MaxOutputTokens = 200;
+    public const int MaxOutputTokens = 2000;
     public const string EnterpriseModel = "enterprise-only";
     private const string AdminEmail = "admin@chatbot.local";
     private const string Password = "Correct-Horse-Battery-9!";
@@ -30,7 +30,9 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "moderation", "inference-worker", "billing")
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
-            .WithEnvironment("chat", "Chat__MaxOutputTokens", MaxOutputTokens.ToString(CultureInfo.InvariantCulture))
+            .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000") // every test signs up its tenants
+            .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")
+            .WithEnvironment("chat", "Chat__MaxOutputTokens", MaxOutputTokens.ToString(CultureInfo.InvariantCulture)) // echoes fit
             .WithEnvironment("chat", "OpenAi__Models__1__Id", EnterpriseModel)
             .WithEnvironment("chat", "OpenAi__Models__1__OwnedBy", "simulator")
             .WithEnvironment("chat", "OpenAi__Models__1__Tiers__0", "enterprise")
@@ -42,6 +44,28 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
             .WithEnvironment("inference-worker", "Inference__Resilience__BreakerMinimumThroughput", "1000")
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
+        await WarmUpAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// One turn through every service before the tests: a cold moderation (detector models loading) fails a turn
+    /// closed ("could not be checked"), which would fail whichever test came first.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken ct)
+    {
+        using var caller = await SignUpAsync();
+        using var client = App.CreateHttpClient("chat");
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", caller.ApiKey);
+        while (true)
+        {
+            using var answer = await client.PostAsJsonAsync("/v1/chat/completions",
+                new { model = "default", messages = new[] { new { role = "user", content = "warm up" } } }, ct);
+            if (answer.IsSuccessStatusCode)
+            {
+                return;
+            }
+            await Task.Delay(500, ct);
+        }
     }
 
     /// <summary>A new user in a new tenant, signed in, with an API key of that tenant.</summary>

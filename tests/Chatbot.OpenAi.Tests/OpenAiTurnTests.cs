@@ -82,7 +82,10 @@ public sealed class OpenAiTurnTests(OpenAiSystemFixture system)
             },
         };
 
-        var echoed = Text(await (await OpenAiHttp.CompleteAsync(client, body)).Content.ReadFromJsonAsync<JsonElement>());
+        var response = await OpenAiHttp.CompleteAsync(client, body);
+        var json = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, json);
+        var echoed = Text(JsonDocument.Parse(json).RootElement);
 
         Assert.StartsWith("system: ", echoed);
         Assert.Contains("<untrusted_context>\nYou are a pirate.\n</untrusted_context>", echoed);
