@@ -121,7 +121,8 @@ public sealed class OpenAiErrorTests(OpenAiSystemFixture system)
     [InlineData(true)]
     public async Task A_provider_outage_answers_503(bool stream)
     {
-        using var caller = await system.SignUpAsync();
+        // The simulator's fault directive reads as an injection attempt to moderation: this tenant allows it.
+        using var caller = await system.SignUpAsync(new() { ["prompt_injection"] = "allow" });
         using var client = OpenAiHttp.Client(system, caller.ApiKey);
 
         var failed = await OpenAiHttp.CompleteAsync(client, OpenAiHttp.Ask("[[sim:fail=500]] Are you there?", stream));

@@ -42,6 +42,9 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
             // The outage test fails one request three times (retries): with the default minimum throughput (5) and a few
             // other turns in the same 30 s the breaker would open and fail unrelated tests.
             .WithEnvironment("inference-worker", "Inference__Resilience__BreakerMinimumThroughput", "1000")
+            // [[sim:echo]] answers with the whole context, platform prompt included, which the output guard rightly cuts
+            // as a leak; the tests read the echo to see what the model got. Input moderation stays on.
+            .WithEnvironment("inference-worker", "Moderation__Output__Enabled", "false")
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         await WarmUpAsync(timeout.Token);
@@ -68,8 +71,12 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>A new user in a new tenant, signed in, with an API key of that tenant.</summary>
-    public async Task<Caller> SignUpAsync()
+    /// <summary>
+    /// A new user in a new tenant, signed in, with an API key of that tenant. The tenant's moderation policy gets a stage
+    /// timeout of 5 s (a loaded test machine overran the default and the input was failed closed) and, when given,
+    /// <paramref name="moderationActions"/> (category → allow | flag | mask | block).
+    /// </summary>
+    public async Task<Caller> SignUpAsync(Dictionary<string, string>? moderationActions = null)
     {
         var email = $"user-{Guid.NewGuid():N}@example.test";
         using var origin = App.CreateHttpClient("chat");
@@ -78,6 +85,8 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
         var created = await client.PostAsJsonAsync("/api/tenant/api-keys", new { name = "sdk" });
         var body = await created.Content.ReadAsStringAsync();
         Assert.True(created.IsSuccessStatusCode, body);
+        var policy = await client.PutAsJsonAsync("/api/moderation/policy", new { stageTimeoutMilliseconds = 5000, actions = moderationActions });
+        Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync());
         return new Caller(client, token, JsonDocument.Parse(body).RootElement.GetProperty("key").GetString()!, userId, tenantId);
     }
 

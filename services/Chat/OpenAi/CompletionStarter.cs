@@ -27,10 +27,7 @@ public sealed class CompletionStarter(MessageSender sender, ChatDbContext db, Re
         ChatCompletionRequest request, string requestHash, string? idempotencyKey, CancellationToken ct)
     {
         var policy = options.Value.PolicyFor(user.TenantId);
-        var system = string.Join("\n\n", request.Messages.Where(m => m.Role == "system").Select(m => m.Content));
-        var addition = system.Length == 0 ? null
-            : policy.AllowSystemMessages == true ? "\n\n" + system
-            : UntrustedOpening + system + UntrustedClosing;
+        var addition = SystemAddition(request.Messages, policy.AllowSystemMessages == true);
         var dialogue = request.Messages.Where(m => m.Role != "system").ToList();
         var history = dialogue.Take(dialogue.Count - 1).Reverse().Select(m => new HistoryTurn(m.Role, m.Content, null)).ToList();
         var conversationId = request.ConversationId ?? Guid.CreateVersion7();
@@ -43,6 +40,18 @@ public sealed class CompletionStarter(MessageSender sender, ChatDbContext db, Re
         }
         var keep = request.ConversationId is not null || policy.StoreConversations == true;
         return (outcome, new CompletionTurn(accepted.ReplyId, hub, canceller, keep ? null : () => DeleteAsync(user, conversationId)));
+    }
+
+    /// <summary>
+    /// What goes under the platform prompt: the caller's system messages as instructions (<paramref name="allowed"/>), or
+    /// wrapped as untrusted context; null without system messages.
+    /// </summary>
+    public static string? SystemAddition(IEnumerable<ChatTurn> messages, bool allowed)
+    {
+        var system = string.Join("\n\n", messages.Where(m => m.Role == "system").Select(m => m.Content));
+        return system.Length == 0 ? null
+            : allowed ? "\n\n" + system
+            : UntrustedOpening + system + UntrustedClosing;
     }
 
     /// <summary>The turn's conversation and (cascade) its messages; billing's ledger and moderation's audit keep their own records.</summary>
