@@ -34,8 +34,7 @@ var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
     // One sign-up serves the whole run, which can outlast the default 15-minute access token (1,100,1000 takes ~16 min;
     // an hour is the longest identity allows).
     .WithEnvironment("identity", "Identity__AccessTokenLifetime", "01:00:00")
-    .WithEnvironment("inference-worker", "Inference__MaxConcurrency", "2000")
-    .WithEnvironment("inference-worker", "Inference__Prefetch", "2000")
+    .WithEnvironment("inference-worker", "Inference__Providers__0__MaxConcurrentRequests", "2000")
     .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")
     .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "100")
     .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "20");

@@ -1,3 +1,4 @@
+using Chatbot.InferenceWorker.Admission;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Generation;
 using Chatbot.InferenceWorker.Messaging;
@@ -39,9 +40,14 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<TurnCommitWait>();
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
-        services.AddOptions<Chatbot.InferenceWorker.Moderation.OutputModerationOptions>()
-            .BindConfiguration(Chatbot.InferenceWorker.Moderation.OutputModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Chatbot.InferenceWorker.Moderation.OutputModeration>();
+        services.AddSingleton(sp => WorkerCapacity.From(sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
+        services.AddSingleton<AdmissionMetrics>();
+        services.AddSingleton<TurnScheduler>();
+        services.AddSingleton<TurnAdmission>();
+        services.AddHostedService<QueuePositionReporter>();
+        services.AddOptions<Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions>()
+            .BindConfiguration(Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Chatbot.InferenceWorker.OutputChecks.OutputModeration>();
 
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus => bus.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>());

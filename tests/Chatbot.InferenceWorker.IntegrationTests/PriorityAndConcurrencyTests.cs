@@ -2,7 +2,6 @@ extern alias worker;
 
 using Chatbot.Contracts.Inference;
 using MassTransit;
-using TierPriority = worker::Chatbot.InferenceWorker.Messaging.TierPriority;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
@@ -30,7 +29,7 @@ public sealed class PriorityAndConcurrencyTests(WorkerFixture fixture)
     [Fact]
     public async Task When_the_queue_is_backed_up_an_enterprise_request_overtakes_waiting_free_requests()
     {
-        // MaxConcurrency = Prefetch = 8 in the fixture: 8 free replies run, 24 wait in the queue.
+        // 8 provider slots and 8 waiting in the worker (fixture): 8 free replies run, 8 wait in the worker, 16 in the broker.
         var free = Enumerable.Range(0, 32)
             .Select(i => WorkerFixture.Request($"Free {i} [[sim:tokens=40;tps=40;latency=0]]", "free"))
             .ToList();

@@ -21,7 +21,7 @@ namespace Chatbot.InferenceWorker.IntegrationTests;
 /// The worker's chain: "primary" = the real Semantic Kernel OpenAI connector pointed at the worker's own simulator
 /// endpoint (<c>/simulators/primary/v1</c>); "fallback" = the in-process simulator.
 /// </summary>
-public sealed class WorkerFixture : IAsyncLifetime
+public class WorkerFixture : IAsyncLifetime
 {
     private DistributedApplication _infra = null!;
     private IBusControl _testBus = null!;
@@ -46,8 +46,9 @@ public sealed class WorkerFixture : IAsyncLifetime
         {
             ["ConnectionStrings:redis"] = redis,
             ["ConnectionStrings:rabbitmq"] = rabbitMq,
-            ["Inference:MaxConcurrency"] = "8",
-            ["Inference:Prefetch"] = "8",
+            ["Inference:Providers:0:MaxConcurrentRequests"] = "8",
+            ["Inference:Queue:Capacity"] = "8",
+            ["Inference:Queue:UpdateIntervalMilliseconds"] = "100",
             ["Inference:Resilience:MaxRetries"] = "2",
             ["Inference:Resilience:BaseDelayMilliseconds"] = "50",
             ["Inference:Resilience:BreakerMinimumThroughput"] = "1000",
@@ -66,6 +67,7 @@ public sealed class WorkerFixture : IAsyncLifetime
             ["Inference:Simulator:TokensPerSecond"] = "400",
             ["Inference:Simulator:ReplyTokens"] = "20",
         };
+        Configure(settings);
         Worker = new WebApplicationFactory<worker::Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -80,6 +82,11 @@ public sealed class WorkerFixture : IAsyncLifetime
         }
 
         _testBus = await TestBus.StartAsync(rabbitMq, Recorder);
+    }
+
+    /// <summary>Changes the worker's settings before it starts (a fixture with other provider limits).</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
     }
 
     public static GenerateReply Request(string userText, string tier = "pro") => new(

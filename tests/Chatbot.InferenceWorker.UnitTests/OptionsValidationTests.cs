@@ -19,11 +19,12 @@ public sealed class OptionsValidationTests
     {
         var options = new InferenceOptions
         {
-            MaxConcurrency = 0,
             CommitWaitMilliseconds = 0,
+            MaxConcurrency = 32,
+            Queue = new QueueSettings { MaxTenantShare = 0 },
             Providers =
             [
-                new ProviderOptions { Type = ProviderType.Simulator, Name = "a" },
+                new ProviderOptions { Type = ProviderType.Simulator, Name = "a", MaxConcurrentRequests = 0, TokensPerMinute = -1 },
                 new ProviderOptions { Type = ProviderType.OpenAICompatible, Name = "b", Model = "m" },
                 new ProviderOptions { Type = ProviderType.Anthropic, Name = "c", Model = "claude", TimeoutSeconds = 0 },
             ],
@@ -31,7 +32,10 @@ public sealed class OptionsValidationTests
 
         var errors = Errors(options).ToList();
 
-        Assert.Contains("Inference:MaxConcurrency must be at least 1.", errors);
+        Assert.Contains("Inference:Queue:MaxTenantShare must be in (0, 1].", errors);
+        Assert.Contains(errors, e => e.StartsWith("Inference:MaxConcurrency is no longer read: set Inference:Providers:N:MaxConcurrentRequests", StringComparison.Ordinal));
+        Assert.Contains("Inference:Providers:0:MaxConcurrentRequests must be between 1 and 5000.", errors);
+        Assert.Contains("Inference:Providers:0:TokensPerMinute must not be negative (0 = no limit).", errors);
         Assert.Contains("Inference:CommitWaitMilliseconds must be between 10 and 600000.", errors);
         Assert.Contains("Inference:Providers:1:Endpoint is required for OpenAICompatible.", errors);
         Assert.Contains(errors, e => e.StartsWith("Inference:Providers:2:ApiKey is required for Anthropic", StringComparison.Ordinal));

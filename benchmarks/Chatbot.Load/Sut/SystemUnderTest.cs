@@ -49,8 +49,8 @@ public sealed class SystemUnderTest : IAsyncDisposable
             // Every account of a run signs up and logs in from this one address: identity's per-IP limits would refuse it.
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "100000")
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "100000")
-            .WithEnvironment("inference-worker", "Inference__MaxConcurrency", "20000")
-            .WithEnvironment("inference-worker", "Inference__Prefetch", "20000")
+            .WithEnvironment("inference-worker", "Inference__Providers__0__MaxConcurrentRequests", "5000")
+            .WithEnvironment("inference-worker", "Inference__Queue__Capacity", "15000")
             .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", Text(options.Double("sim-latency", 200)))
             .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", Text(options.Double("sim-tps", 50)))
             .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", Text(options.Double("sim-tokens", 60)));

@@ -1,6 +1,6 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
-using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Chatbot.Chat.Replies;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +9,12 @@ using Microsoft.Extensions.Options;
 namespace Chatbot.Chat.OpenAi;
 
 /// <summary>
-/// Turns a chat completion request into the same queue-first turn as <c>/api</c> (<see cref="MessageSender"/>, with the
+/// Turns a chat completion request into the same queue-first turn as <c>/api</c> (<see cref="TurnStarter"/>, with the
 /// caller's messages as the context): the caller's system messages go under the platform prompt, as instructions where
 /// the tenant's policy allows it and as marked untrusted context otherwise; the turn joins <c>metadata.conversation_id</c>,
 /// or a new conversation that is kept where the tenant's policy says so and deleted once answered otherwise.
 /// </summary>
-public sealed class CompletionStarter(MessageSender sender, ChatDbContext db, ReplyStreamHub hub, ReplyCanceller canceller,
+public sealed class CompletionStarter(TurnStarter sender, ChatDbContext db, ReplyStreamHub hub, ReplyCanceller canceller,
     IOptions<OpenAiOptions> options)
 {
     public const string UntrustedOpening =

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 

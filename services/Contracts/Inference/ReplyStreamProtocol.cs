@@ -2,22 +2,22 @@ namespace Chatbot.Contracts.Inference;
 
 /// <summary>
 /// The Redis Stream a worker writes a reply's tokens to and any chat replica reads as SSE. Each entry has the fields
-/// <see cref="TypeField"/> (token | reset | error | done) and <see cref="DataField"/> (the JSON payload of the SSE event);
+/// <see cref="TypeField"/> (queued | token | reset | error | done) and <see cref="DataField"/> (the JSON payload of the SSE event);
 /// the entry id is the SSE event id, so <c>Last-Event-ID</c> resumes with XREAD after it.
 /// Cancellation: chat sets <see cref="CancelKey"/> and publishes the reply id on <see cref="CancelChannel"/>.
 /// Wake-up: a worker publishes on <see cref="ActivityChannel"/> with the first entry it writes to a stream, so chat
 /// replicas read new streams at once instead of at their next poll (time to first token). The message is the stream
 /// key; when that entry is the stream's very first, it also carries the entry (key, id, type and data, separated by
 /// <see cref="ActivitySeparator"/>), so a replica hands it to its clients without reading the stream.
-/// Commit mark of a request published before its turn committed (<see cref="GenerateReply.AwaitCommit"/>): whoever sets
-/// <see cref="CommitKey"/> first (SET NX) decides. Chat sets <see cref="Committed"/> after its commit, or
-/// <see cref="Aborted"/> when the write failed; a worker that waited in vain sets <see cref="Abandoned"/>, and chat, finding
-/// the mark taken, hands the turn's outbox row to its dispatcher, which publishes it without the wait.
+/// <see cref="CommitKey"/>: the commit mark of a request published before its turn committed; the first mark set (SET NX)
+/// decides (docs/turn-lifecycle.md, 3: commit mark).
 /// </summary>
 public static class ReplyStreamProtocol
 {
     public const string TypeField = "type";
     public const string DataField = "data";
+    /// <summary>The turn waits for a provider slot: <c>{position, estimatedWaitMs}</c>; any number before the first token, never after it.</summary>
+    public const string Queued = "queued";
     public const string Token = "token";
     public const string Reset = "reset";
     public const string Error = "error";

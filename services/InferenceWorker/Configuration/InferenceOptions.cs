@@ -5,12 +5,6 @@ public sealed class InferenceOptions
 {
     public const string SectionName = "Inference";
 
-    /// <summary>Replies generated at once by one worker instance.</summary>
-    public int MaxConcurrency { get; set; } = 32;
-
-    /// <summary>Messages RabbitMQ delivers ahead to one worker instance.</summary>
-    public int Prefetch { get; set; } = 64;
-
     /// <summary>Approximate MAXLEN of a reply stream.</summary>
     public int StreamMaxLength { get; set; } = 10_000;
 
@@ -31,5 +25,14 @@ public sealed class InferenceOptions
 
     public ResilienceSettings Resilience { get; set; } = new();
 
+    /// <summary>The waiting room of turns admitted by the providers' limits (see <see cref="Admission.WorkerCapacity"/>).</summary>
+    public QueueSettings Queue { get; set; } = new();
+
     public List<ProviderOptions> Providers { get; set; } = [];
+
+    /// <summary>Removed: the limit is the provider's (<see cref="ProviderOptions.MaxConcurrentRequests"/>). Setting it stops start-up.</summary>
+    public int? MaxConcurrency { get; set; }
+
+    /// <summary>Removed: prefetch follows the provider's limit plus <see cref="QueueSettings.Capacity"/>. Setting it stops start-up.</summary>
+    public int? Prefetch { get; set; }
 }

@@ -9,8 +9,12 @@ public sealed class InferenceOptionsValidator : IValidateOptions<InferenceOption
     {
         var errors = new List<string>();
         const string s = InferenceOptions.SectionName;
-        if (options.MaxConcurrency < 1) errors.Add($"{s}:MaxConcurrency must be at least 1.");
-        if (options.Prefetch < 1) errors.Add($"{s}:Prefetch must be at least 1.");
+        if (options.MaxConcurrency is not null) errors.Add($"{s}:MaxConcurrency is no longer read: set {s}:Providers:N:MaxConcurrentRequests (the provider's own limit).");
+        if (options.Prefetch is not null) errors.Add($"{s}:Prefetch is no longer read: prefetch is the first provider's MaxConcurrentRequests plus {s}:Queue:Capacity.");
+        var q = options.Queue;
+        if (q.Capacity is < 0 or > 60_000) errors.Add($"{s}:Queue:Capacity must be between 0 and 60000.");
+        if (q.MaxTenantShare is <= 0 or > 1) errors.Add($"{s}:Queue:MaxTenantShare must be in (0, 1].");
+        if (q.UpdateIntervalMilliseconds is < 10 or > 60_000) errors.Add($"{s}:Queue:UpdateIntervalMilliseconds must be between 10 and 60000.");
         if (options.StreamMaxLength < 100) errors.Add($"{s}:StreamMaxLength must be at least 100.");
         if (options.StreamExpirySeconds < 1) errors.Add($"{s}:StreamExpirySeconds must be positive.");
         if (options.FlushIntervalMilliseconds is < 0 or > 1000) errors.Add($"{s}:FlushIntervalMilliseconds must be between 0 and 1000.");
@@ -34,6 +38,8 @@ public sealed class InferenceOptionsValidator : IValidateOptions<InferenceOption
         if (!Enum.IsDefined(p.Type)) errors.Add($"{key}:Type must be one of {string.Join(", ", Enum.GetNames<ProviderType>())}.");
         if (p.Type != ProviderType.Simulator && string.IsNullOrWhiteSpace(p.Model)) errors.Add($"{key}:Model is required.");
         if (p.TimeoutSeconds is < 1 or > 600) errors.Add($"{key}:TimeoutSeconds must be between 1 and 600.");
+        if (p.MaxConcurrentRequests is < 1 or > 5_000) errors.Add($"{key}:MaxConcurrentRequests must be between 1 and 5000.");
+        if (p.TokensPerMinute < 0) errors.Add($"{key}:TokensPerMinute must not be negative (0 = no limit).");
         if (p.InputPricePerMillion < 0) errors.Add($"{key}:InputPricePerMillion must not be negative.");
         if (p.OutputPricePerMillion < 0) errors.Add($"{key}:OutputPricePerMillion must not be negative.");
         var needsEndpoint = p.Type is ProviderType.AzureOpenAI or ProviderType.OpenAICompatible;

@@ -1,16 +1,22 @@
 using Chatbot.Contracts.Inference;
+using Chatbot.InferenceWorker.Admission;
 using Chatbot.InferenceWorker.Generation;
 using MassTransit;
 
 namespace Chatbot.InferenceWorker.Messaging;
 
 /// <summary>
-/// Thin: hands the request to <see cref="ReplyGenerator"/>. Not acknowledged until the outcome is published. A request
-/// the broker redelivers (a worker died with it) or the retry filter runs again is no first delivery: its reply may
-/// already be streamed or finished, so the generator reads before it asks the provider.
+/// Thin: waits for a provider slot (<see cref="TurnAdmission"/>), then hands the request to <see cref="ReplyGenerator"/>.
+/// Not acknowledged until the outcome is published. A request the broker redelivers (a worker died with it) or the retry
+/// filter runs again is no first delivery: its reply may already be streamed or finished, so the generator reads before
+/// it asks the provider. One cancelled while it waited is read first too, and ends as cancelled without a provider call.
 /// </summary>
-public sealed class GenerateReplyConsumer(ReplyGenerator generator) : IConsumer<GenerateReply>
+public sealed class GenerateReplyConsumer(TurnAdmission admission, ReplyGenerator generator) : IConsumer<GenerateReply>
 {
-    public Task Consume(ConsumeContext<GenerateReply> context) => generator.GenerateAsync(context.Message,
-        firstDelivery: !context.ReceiveContext.Redelivered && context.GetRetryAttempt() == 0, context.CancellationToken);
+    public async Task Consume(ConsumeContext<GenerateReply> context)
+    {
+        var firstDelivery = !context.ReceiveContext.Redelivered && context.GetRetryAttempt() == 0;
+        using var lease = await admission.EnterAsync(context.Message, context.CancellationToken);
+        await generator.GenerateAsync(context.Message, firstDelivery && lease is not null, context.CancellationToken);
+    }
 }

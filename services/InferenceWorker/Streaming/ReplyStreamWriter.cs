@@ -117,16 +117,10 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
     private void Add(string type, string data)
     {
         _inFlight.RemoveAll(t => t.IsCompletedSuccessfully);
-        if (!_expirySet)
-        {
-            // The first entry, its expiry and the wake-up of chat replicas in one atomic round trip (see FirstEntryScript).
-            _expirySet = true;
-            InferenceActivities.FirstEntry();
-            _inFlight.Add(FirstEntryScript.AppendAsync(db, key, type, data, options));
-            return;
-        }
-        _inFlight.Add(db.StreamAddAsync(key,
-            [new NameValueEntry(ReplyStreamProtocol.TypeField, type), new NameValueEntry(ReplyStreamProtocol.DataField, data)],
-            maxLength: options.StreamMaxLength, useApproximateMaxLength: true));
+        // The first entry, its expiry and the wake-up of chat replicas in one atomic round trip (see FirstEntryScript).
+        var first = !_expirySet;
+        if (first) InferenceActivities.FirstEntry();
+        _expirySet = true;
+        _inFlight.Add(StreamEntries.AppendAsync(db, key, type, data, options, first));
     }
 }

@@ -18,14 +18,15 @@ public sealed class ReplyStreams(IConnectionMultiplexer redis, IOptions<Inferenc
     public async Task<ReplyStreamSnapshot> ReadAsync(Guid replyId)
     {
         var entries = await redis.GetDatabase().StreamRangeAsync(ReplyStreamProtocol.StreamKey(replyId));
-        if (entries.Length == 0) return ReplyStreamSnapshot.Empty;
         var content = new StringBuilder();
+        var generated = false;
         DoneEvent? done = null;
         ErrorEvent? error = null;
         foreach (var entry in entries)
         {
             string type = entry[ReplyStreamProtocol.TypeField].ToString();
             string data = entry[ReplyStreamProtocol.DataField].ToString();
+            generated |= type != ReplyStreamProtocol.Queued; // queue positions are no attempt at the reply
             switch (type)
             {
                 case ReplyStreamProtocol.Token:
@@ -42,6 +43,6 @@ public sealed class ReplyStreams(IConnectionMultiplexer redis, IOptions<Inferenc
                     break;
             }
         }
-        return new ReplyStreamSnapshot(true, content.ToString(), done, error);
+        return generated ? new ReplyStreamSnapshot(true, content.ToString(), done, error) : ReplyStreamSnapshot.Empty;
     }
 }

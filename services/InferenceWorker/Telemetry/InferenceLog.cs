@@ -41,4 +41,13 @@ public static partial class InferenceLog
 
     [LoggerMessage(1021, LogLevel.Warning, "Ignored a malformed cancellation message")]
     public static partial void MalformedCancellation(ILogger logger);
+
+    [LoggerMessage(1030, LogLevel.Information, "Capacity from provider {Provider}: {Concurrency} turns at once, {TokensPerMinute} tokens per minute (0 = no limit), {Waiting} more waiting in the worker (prefetch and consumer concurrency {Deliveries}), at most {TenantSlots} slots per tenant")]
+    public static partial void CapacityConfigured(ILogger logger, string provider, int concurrency, int tokensPerMinute, int waiting, int deliveries, int tenantSlots);
+
+    [LoggerMessage(1031, LogLevel.Warning, "Fallback provider {Provider} takes {Concurrency} requests at once, fewer than the {Capacity} the worker admits: when it takes the load, it may answer 429")]
+    public static partial void FallbackSmallerThanPrimary(ILogger logger, string provider, int concurrency, int capacity);
+
+    [LoggerMessage(1032, LogLevel.Warning, "Writing queued events to reply streams failed; the next change retries")]
+    public static partial void QueuedEventsFailed(ILogger logger, Exception ex);
 }

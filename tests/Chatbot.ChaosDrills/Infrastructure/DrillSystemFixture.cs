@@ -32,8 +32,7 @@ public sealed class DrillSystemFixture : IAsyncLifetime
             .WithEnvironment("chat", "Moderation__Enabled", "false")
             .WithEnvironment("chat", "Chat__MaxOutputTokens", "64")
             // Two workers hold all 500 replies of the kill drill at once; one worker alone backs up under the 429 storm.
-            .WithEnvironment(Worker, "Inference__MaxConcurrency", "256")
-            .WithEnvironment(Worker, "Inference__Prefetch", "256")
+            .WithEnvironment(Worker, "Inference__Providers__0__MaxConcurrentRequests", "256")
             .WithEnvironment(Worker, "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")
             .WithEnvironment(Worker, "Inference__Simulator__TokensPerSecond", "40")
             .WithEnvironment(Worker, "Inference__Simulator__ReplyTokens", "20");

@@ -130,7 +130,10 @@ export class ChatPane {
         signal: controller.signal,
         onReconnect: attempt => this.#status(`Connection lost; reconnecting (attempt ${attempt})…`),
         onEvent: ({ type, data }) => {
-          if (type === 'token') {
+          if (type === 'queued') {
+            message.queue = data;
+          } else if (type === 'token') {
+            message.queue = null;
             message.content += data.text ?? '';
             message.status = 'streaming';
           } else if (type === 'reset') {
@@ -219,7 +222,7 @@ export class ChatPane {
     const meta = article.querySelector('.meta');
     meta.textContent = message.role === 'assistant' && message.status === 'completed' && message.model
       ? `${message.model} · ${(message.inputTokens ?? 0) + (message.outputTokens ?? 0)} tokens`
-      : (OPEN_STATUSES.has(message.status) && message.role === 'assistant' ? 'Writing…' : '');
+      : (OPEN_STATUSES.has(message.status) && message.role === 'assistant' ? (queueText(message.queue) ?? 'Writing…') : '');
   }
 
   #find(id) {
@@ -228,7 +231,7 @@ export class ChatPane {
 
   #export(kind) {
     if (!this.#conversation) return;
-    const messages = this.#messages.map(({ failure, ...m }) => m);
+    const messages = this.#messages.map(({ failure, queue, ...m }) => m);
     if (kind === 'json') download(fileName(this.#conversation, 'json'), toJson(this.#conversation, messages), 'application/json');
     else download(fileName(this.#conversation, 'md'), toMarkdown(this.#conversation, messages), 'text/markdown');
   }
@@ -247,6 +250,13 @@ export class ChatPane {
   #status(text) {
     $('status').textContent = text;
   }
+}
+
+/** A reply waiting for a model slot: "Queued, position 3 (about 12 s)…"; null once it is not waiting. */
+function queueText(queue) {
+  if (!queue?.position) return null;
+  const wait = queue.estimatedWaitMs ? ` (about ${Math.max(1, Math.round(queue.estimatedWaitMs / 1000))} s)` : '';
+  return `Queued, position ${queue.position}${wait}…`;
 }
 
 function storedFailure(message) {
