@@ -2,10 +2,13 @@
 # As root it installs what is missing with apt-get (without starting the system services: the AppHost runs its own
 # private instances); without root it prints the exact command and exits non-zero.
 
-# With --browser (tests only) Debian's Chromium is required too: the web page's Playwright tests drive it.
+# With --browser (tests only) Debian's Chromium is required too: the web page's Playwright tests drive it; and node
+# with npm: tests/Chatbot.OpenAi.Tests drives /v1 with the openai npm package.
 chatbot_missing_packages() {
   local missing=()
   if [ "${1:-}" = --browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  if [ "${1:-}" = --browser ] && ! command -v node > /dev/null 2>&1; then missing+=(nodejs); fi
+  if [ "${1:-}" = --browser ] && ! command -v npm > /dev/null 2>&1; then missing+=(npm); fi
   compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || missing+=(postgresql)
   command -v redis-server > /dev/null 2>&1 || missing+=(redis-server)
   { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd > /dev/null 2>&1; } || missing+=(rabbitmq-server)

@@ -10,6 +10,9 @@ public sealed class ChatApi(HttpClient client)
 {
     private const string TraceParentHeader = "traceparent";
 
+    /// <summary>The signed-in client (chat's origin, the user's token), for routes this class does not wrap (<c>/v1</c>).</summary>
+    public HttpClient Http => client;
+
     public static async Task<ChatApi> SignUpAsync(Uri chat)
     {
         var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };

@@ -5,6 +5,7 @@ using Chatbot.Benchmarks.Tracing;
 
 // dotnet run -c Release --project benchmarks/Chatbot.Benchmarks -- [levels=1,100] [probe-turns=500] [sustained-seconds=20]
 //     [--stream-tps=20] [--without-output-guard] [--with-moderation] [--trace] [--message-chars=N] [--env=resource:KEY=VALUE ...]
+//     [--openai]
 // Each level N: N-1 background replies stream at once (25 to 75 s each, restarted when done) and one probe client takes
 // its turns meanwhile, so N streams are open while POST, list and time to first token are measured. Then N clients
 // run short turns back to back for the sustained turns per second.
@@ -21,8 +22,13 @@ ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 8), 64);
 // --with-moderation: chat → moderation → worker; the moderation hop's added TTFT is this run's "TTFT system" minus a
 // run without the flag (chat → worker directly, Moderation__Enabled=false), same levels.
 var withModeration = args.Contains("--with-moderation");
+// --openai: the probe uses chat's /v1/chat/completions against the simulator's own /v1 (OpenAiProbe); billing runs too,
+// so every turn settles in the ledger; no sustained phase.
+var openAi = args.Contains("--openai");
+string[] services = [.. withModeration ? ["identity", "chat", "moderation", "inference-worker"] : new[] { "identity", "chat", "inference-worker" },
+    .. openAi ? ["billing"] : Array.Empty<string>()];
 var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
-    .WithServices(withModeration ? ["identity", "chat", "moderation", "inference-worker"] : ["identity", "chat", "inference-worker"])
+    .WithServices(services)
     // The chat → worker path is measured here; billing's limits have their own benchmarks.
     .WithEnvironment("chat", "Moderation__Enabled", withModeration ? "true" : "false")
     // One sign-up serves the whole run, which can outlast the default 15-minute access token (1,100,1000 takes ~16 min;
@@ -75,6 +81,11 @@ await scenarios.SustainedTurnsPerSecondAsync(20, TimeSpan.FromSeconds(15));
 await scenarios.ProbeAsync(20);
 
 Console.WriteLine($"Background streams at {streamTps} tokens/s; probe turns: first token after 100 ms, 20 tokens at 100 tokens/s.");
+if (openAi)
+{
+    await OpenAiLevelsAsync();
+    return;
+}
 Console.WriteLine("| streams | open | POST p50/p95/p99 ms | list p95 ms | TTFT system p50/p95 ms | TTFT direct p50/p95 ms | TTFT overhead p50/p95 ms | chat / worker RSS MB | errors | turns/s | CPU busy / steal % |");
 Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var level in levels)
@@ -103,5 +114,28 @@ foreach (var level in levels)
     if (traces is not null)
     {
         HopBreakdown.Print(probe.Traced, traces);
+    }
+}
+
+// --openai: per level, the same background streams, and the OpenAI probe instead of the /api probe.
+async Task OpenAiLevelsAsync()
+{
+    using var simulator = new HttpClient { BaseAddress = app.GetEndpoint("inference-worker"), Timeout = TimeSpan.FromMinutes(5) };
+    var probe = new OpenAiProbe(scenarios.Prober.Http, simulator);
+    await probe.RunAsync(20); // warm-up
+    Console.WriteLine($"/v1/chat/completions (moderation {(withModeration ? "on" : "off")}, billing on) vs the simulator's /v1, {probeTurns} turns per level.");
+    Console.WriteLine("| streams | open | stream TTFT /v1 p50/p95 ms | direct p50/p95 ms | added p50/p95 ms | non-stream /v1 p50/p95 ms | direct p50/p95 ms | added p50 ms | errors |");
+    Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
+    foreach (var level in levels)
+    {
+        await using var background = new BackgroundStreams(users, level - 1, streamTps);
+        await background.OpenAsync(startsPerSecond: 100, timeout: TimeSpan.FromMinutes(2));
+        var r = await probe.RunAsync(probeTurns);
+        Console.WriteLine($"| {level} | {background.Open + 1} | {r.StreamSystem.Percentile(50):0.0} / {r.StreamSystem.Percentile(95):0.0} | " +
+            $"{r.StreamDirect.Percentile(50):0.0} / {r.StreamDirect.Percentile(95):0.0} | " +
+            $"{r.StreamSystem.Percentile(50) - r.StreamDirect.Percentile(50):0.0} / {r.StreamSystem.Percentile(95) - r.StreamDirect.Percentile(95):0.0} | " +
+            $"{r.CompleteSystem.Percentile(50):0.0} / {r.CompleteSystem.Percentile(95):0.0} | " +
+            $"{r.CompleteDirect.Percentile(50):0.0} / {r.CompleteDirect.Percentile(95):0.0} | " +
+            $"{r.CompleteSystem.Percentile(50) - r.CompleteDirect.Percentile(50):0.0} | {background.Errors} |");
     }
 }

@@ -12,6 +12,9 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, ChatApi prober, Uri 
 
     private ChatApi User(int i) => users[i % users.Count];
 
+    /// <summary>The probe's user (a client and connection pool of its own).</summary>
+    public ChatApi Prober => prober;
+
     /// <summary>
     /// One probe client, one turn at a time: the simulator straight (TTFT direct), then a turn through chat (POST
     /// latency and TTFT from the POST's start), then a list of conversations. Sequential, so the probe adds one stream.

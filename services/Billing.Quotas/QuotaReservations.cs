@@ -31,7 +31,7 @@ public sealed class QuotaReservations(IConnectionMultiplexer redis, IOptions<Quo
         ];
         RedisValue[] args =
         [
-            request.PromptTokens, request.MaxOutputTokens, request.MinimumOutputTokens ?? o.MinimumOutputTokens, (double)o.InputPricePerMillion, (double)o.OutputPricePerMillion,
+            request.PromptTokens, request.MaxOutputTokens, Math.Min(request.MinimumOutputTokens ?? o.MinimumOutputTokens, request.MaxOutputTokens), (double)o.InputPricePerMillion, (double)o.OutputPricePerMillion,
             plan.UserTokensPerDay ?? -1, plan.TenantTokensPerDay ?? -1, plan.RequestsPerMinute ?? -1,
             plan.MonthlyBudgetUsd is { } budget ? Micros.FromUsd(budget) : -1,
             request.ReservationId.ToString("N"), (now + o.ReservationTtl).ToUnixTimeMilliseconds(),

@@ -8,6 +8,7 @@ builder.AddChatIdentity();
 builder.AddChatWeb();
 builder.AddChatBilling();
 builder.AddChatModeration();
+builder.AddChatOpenAi();
 
 var app = builder.Build();
 app.UseServiceDefaults();
@@ -22,5 +23,6 @@ app.MapChatIdentity();
 app.MapWebSessionApi();
 app.MapChatApi();
 app.MapChatModeration();
+app.MapChatOpenAi();
 
 await app.RunServiceAsync(args);

@@ -57,6 +57,10 @@ public static class MessagesApi
         return TypedResults.Ok(new Page<MessageDto>(items, next));
     }
 
+    /// <summary>1 to <see cref="MaxIdempotencyKeyLength"/> visible ASCII characters.</summary>
+    public static bool IsValidIdempotencyKey(string key) =>
+        key.Length is > 0 and <= MaxIdempotencyKeyLength && key.All(c => c is >= '!' and <= '~');
+
     public static async Task<Results<Accepted<SendMessageResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SendAsync(
         string id, SendMessageRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
         CurrentUser user, TurnStarter sender, IOptions<ChatOptions> options, HttpContext http, TimeProvider clock, CancellationToken ct)
@@ -74,8 +78,7 @@ public static class MessagesApi
             return ApiProblems.Invalid("content",
                 $"content has {request.Content.Length} characters; the limit is {options.Value.MaxContentLength}.");
         }
-        if (idempotencyKey is not null && (idempotencyKey.Length is 0 or > MaxIdempotencyKeyLength
-            || idempotencyKey.Any(c => c < '!' || c > '~')))
+        if (idempotencyKey is not null && !IsValidIdempotencyKey(idempotencyKey))
         {
             return ApiProblems.Invalid(IdempotencyKeyHeader,
                 $"{IdempotencyKeyHeader} must be 1 to {MaxIdempotencyKeyLength} visible ASCII characters.");

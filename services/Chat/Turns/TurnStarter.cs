@@ -21,14 +21,18 @@ public sealed partial class TurnStarter(
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency,
     TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ILogger<TurnStarter> logger)
 {
+    public Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
+        string? idempotencyKey, CancellationToken ct) => SendAsync(user, conversationId, content, idempotencyKey, caller: null, ct);
+
+    /// <summary>A turn whose context the caller supplies (<see cref="CallerContext"/>); null: the stored conversation's.</summary>
     public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
-        string? idempotencyKey, CancellationToken ct)
+        string? idempotencyKey, CallerContext? caller, CancellationToken ct)
     {
         // One connection for the whole request: the tenant role and setting are applied once, not per query.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            return await SendOnOpenConnectionAsync(user, conversationId, content, idempotencyKey, ct);
+            return await SendOnOpenConnectionAsync(user, conversationId, content, idempotencyKey, caller, ct);
         }
         finally
         {
@@ -37,9 +41,9 @@ public sealed partial class TurnStarter(
     }
 
     private async Task<SendMessageOutcome> SendOnOpenConnectionAsync(CurrentUser user, Guid conversationId, string content,
-        string? idempotencyKey, CancellationToken ct)
+        string? idempotencyKey, CallerContext? caller, CancellationToken ct)
     {
-        var hash = RequestHash.Of(conversationId, content);
+        var hash = caller?.RequestHash ?? RequestHash.Of(conversationId, content);
         if (idempotencyKey is not null && await ReplayAsync(user, idempotencyKey, hash, ct) is { } replay)
         {
             return replay;
@@ -49,8 +53,9 @@ public sealed partial class TurnStarter(
         var replyId = Guid.CreateVersion7(replyCreatedAt);
         // The reservation's Redis round trip runs while the conversation is read (TurnReservation), and the rows are
         // written in a transaction that commits only once it is granted: a denied turn leaves nothing behind.
-        var turnReservation = quotas.Begin(user, replyId, contextWindow.Budget, options.Value.MaxOutputTokens);
-        var turn = await LoadTurnAsync(user, conversationId, turnReservation, ct);
+        var maxOutputTokens = Math.Min(caller?.MaxOutputTokens ?? int.MaxValue, options.Value.MaxOutputTokens);
+        var turnReservation = quotas.Begin(user, replyId, contextWindow.Budget, maxOutputTokens);
+        var turn = await LoadTurnAsync(user, conversationId, caller, now, turnReservation, ct);
         if (turn is null)
         {
             return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);
@@ -62,10 +67,12 @@ public sealed partial class TurnStarter(
         userMessage.ContentTokens = contentTokens;
         var reply = NewMessage(replyId, user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
             replyCreatedAt, userMessage.Id, prompt);
-        var (turns, promptTokens) = contextWindow.Build(new SystemPrompt(prompt.Content, prompt.ContentTokens), history, content,
-            contentTokens);
+        var systemPrompt = caller?.SystemAddition is { } addition
+            ? new SystemPrompt(prompt.Content + addition, null)
+            : new SystemPrompt(prompt.Content, prompt.ContentTokens);
+        var (turns, promptTokens) = contextWindow.Build(systemPrompt, caller?.HistoryNewestFirst ?? history, content, contentTokens);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
-            user.Tier, prompt.Version, turns, options.Value.MaxOutputTokens, PromptRef: reply.PromptRef);
+            user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
         var reservation = turnReservation.ForWindowAsync(promptTokens);
@@ -111,13 +118,16 @@ public sealed partial class TurnStarter(
     }
 
     /// <summary>The owned conversation and what the turn needs of it; null (and the reservation given back) when not found.</summary>
-    private async Task<TurnContext?> LoadTurnAsync(CurrentUser user, Guid conversationId, TurnReservation reservation,
-        CancellationToken ct)
+    private async Task<TurnContext?> LoadTurnAsync(CurrentUser user, Guid conversationId, CallerContext? caller,
+        DateTimeOffset now, TurnReservation reservation, CancellationToken ct)
     {
         TurnContext? turn;
         try
         {
-            turn = await TurnContextQuery.LoadAsync(db, conversationId, user.TenantId, user.UserId, options.Value.HistoryMessageLimit, ct);
+            turn = caller is { NewConversation: true }
+                ? await NewConversationTurnAsync(user, conversationId, caller.Title, now, ct)
+                : await TurnContextQuery.LoadAsync(db, conversationId, user.TenantId, user.UserId,
+                    caller is null ? options.Value.HistoryMessageLimit : 0, ct);
         }
         catch
         {
@@ -131,6 +141,22 @@ public sealed partial class TurnStarter(
         await reservation.AbandonAsync();
         return turn is null ? null : throw new InvalidOperationException("No active prompt version: the global default is missing.");
     }
+
+    /// <summary>A conversation the turn creates (added in its transaction): only the active prompt is read.</summary>
+    private async Task<TurnContext> NewConversationTurnAsync(CurrentUser user, Guid conversationId, string title,
+        DateTimeOffset now, CancellationToken ct) => new()
+    {
+        Conversation = new Conversation
+        {
+            Id = conversationId, TenantId = user.TenantId, UserId = user.UserId, Title = title, CreatedAt = now, UpdatedAt = now,
+        },
+        Prompt = await db.PromptVersions.AsNoTracking()
+            .Where(p => p.IsActive && (p.TenantId == user.TenantId || p.TenantId == null))
+            .OrderBy(p => p.TenantId == null)
+            .FirstOrDefaultAsync(ct),
+        History = [],
+        OutboxBusy = false,
+    };
 
     private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
         CancellationToken ct)
@@ -171,6 +197,10 @@ public sealed partial class TurnStarter(
     {
         db.Messages.AddRange(turn.UserMessage, turn.Reply);
         db.OutboxMessages.Add(row);
+        if (db.Entry(turn.Conversation).State == EntityState.Detached)
+        {
+            db.Conversations.Add(turn.Conversation); // created by this turn (CallerContext.NewConversation)
+        }
         turn.Conversation.UpdatedAt = turn.Now;
         if (turn.IdempotencyKey is not null)
         {

@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace Chatbot.Benchmarks;
+
+/// <summary>
+/// <c>--openai</c>: the probe's turns through chat's <c>/v1/chat/completions</c> (quota, moderation when started, the
+/// queue, the worker, the reply stream, billing) against the same request to the simulator's own <c>/v1</c>, one after
+/// the other: streamed (time to the first content chunk) and not streamed (the whole answer).
+/// </summary>
+public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator)
+{
+    private const string Prompt = "time to first token";
+
+    public async Task<OpenAiProbeResult> RunAsync(int turns)
+    {
+        var result = new OpenAiProbeResult();
+        for (var r = 0; r < turns; r++)
+        {
+            result.StreamDirect.Add(await FirstChunkAsync(simulator, "simulator"));
+            result.StreamSystem.Add(await FirstChunkAsync(chat, "default"));
+            result.CompleteDirect.Add(await CompleteAsync(simulator, "simulator"));
+            result.CompleteSystem.Add(await CompleteAsync(chat, "default"));
+        }
+        return result;
+    }
+
+    private static async Task<double> FirstChunkAsync(HttpClient client, string model)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var request = Request(model, stream: true);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var first = double.NaN;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (double.IsNaN(first) && line.StartsWith("data: {", StringComparison.Ordinal) && line.Contains("\"content\"", StringComparison.Ordinal))
+            {
+                first = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+        }
+        return first;
+    }
+
+    private static async Task<double> CompleteAsync(HttpClient client, string model)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var request = Request(model, stream: false);
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsByteArrayAsync();
+        return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+    }
+
+    private static HttpRequestMessage Request(string model, bool stream) => new(HttpMethod.Post, "/v1/chat/completions")
+    {
+        Content = JsonContent.Create(new { model, stream, messages = new[] { new { role = "user", content = Prompt } } }),
+    };
+}

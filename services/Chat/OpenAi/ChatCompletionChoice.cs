@@ -1,0 +1,6 @@
+namespace Chatbot.Chat.OpenAi;
+
+public sealed record ChatCompletionChoice(int Index, ChatCompletionMessage Message, string FinishReason)
+{
+    public object? Logprobs => null;
+}

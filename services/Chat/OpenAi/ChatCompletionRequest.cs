@@ -1,0 +1,21 @@
+using Chatbot.Contracts.Inference;
+
+namespace Chatbot.Chat.OpenAi;
+
+/// <summary>
+/// A <c>POST /v1/chat/completions</c> body as read (<see cref="ChatCompletionRequestReader"/>): the fields this API acts
+/// on, types checked. <see cref="Messages"/> ends with the user message; <c>developer</c> is read as <c>system</c>.
+/// Sampling fields are read and range-checked only: the worker's provider chain decides them today.
+/// </summary>
+public sealed record ChatCompletionRequest(
+    string Model,
+    IReadOnlyList<ChatTurn> Messages,
+    bool Stream,
+    bool IncludeUsage,
+    int? MaxTokens,
+    double? Temperature,
+    double? TopP,
+    IReadOnlyList<string> Stop,
+    string? User,
+    IReadOnlyDictionary<string, string> Metadata,
+    Guid? ConversationId);

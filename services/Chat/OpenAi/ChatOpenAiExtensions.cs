@@ -1,0 +1,27 @@
+using Chatbot.Chat.OpenAi;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The OpenAI-compatible door (<c>/v1</c>): options, the turn starter and the moderation client.</summary>
+public static class ChatOpenAiExtensions
+{
+    public static IHostApplicationBuilder AddChatOpenAi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<CompletionStarter>();
+        builder.Services.AddHttpClient(OpenAiModerations.HttpClientName, c =>
+        {
+            if (builder.Configuration["services:moderation:http:0"] is { } moderation && Uri.TryCreate(moderation, UriKind.Absolute, out var uri))
+            {
+                c.BaseAddress = uri;
+            }
+        });
+        return builder;
+    }
+
+    public static WebApplication MapChatOpenAi(this WebApplication app)
+    {
+        app.MapOpenAiApi();
+        return app;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Chatbot.Chat.OpenAi;
+
+/// <summary>What every chunk or the completion object of one answer repeats; <see cref="MaxTokens"/> tells <c>length</c> from <c>stop</c>.</summary>
+public sealed record CompletionAnswer(string Id, long Created, string Model, int MaxTokens)
+{
+    public string FinishReason(CompletionEvent done) =>
+        done.Truncated || done.Usage!.CompletionTokens >= MaxTokens ? "length" : "stop";
+}

@@ -1,0 +1,8 @@
+namespace Chatbot.Chat.OpenAi;
+
+/// <summary>
+/// One step of a reply as <c>/v1</c> reads its stream: text, a reset (the provider chain restarted the reply), the end
+/// with usage (<see cref="Usage"/>), or a failure (<see cref="ErrorCode"/>, a message the caller may see).
+/// </summary>
+public sealed record CompletionEvent(CompletionEventKind Kind, string Text = "", CompletionUsage? Usage = null,
+    bool Truncated = false, string? ErrorCode = null);

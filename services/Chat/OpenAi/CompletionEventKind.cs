@@ -1,0 +1,9 @@
+namespace Chatbot.Chat.OpenAi;
+
+public enum CompletionEventKind
+{
+    Token,
+    Reset,
+    Done,
+    Error,
+}

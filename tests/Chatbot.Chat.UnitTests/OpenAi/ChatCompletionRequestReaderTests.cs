@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Chatbot.Chat.OpenAi;
+using Chatbot.Contracts.Inference;
+
+namespace Chatbot.Chat.UnitTests.OpenAi;
+
+public sealed class ChatCompletionRequestReaderTests
+{
+    [Fact]
+    public void Reads_every_supported_field_and_ignores_unknown_ones()
+    {
+        var conversation = Guid.NewGuid();
+
+        var request = Read($$"""
+            {"model":"chatbot","stream":true,"stream_options":{"include_usage":true},"max_tokens":50,"max_completion_tokens":20,
+             "temperature":0.5,"top_p":1,"stop":["a","b"],"user":"u-1","metadata":{"conversation_id":"{{conversation}}","tag":"x"},
+             "seed":3,"logit_bias":{},"messages":[{"role":"developer","content":"Be brief."},
+             {"role":"user","content":[{"type":"text","text":"Hel"},{"type":"text","text":"lo"}]}]}
+            """);
+
+        Assert.Equal(("chatbot", true, true, 20, 0.5, 1.0, "u-1", conversation),
+            (request.Model, request.Stream, request.IncludeUsage, request.MaxTokens, request.Temperature, request.TopP, request.User, request.ConversationId));
+        Assert.Equal(["a", "b"], request.Stop);
+        Assert.Equal([new ChatTurn("system", "Be brief."), new ChatTurn("user", "Hello")], request.Messages);
+    }
+
+    [Fact]
+    public void Json_null_counts_as_not_sent()
+    {
+        var request = Read("""{"model":"default","messages":[{"role":"user","content":"hi"}],"stream":null,"temperature":null,"stop":null,"metadata":null}""");
+
+        Assert.Equal((false, null, null), (request.Stream, request.Temperature, request.ConversationId));
+        Assert.Empty(request.Stop);
+    }
+
+    [Theory]
+    [InlineData("""[]""", "body")]
+    [InlineData("""{"model":"","messages":[{"role":"user","content":"hi"}]}""", "model")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"n":2}""", "n")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"top_p":1.5}""", "top_p")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"max_completion_tokens":1.5}""", "max_completion_tokens")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"stream_options":{"include_usage":1}}""", "stream_options.include_usage")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"hi"}],"metadata":{"k":1}}""", "metadata.k")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":[{"type":"image_url","image_url":{}}]}]}""", "messages[0].content")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"   "}]}""", "messages")]
+    [InlineData("""{"model":"m","messages":[{"role":"user","content":"0123456789a"}]}""", "messages[0].content")]
+    public void A_wrong_type_or_range_names_the_field(string json, string param)
+    {
+        var error = Assert.Throws<OpenAiRequestException>(() => Read(json));
+
+        Assert.Equal(param, error.Param);
+    }
+
+    private static ChatCompletionRequest Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return ChatCompletionRequestReader.Read(document.RootElement, maxContentLength: 10);
+    }
+}

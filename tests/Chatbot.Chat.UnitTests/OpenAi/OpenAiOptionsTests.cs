@@ -1,0 +1,34 @@
+using Chatbot.Chat.OpenAi;
+
+namespace Chatbot.Chat.UnitTests.OpenAi;
+
+public sealed class OpenAiOptionsTests
+{
+    private static readonly Guid Tenant = Guid.NewGuid();
+
+    private readonly OpenAiOptions options = new()
+    {
+        Models = [new() { Id = "chatbot", OwnedBy = "simulator" }, new() { Id = "big", OwnedBy = "openai", Tiers = ["enterprise"] }],
+        StoreConversations = true,
+        Tenants = new(StringComparer.OrdinalIgnoreCase) { [Tenant.ToString("D").ToUpperInvariant()] = new() { AllowSystemMessages = true } },
+    };
+
+    [Fact]
+    public void Default_is_the_first_alias_and_a_tier_only_sees_its_own()
+    {
+        Assert.Equal("chatbot", options.Find("default", "free")?.Id);
+        Assert.Null(options.Find("big", "free"));
+        Assert.Equal("big", options.Find("big", "Enterprise")?.Id);
+        Assert.Null(options.Find("gpt-4o", "enterprise"));
+    }
+
+    [Fact]
+    public void A_tenant_entry_overrides_only_what_it_sets()
+    {
+        var policy = options.PolicyFor(Tenant);
+        var other = options.PolicyFor(Guid.NewGuid());
+
+        Assert.Equal((true, true), (policy.AllowSystemMessages, policy.StoreConversations));
+        Assert.Equal((false, true), (other.AllowSystemMessages, other.StoreConversations));
+    }
+}
