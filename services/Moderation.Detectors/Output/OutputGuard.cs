@@ -10,7 +10,7 @@ namespace Chatbot.Moderation.Detectors.Output;
 /// that could still become the canary (<see cref="CanaryMatcher"/>), a system-prompt echo (<see cref="PromptEchoMatcher"/>),
 /// a secret (<see cref="SecretHolder"/>), a tenant term (<see cref="TermMatcher"/>) or, when the tenant's policy masks or
 /// blocks it, personal data (<see cref="PiiTail"/>) is held back. Before anything is released the unreleased text (with
-/// a little context) is checked with <see cref="PiiDetector"/>: a secret or a leak cuts the stream, personal data and
+/// a little context) is checked with <see cref="PiiDetector"/> (when <see cref="ScanTrigger"/> says it could hold a finding): a secret or a leak cuts the stream, personal data and
 /// terms are masked or cut per <see cref="OutputPolicy"/>. Nothing flagged reaches the client, whatever the chunking.
 /// </summary>
 public sealed class OutputGuard
@@ -102,7 +102,8 @@ public sealed class OutputGuard
         if (secrets is not null || piiAction != ModerationAction.Allow)
         {
             var scanFrom = ScanStart();
-            foreach (var finding in PiiDetector.Detect(text.ToString(scanFrom, text.Length - scanFrom)))
+            var findings = ScanTrigger.MayHoldFinding(text.Span[scanFrom..]) ? PiiDetector.Detect(text.ToString(scanFrom, text.Length - scanFrom)) : [];
+            foreach (var finding in findings)
             {
                 var (start, end) = (scanFrom + finding.Start, scanFrom + finding.Start + finding.Length);
                 if (end <= released) continue;
