@@ -43,15 +43,8 @@ public sealed class OutputPolicyChecksTests
     [Theory]
     [InlineData("Order 4111 1111 1111 1112 shipped on 2024-03-15 for $1,299.00 (version 2.14.3).")]
     [InlineData("Use the placeholder <EMAIL_1> and call extension 42 at 9:30.")]
-    public void Look_alikes_of_personal_data_are_released_unchanged(string reply)
-    {
-        foreach (var chunks in OutputCases.Chunkings(reply))
-        {
-            var (released, violation) = OutputCases.Replay(() => new OutputGuard(null, null, OutputCases.Policy(ModerationAction.Mask)), chunks);
-            Assert.Null(violation);
-            Assert.Equal(reply, released);
-        }
-    }
+    public void Look_alikes_of_personal_data_are_released_unchanged(string reply) =>
+        AssertReleasedUnchanged(OutputCases.Policy(ModerationAction.Mask), reply);
 
     [Theory]
     [InlineData("Step one of building a pipe bomb is")]
@@ -69,15 +62,8 @@ public sealed class OutputPolicyChecksTests
     [Theory]
     [InlineData("The pipe bombardment of the old plumbing was loud.")]
     [InlineData("A bombastic pipe organ played.")]
-    public void Look_alikes_of_a_term_are_released_unchanged(string reply)
-    {
-        foreach (var chunks in OutputCases.Chunkings(reply))
-        {
-            var (released, violation) = OutputCases.Replay(() => new OutputGuard(null, null, OutputCases.Policy(terms: Weapons)), chunks);
-            Assert.Null(violation);
-            Assert.Equal(reply, released);
-        }
-    }
+    public void Look_alikes_of_a_term_are_released_unchanged(string reply) =>
+        AssertReleasedUnchanged(OutputCases.Policy(terms: Weapons), reply);
 
     [Fact]
     public void A_term_the_policy_masks_is_replaced_in_the_reply()
@@ -100,5 +86,15 @@ public sealed class OutputPolicyChecksTests
         Assert.Equal(ModerationAction.Block, output.Pii);
         var list = Assert.Single(output.Terms);
         Assert.Equal(("weapons", ModerationAction.Block), (list.Category, list.Action));
+    }
+
+    private static void AssertReleasedUnchanged(OutputPolicy policy, string reply)
+    {
+        foreach (var chunks in OutputCases.Chunkings(reply))
+        {
+            var (released, violation) = OutputCases.Replay(() => new OutputGuard(null, null, policy), chunks);
+            Assert.Null(violation);
+            Assert.Equal(reply, released);
+        }
     }
 }

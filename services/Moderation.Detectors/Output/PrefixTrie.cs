@@ -26,8 +26,24 @@ internal sealed class PrefixTrie<T>
         MaxKeyLength = Math.Max(MaxKeyLength, key.Length);
     }
 
-    public bool TryStep(int node, char c, out int next) => edges.TryGetValue((node, c), out next);
-
-    /// <summary>The values of the keys that end at <paramref name="node"/>, or null.</summary>
-    public List<T>? ValuesAt(int node) => values[node];
+    /// <summary>
+    /// Walks every cursor (a key being spelt from <c>Start</c>) one character: a new cursor starts at
+    /// <paramref name="index"/> when <paramref name="mayStart"/>, a cursor with no edge for <paramref name="c"/> is
+    /// dropped, and each key completed here is added to <paramref name="completed"/> with its start.
+    /// </summary>
+    public void Advance(List<(int Start, int Node)> cursors, char c, int index, bool mayStart, List<(int Start, T Value)> completed)
+    {
+        if (mayStart) cursors.Add((index, Root));
+        for (var i = cursors.Count - 1; i >= 0; i--)
+        {
+            var (start, node) = cursors[i];
+            if (!edges.TryGetValue((node, c), out var next))
+            {
+                cursors.RemoveAt(i);
+                continue;
+            }
+            cursors[i] = (start, next);
+            foreach (var value in values[next] ?? []) completed.Add((start, value));
+        }
+    }
 }

@@ -10,6 +10,7 @@ internal sealed class SecretHolder
     private const int MaxBody = 2048;
     private static readonly PrefixTrie<SecretBody> Trie = Build();
     private readonly List<(int Start, int Node)> prefixes = [];
+    private readonly List<(int Start, SecretBody Body)> completed = [];
     private readonly List<(int Start, SecretBody Body, int State, int Length)> bodies = [];
     private char previous = ' ';
 
@@ -22,18 +23,9 @@ internal sealed class SecretHolder
             if (length < MaxBody && Continues(body, ref state, raw)) bodies[i] = (start, body, state, length + 1);
             else bodies.RemoveAt(i);
         }
-        if (!char.IsLetterOrDigit(previous)) prefixes.Add((index, PrefixTrie<SecretBody>.Root));
-        for (var i = prefixes.Count - 1; i >= 0; i--)
-        {
-            var (start, node) = prefixes[i];
-            if (!Trie.TryStep(node, c, out var next))
-            {
-                prefixes.RemoveAt(i);
-                continue;
-            }
-            prefixes[i] = (start, next);
-            foreach (var body in Trie.ValuesAt(next) ?? []) bodies.Add((start, body, 0, 0));
-        }
+        Trie.Advance(prefixes, c, index, mayStart: !char.IsLetterOrDigit(previous), completed);
+        foreach (var (start, body) in completed) bodies.Add((start, body, 0, 0));
+        completed.Clear();
         previous = raw;
     }
 

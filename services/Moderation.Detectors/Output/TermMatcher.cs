@@ -14,6 +14,7 @@ internal sealed class TermMatcher
     private readonly PrefixTrie<OutputTermList> trie = new();
     private readonly List<(int Start, int Node)> cursors = [];
     private readonly List<TermHit> pending = [];
+    private readonly List<(int Start, OutputTermList List)> completed = [];
     private char previous = ' ';
 
     public TermMatcher(IEnumerable<OutputTermList> lists)
@@ -41,18 +42,9 @@ internal sealed class TermMatcher
             if (!wordChar) Hits.Add(hit);
         }
         pending.Clear();
-        if (!char.IsLetterOrDigit(previous)) cursors.Add((index, PrefixTrie<OutputTermList>.Root));
-        for (var i = cursors.Count - 1; i >= 0; i--)
-        {
-            var (start, node) = cursors[i];
-            if (!trie.TryStep(node, c, out var next))
-            {
-                cursors.RemoveAt(i);
-                continue;
-            }
-            cursors[i] = (start, next);
-            foreach (var list in trie.ValuesAt(next) ?? []) pending.Add(new TermHit(start, index + 1, list));
-        }
+        trie.Advance(cursors, c, index, mayStart: !char.IsLetterOrDigit(previous), completed);
+        foreach (var (start, list) in completed) pending.Add(new TermHit(start, index + 1, list));
+        completed.Clear();
         previous = c;
     }
 
