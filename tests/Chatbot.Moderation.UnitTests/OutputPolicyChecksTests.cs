@@ -62,6 +62,7 @@ public sealed class OutputPolicyChecksTests
     [Theory]
     [InlineData("The pipe bombardment of the old plumbing was loud.")]
     [InlineData("A bombastic pipe organ played.")]
+    [InlineData("Plumbing 🔧 with a pipe, café crème and naïve résumé.")]
     public void Look_alikes_of_a_term_are_released_unchanged(string reply) =>
         AssertReleasedUnchanged(OutputCases.Policy(terms: Weapons), reply);
 

@@ -68,7 +68,7 @@ internal sealed class TermMatcher
     private static char Fold(char c)
     {
         if (char.IsWhiteSpace(c)) return ' ';
-        if (c > '\u007F')
+        if (c > '\u007F' && !char.IsSurrogate(c))
         {
             var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
             if (decomposed.Length > 0) c = decomposed[0];
