@@ -18,6 +18,14 @@ public sealed class OutputLeakSplitTests
         "api_key = \"abcd1234efgh5678ijkl\"",
     ];
 
+    [Fact]
+    public void The_value_of_a_keyword_glued_to_a_word_is_cut_before_any_of_it_is_released()
+    {
+        const string before = "Set mysecret_key = '";
+        AssertCutBeforeLeak(() => new OutputGuard(null, null), before, before + "abcd1234efgh5678ijkl' in the file.",
+            ModerationCategories.Secret);
+    }
+
     [Theory]
     [MemberData(nameof(Secrets))]
     public void A_secret_split_anywhere_is_cut_before_any_of_it_is_released(string secret)

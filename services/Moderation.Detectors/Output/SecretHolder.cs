@@ -12,6 +12,7 @@ internal sealed class SecretHolder
     private readonly List<(int Start, int Node)> prefixes = [];
     private readonly List<(int Start, SecretBody Body)> completed = [];
     private readonly List<(int Start, SecretBody Body, int State, int Length)> bodies = [];
+    private readonly char[] recent = new char[32];
     private char previous = ' ';
 
     public void Feed(char raw, int index)
@@ -23,6 +24,11 @@ internal sealed class SecretHolder
             if (length < MaxBody && Continues(body, ref state, raw)) bodies[i] = (start, body, state, length + 1);
             else bodies.RemoveAt(i);
         }
+        if (c is '=' or ':' && GluedKeywordStart(index) is { } keywordStart)
+        {
+            bodies.Add((keywordStart, SecretBody.Assignment, 1, 0)); // the keyword was inside a word: hold its value
+        }
+        recent[index % recent.Length] = c;
         Trie.Advance(prefixes, c, index, mayStart: !char.IsLetterOrDigit(previous), completed);
         foreach (var (start, body) in completed) bodies.Add((start, body, 0, 0));
         completed.Clear();
@@ -37,6 +43,27 @@ internal sealed class SecretHolder
         foreach (var body in bodies) from = Math.Min(from, body.Start);
         return from;
     }
+
+    /// <summary>
+    /// At a <c>=</c> or <c>:</c>: the start of an assignment keyword that ends just before it (spaces and quotes
+    /// between allowed), also inside a word (<c>mysecret_key=</c>), which the word-start cursors do not see.
+    /// </summary>
+    private int? GluedKeywordStart(int index)
+    {
+        var end = index;
+        while (end > 0 && index - end < recent.Length - 1 && recent[(end - 1) % recent.Length] is ' ' or '\t' or '"' or '\'') end--;
+        foreach (var keyword in Keywords)
+        {
+            var start = end - keyword.Length;
+            if (start < 0 || index - start >= recent.Length) continue;
+            var i = 0;
+            while (i < keyword.Length && recent[(start + i) % recent.Length] == keyword[i]) i++;
+            if (i == keyword.Length) return start;
+        }
+        return null;
+    }
+
+    private static readonly string[] Keywords = [.. SecretPrefixes.All.Where(p => p.Body == SecretBody.Assignment).Select(p => p.Prefix)];
 
     private static bool Continues(SecretBody body, ref int state, char c) => body switch
     {
