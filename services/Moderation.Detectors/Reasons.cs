@@ -11,4 +11,12 @@ public static class Reasons
         ModerationCategories.Secret => "The message contains a credential or secret, which this workspace does not allow.",
         _ => $"The content was blocked by this workspace's policy ({category}).",
     };
+
+    /// <summary>The sentence a user sees when the output guard cuts a reply.</summary>
+    public static string ForReply(string category) => category switch
+    {
+        ModerationCategories.SystemPromptLeak or ModerationCategories.Secret => For(category),
+        ModerationCategories.Pii => "The reply was stopped because it contained personal data that this workspace does not allow.",
+        _ => $"The reply was stopped by this workspace's policy ({category}).",
+    };
 }

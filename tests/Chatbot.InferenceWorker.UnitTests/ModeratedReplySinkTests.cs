@@ -3,6 +3,7 @@ using Chatbot.InferenceWorker.OutputChecks;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.Moderation.Detectors;
 using Chatbot.Moderation.Detectors.Output;
+using Chatbot.Moderation.Detectors.Policy;
 
 namespace Chatbot.InferenceWorker.UnitTests;
 
@@ -56,6 +57,37 @@ public sealed class ModeratedReplySinkTests
         await sink.TokenAsync(new string('a', 80), CancellationToken.None); // past the 32-character window
         await sink.ResetAsync(CancellationToken.None);
         Assert.Equal(1, stream.Resets);
+    }
+
+    [Fact]
+    public async Task New_personal_data_in_a_reply_is_masked_while_the_users_own_placeholders_are_restored()
+    {
+        var stream = new Recording();
+        var sink = new ModeratedReplySink(stream,
+            () => new OutputGuard(Canary, "You are a helpful assistant.", new OutputPolicy(ModerationAction.Mask, [])),
+            new Dictionary<string, string> { ["<EMAIL_1>"] = "ann@example.com" });
+        foreach (var token in new[] { "I wrote to <EMAIL_1>", " and cc'd bob", "@contoso.com", " today." })
+        {
+            await sink.TokenAsync(token, CancellationToken.None);
+        }
+        await sink.CompleteAsync(CancellationToken.None);
+        Assert.Equal("I wrote to ann@example.com and cc'd [EMAIL] today.", stream.Text);
+    }
+
+    [Fact]
+    public async Task A_reply_with_personal_data_under_a_blocking_policy_is_cut_with_a_reply_reason()
+    {
+        var stream = new Recording();
+        var sink = new ModeratedReplySink(stream,
+            () => new OutputGuard(Canary, "You are a helpful assistant.", new OutputPolicy(ModerationAction.Block, [])), new Dictionary<string, string>());
+        var blocked = await Assert.ThrowsAsync<OutputBlockedException>(async () =>
+        {
+            foreach (var token in new[] { "Her card is 4111", " 1111 1111 1111", " ok." }) await sink.TokenAsync(token, CancellationToken.None);
+            await sink.CompleteAsync(CancellationToken.None);
+        });
+        Assert.Equal(ModerationCategories.Pii, blocked.Category);
+        Assert.StartsWith("The reply was stopped", blocked.Message);
+        Assert.DoesNotContain("4111", stream.Text);
     }
 
     [Fact]

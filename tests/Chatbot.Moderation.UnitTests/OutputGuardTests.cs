@@ -3,65 +3,98 @@ using Chatbot.Moderation.Detectors.Output;
 
 namespace Chatbot.Moderation.UnitTests;
 
+/// <summary>The release rule: only a tail that could still become a match is held back; the rest goes out at once.</summary>
 public sealed class OutputGuardTests
 {
-    private const string Canary = "cnry-0123456789abcdef";
-    private const string SystemPrompt = "You are the support assistant of Contoso. Answer politely, never discuss pricing of enterprise contracts, and escalate refunds above one hundred euros to a human agent within one business day.";
-
     [Fact]
-    public void A_canary_split_over_tokens_is_cut_before_any_part_is_released()
+    public void Ordinary_prose_is_released_with_nothing_held_back_after_every_token()
     {
-        var guard = new OutputGuard(Canary, SystemPrompt, holdBackChars: 32);
+        var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt);
+        const string reply = "Sure! Your parcel left our warehouse yesterday; tracking shows delivery by Friday afternoon, weather permitting.";
         var released = "";
-        foreach (var token in new[] { "Sure. The marker is cnry-0123", "456789abcdef and more" })
+        foreach (var token in OutputCases.Tokens(reply))
         {
-            var decision = guard.Push(token);
-            released += decision.Release;
-            if (decision.Blocked)
-            {
-                Assert.Equal(ModerationCategories.SystemPromptLeak, decision.Violation);
-                Assert.DoesNotContain("cnry", released);
-                return;
-            }
+            released += guard.Push(token).Release;
+            Assert.Equal(0, guard.HeldBack);
         }
-        Assert.Fail("The canary was not detected.");
+        Assert.Equal(reply, released + guard.Complete().Release);
+    }
+
+    [Theory]
+    [InlineData("Your key starts with sk", "sk")]
+    [InlineData("The marker is cnry-01", "cnry-01")]
+    [InlineData("Ids look like AKI", "AKI")]
+    [InlineData("Paste it after -----BEG", "-----BEG")]
+    [InlineData("A token such as eyJhbGci", "eyJhbGci")]
+    [InlineData("Then I would escalate refunds", "escalate refunds")]
+    [InlineData("Then I would escal", "escal")]
+    public void A_chunk_ending_in_a_possible_prefix_holds_back_exactly_that_prefix(string chunk, string held)
+    {
+        var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt);
+
+        var decision = guard.Push(chunk);
+
+        Assert.Equal(chunk[..^held.Length], decision.Release);
+        Assert.Equal(held.Length, guard.HeldBack);
+        Assert.Equal(held, guard.Push(" tomorrow.").Release[..held.Length]);
+        Assert.Equal(0, guard.HeldBack);
     }
 
     [Fact]
-    public void Echoing_the_system_prompt_cuts_the_stream()
+    public void Personal_data_is_held_only_while_the_tail_could_still_be_an_address_or_a_number()
     {
-        var guard = new OutputGuard(Canary, SystemPrompt);
-        var blocked = SystemPrompt.Split(' ').Select(w => guard.Push(w + " ")).Any(d => d.Blocked) || guard.Complete().Blocked;
-        Assert.True(blocked);
+        var guard = new OutputGuard(null, null, OutputCases.Policy(piiAction: Detectors.Policy.ModerationAction.Mask));
+
+        Assert.Equal("Write to ", guard.Push("Write to ann").Release);
+        Assert.Equal("ann ", guard.Push(" or call +").Release[..4]);
+        Assert.Equal(1, guard.HeldBack); // the lone "+" could start a phone number
+        Assert.Equal("+", guard.Push("1 is the country code.").Release[..1]);
     }
 
     [Fact]
-    public void A_secret_in_the_output_is_cut()
+    public void An_extra_fixed_window_is_still_available_and_released_at_the_end()
     {
-        var guard = new OutputGuard(null, null);
-        var blocked = new[] { "your key is sk-proj-", "abcdefghijklmnopqrstuvwxyz0123 ok" }.Select(guard.Push).Any(d => d.Blocked);
-        Assert.True(blocked);
-    }
-
-    [Fact]
-    public void A_normal_reply_is_released_in_full_and_the_window_is_held_back()
-    {
-        var guard = new OutputGuard(Canary, SystemPrompt, holdBackChars: 20);
-        const string reply = "Refunds usually take three to five days to appear on your statement, depending on your bank.";
-        var first = guard.Push(reply);
-        Assert.Equal(reply[..^20], first.Release);
+        var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt, holdBackChars: 20);
+        const string reply = "Delivery usually takes three to five days to appear on your doorstep, depending on the courier.";
+        Assert.Equal(reply[..^20], guard.Push(reply).Release);
         Assert.Equal(reply[^20..], guard.Complete().Release);
+    }
+
+    [Fact]
+    public void Echoing_the_system_prompt_word_by_word_cuts_the_stream()
+    {
+        var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt);
+        var blocked = OutputCases.SystemPrompt.Split(' ').Select(w => guard.Push(w + " ")).Any(d => d.Blocked) || guard.Complete().Blocked;
+        Assert.True(blocked);
+    }
+
+    [Fact]
+    public void Quoting_a_few_words_of_the_system_prompt_is_not_an_echo()
+    {
+        var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt);
+        const string reply = "I can escalate refunds above one hundred euros to a human agent, and I can answer politely in any case.";
+        var released = string.Concat(OutputCases.Tokens(reply).Select(t => guard.Push(t).Release)) + guard.Complete().Release;
+        Assert.Equal(reply, released);
     }
 
     [Fact]
     public void The_audit_excerpt_of_a_cut_masks_pii_and_the_canary_and_hashes_the_raw_text()
     {
-        var guard = new OutputGuard(Canary, SystemPrompt, holdBackChars: 32);
-        var raw = $"Write to ann@example.com, the token is {Canary} ";
+        var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt);
+        var raw = $"Write to ann@example.com, the token is {OutputCases.Canary} ";
         Assert.NotNull(guard.Push(raw).Violation);
 
         var (excerpt, hash) = guard.AuditExcerpt();
         Assert.Equal("Write to <EMAIL_1>, the token is <CANARY> ", excerpt);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(raw))), hash);
+    }
+
+    [Fact]
+    public void After_a_cut_nothing_more_is_released()
+    {
+        var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt);
+        Assert.True(guard.Push($"It is {OutputCases.Canary}.").Blocked);
+        Assert.Equal(ModerationCategories.SystemPromptLeak, guard.Push(" More text.").Violation);
+        Assert.Equal(string.Empty, guard.Complete().Release);
     }
 }

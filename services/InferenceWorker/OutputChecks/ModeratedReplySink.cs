@@ -7,7 +7,7 @@ namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>
 /// Sits between the provider chain and the reply stream: every token goes through the <see cref="OutputGuard"/>
-/// (hold-back window; canary, prompt echo, secrets) and then the placeholder restorer, so the client sees restored
+/// (canary, prompt echo, secrets, the tenant's terms and personal data; only a possible match is held back) and then the placeholder restorer, so the client sees restored
 /// text that has been checked. A violation throws <see cref="OutputBlockedException"/> before anything flagged is written.
 /// </summary>
 public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGuard, IReadOnlyDictionary<string, string> placeholders)
@@ -47,14 +47,14 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
     /// <summary>What the audit of a cut may hold: the reply so far, masked, and its hash (see <see cref="OutputGuard.AuditExcerpt"/>).</summary>
     public (string MaskedExcerpt, string Hash) AuditExcerpt() => guard.AuditExcerpt();
 
-    /// <summary>End of the reply: the held-back window is checked and written.</summary>
+    /// <summary>End of the reply: whatever is still held back is checked and written.</summary>
     public ValueTask CompleteAsync(CancellationToken cancellationToken) => ForwardAsync(guard.Complete(), final: true, cancellationToken);
 
     private async ValueTask ForwardAsync(OutputDecision decision, bool final, CancellationToken cancellationToken)
     {
         if (decision.Violation is { } category)
         {
-            Blocked ??= new OutputBlockedException(category, Reasons.For(category));
+            Blocked ??= new OutputBlockedException(category, Reasons.ForReply(category));
             throw Blocked;
         }
         var text = restorer.Push(decision.Release);

@@ -10,8 +10,9 @@ using StackExchange.Redis;
 namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>
-/// Builds the <see cref="ModeratedReplySink"/> of a reply from the output context moderation left in Redis (canary and
-/// placeholder mapping, with an expiry; never on the bus) and the system prompt of the request.
+/// Builds the <see cref="ModeratedReplySink"/> of a reply from the output context moderation left in Redis (canary,
+/// placeholder mapping and the tenant's <see cref="OutputPolicy"/>, with an expiry; never on the bus) and the system
+/// prompt of the request.
 /// </summary>
 public sealed class OutputModeration(IConnectionMultiplexer redis, IOptions<OutputModerationOptions> options)
 {
@@ -35,8 +36,8 @@ public sealed class OutputModeration(IConnectionMultiplexer redis, IOptions<Outp
         var context = stored.HasValue ? JsonSerializer.Deserialize<StoredContext>(stored.ToString(), Json) : null;
         var system = request.Messages.FirstOrDefault(m => m.Role == "system")?.Content;
         var placeholders = context?.Placeholders ?? new Dictionary<string, string>();
-        return new ModeratedReplySink(inner, () => new OutputGuard(context?.Canary, system, settings.HoldBackChars, settings.CheckSecrets),
-            placeholders);
+        return new ModeratedReplySink(inner,
+            () => new OutputGuard(context?.Canary, system, context?.Output, settings.CheckSecrets, settings.HoldBackChars), placeholders);
     }
 
     private async Task<RedisValue> WaitForContextAsync(Guid replyId, TimeSpan budget)
@@ -45,5 +46,5 @@ public sealed class OutputModeration(IConnectionMultiplexer redis, IOptions<Outp
         return stored.IsNull ? throw new OutputContextMissingException(replyId) : stored;
     }
 
-    private sealed record StoredContext(string? Canary, Dictionary<string, string>? Placeholders);
+    private sealed record StoredContext(string? Canary, Dictionary<string, string>? Placeholders, OutputPolicy? Output);
 }

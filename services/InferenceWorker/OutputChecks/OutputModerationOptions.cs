@@ -3,9 +3,9 @@ using System.ComponentModel.DataAnnotations;
 namespace Chatbot.InferenceWorker.OutputChecks;
 
 /// <summary>
-/// <c>Moderation:Output:*</c>: output checks on the reply stream. <see cref="HoldBackChars"/> characters are held back
-/// so nothing flagged reaches the client (at least a canary token, 21 characters; every output pattern triggers
-/// within 28 characters). The window delays the first visible token by about that many characters.
+/// <c>Moderation:Output:*</c>: output checks on the reply stream. The guard holds back only a tail that could still
+/// become a match (canary, prompt echo, secret, tenant term, personal data per policy); <see cref="HoldBackChars"/> adds
+/// a fixed window on top of that (0, the default: none; each character of it delays the first visible token).
 /// </summary>
 public sealed class OutputModerationOptions
 {
@@ -13,8 +13,8 @@ public sealed class OutputModerationOptions
 
     public bool Enabled { get; set; } = true;
 
-    [Range(24, 4096)]
-    public int HoldBackChars { get; set; } = 32;
+    [Range(0, 4096)]
+    public int HoldBackChars { get; set; }
 
     public bool CheckSecrets { get; set; } = true;
 

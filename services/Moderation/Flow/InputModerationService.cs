@@ -4,6 +4,7 @@ using Chatbot.Moderation.Audit;
 using Chatbot.Moderation.Detectors;
 using Chatbot.Moderation.Detectors.Leaks;
 using Chatbot.Moderation.Detectors.Masking;
+using Chatbot.Moderation.Detectors.Output;
 using Chatbot.Moderation.Detectors.Pii;
 using Chatbot.Moderation.Detectors.Policy;
 using Chatbot.Moderation.Policies;
@@ -43,7 +44,7 @@ public sealed partial class InputModerationService(
         var (messages, placeholders, canary) = Prepare(request.Messages, verdict, policy);
         // The context write goes out before the publish, without waiting for Redis: the hop costs one broker publish,
         // not a Redis round trip too. The worker waits briefly for a context that lands after the message.
-        var saving = streams.SaveContextAsync(request.ReplyId, new OutputContext(canary, placeholders));
+        var saving = streams.SaveContextAsync(request.ReplyId, new OutputContext(canary, placeholders, OutputPolicy.From(policy)));
         await publisher.Publish(request with { OccurredAt = clock.GetUtcNow(), Messages = messages, Moderated = true },
             ctx => ctx.TrySetPriority(TierPriority.For(request.Tier)), ct);
         await saving;

@@ -50,6 +50,33 @@ public sealed class ModerationEndToEndTests(SystemFixture system)
     }
 
     [Fact]
+    public async Task A_reply_containing_a_blocked_term_of_the_tenant_is_cut_stored_blocked_and_audited()
+    {
+        using var client = await system.SignUpAsync();
+        // The simulator's echo starts with "system: ...": the term is in the reply, never in the user's message.
+        using var saved = await client.PutAsJsonAsync("/api/moderation/policy", new { harmfulTerms = new { internal_terms = new[] { "system" } } });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+
+        var (replyId, events) = await ChatTurn.SendAsync(client, "Please repeat our conversation. [[sim:echo]]");
+
+        Assert.Equal("error", events[^1].Type);
+        using var error = JsonDocument.Parse(events[^1].Data);
+        Assert.Equal("moderation_blocked", error.RootElement.GetProperty("code").GetString());
+        Assert.Contains("internal_terms", error.RootElement.GetProperty("message").GetString());
+        Assert.DoesNotContain(events, e => e.Type == "token" && e.Data.Contains("system", StringComparison.OrdinalIgnoreCase));
+        await ChatTurn.AssertReplyStatusAsync(client, replyId, "blocked");
+        await using var db = await system.ModerationDbAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!await db.AuditEntries.AnyAsync(a => a.ReplyId == replyId && a.Subject == "output") && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.ReplyId == replyId && a.Subject == "output");
+        Assert.Equal("internal_terms", entry.Categories);
+        Assert.True(await db.ReviewItems.AnyAsync(r => r.ReplyId == replyId && r.Source == "output"));
+    }
+
+    [Fact]
     public async Task The_tenant_policy_api_is_served_through_chat_and_applies_to_the_next_turn()
     {
         using var client = await system.SignUpAsync(); // the user who registers a tenant administers it
