@@ -32,6 +32,12 @@ public sealed class ModerationPolicy
     public bool Canary { get; set; } = true;
 
     /// <summary>
+    /// Regions (ISO 3166 alpha-2) whose national phone formats this tenant's users write, tried before the detector's
+    /// defaults; international numbers (<c>+CC</c>) are recognised for every country regardless.
+    /// </summary>
+    public string[] PhoneRegions { get; set; } = [];
+
+    /// <summary>
     /// The policy's action for a category; our own categories without an entry are allowed, every other category
     /// (the tenant's term lists, a provider moderation API's categories) gets <see cref="HarmfulDefault"/>.
     /// </summary>

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+
+namespace Chatbot.Moderation.Detectors.Pii;
+
+/// <summary>
+/// Payment cards: 12 to 19 digits in any common grouping (4-4-4-4, 4-6-5, 4-4-4-4-3, unspaced; spaces, dashes or
+/// dots), an issuer prefix 2-6 (Mastercard 2/5, Amex/Diners/JCB 3, Visa 4, Maestro/Discover/UnionPay 5-6) and Luhn.
+/// </summary>
+public static partial class PaymentCards
+{
+    /// <summary>
+    /// Each run of digit groups is searched for the longest run of whole groups that is a card, so a card followed by
+    /// its CVV or preceded by a quantity is still found.
+    /// </summary>
+    public static IEnumerable<(int Start, int Length)> Find(string text)
+    {
+        foreach (Match match in Candidate().Matches(text))
+        {
+            var groups = Group().Matches(match.Value);
+            if (groups.Count > 12) continue;
+            for (var first = 0; first < groups.Count; first++)
+            {
+                for (var last = groups.Count - 1; last >= first; last--)
+                {
+                    var start = groups[first].Index;
+                    var length = groups[last].Index + groups[last].Length - start;
+                    if (IsCard(match.Value.Substring(start, length)))
+                    {
+                        yield return (match.Index + start, length);
+                        first = last;
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    public static bool IsCard(string value)
+    {
+        var digits = new string([.. value.Where(char.IsAsciiDigit)]);
+        if (digits.Length is < 12 or > 19 || digits[0] is < '2' or > '6' || digits.Distinct().Count() < 2) return false;
+        var separators = value.Where(c => !char.IsAsciiDigit(c)).Distinct().Count();
+        var groups = value.Split([' ', '-', '.']);
+        // One kind of separator; no thousands grouping (1.234.567.890.123) or single digits spaced out.
+        return separators <= 1 && (groups.Length == 1 || groups.Skip(1).Any(g => g.Length != 3))
+            && groups.All(g => g.Length >= 2 || groups.Length <= 2) && Checksums.Luhn(digits);
+    }
+
+    [GeneratedRegex(@"(?<![\w+.,-])(?>\d+(?:[ .-]\d+)*)(?![\w]|[.,-]\d)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Candidate();
+
+    [GeneratedRegex(@"\d+", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Group();
+}

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
+namespace Chatbot.Moderation.Detectors.Pii;
+
+/// <summary>
+/// Phone numbers of every country. A digit run shaped like a phone number is a candidate; then, in order:
+/// international (<c>+CC</c> / <c>00CC</c>): Google's libphonenumber must find it possible for that country;
+/// a parenthesised area code followed by grouped digits: a phone by its shape alone;
+/// a phone word nearby ("call", "tel", "mobile", "WhatsApp", "Handy", "móvil"...): 7 to 13 digits;
+/// otherwise national: valid in one of the candidate regions (the tenant's, then <see cref="DefaultRegions"/>), and
+/// grouped or written with the trunk prefix 0. Dates, times, versions, prices, thousands and a word such as "order",
+/// "invoice" or "ISBN" just before the number rule it out.
+/// </summary>
+public static partial class PhoneDetector
+{
+    /// <summary>Regions whose national formats are recognised without a phone word nearby.</summary>
+    public static readonly IReadOnlyList<string> DefaultRegions =
+    [
+        "US", "GB", "DE", "FR", "ES", "IT", "NL", "BE", "CH", "AT", "IE", "PT", "PL", "SE", "NO", "DK", "FI", "CZ",
+        "BR", "MX", "AR", "CO", "CL", "IN", "AU", "NZ", "JP", "KR", "CN", "ZA", "NG", "TR", "RU", "UA", "IL", "AE",
+    ];
+
+    private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
+
+    public static IEnumerable<(int Start, int Length)> Find(string text, IReadOnlyList<string>? regions = null)
+    {
+        foreach (Match match in Candidate().Matches(text))
+        {
+            var value = match.Value.TrimEnd(' ', '.', '-');
+            if (IsPhone(text, match.Index, value, regions)) yield return (match.Index, value.Length);
+        }
+    }
+
+    private static bool IsPhone(string text, int start, string value, IReadOnlyList<string>? regions)
+    {
+        var digits = new string([.. value.Where(char.IsAsciiDigit)]);
+        if (digits.Length is < 7 or > 15 || digits.Distinct().Count() < 3) return false;
+        var before = text.AsSpan(Math.Max(0, start - 32), Math.Min(32, start)).ToString();
+        var after = text.AsSpan(start + value.Length, Math.Min(12, text.Length - start - value.Length)).ToString();
+        if (NotAPhone().IsMatch(value) || Currency().IsMatch(after)) return false;
+        var cue = PhoneWord().IsMatch(before);
+        if (!cue && (OtherNumberWord().IsMatch(before) || Currency().IsMatch(before))) return false;
+        if (value[0] == '+' || value.StartsWith("00", StringComparison.Ordinal))
+        {
+            return IsPossible("+" + digits[(value[0] == '+' ? 0 : 2)..], "ZZ");
+        }
+        if (AreaCodeShape().IsMatch(value) || (cue && digits.Length <= 13)) return true;
+        var grouped = value.Any(c => c is ' ' or '-' or '.' or '(');
+        if (!grouped && digits[0] != '0') return false;
+        foreach (var region in (regions ?? []).Concat(DefaultRegions))
+        {
+            if (IsValid(value, region)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsPossible(string number, string region)
+    {
+        try
+        {
+            var parsed = Util.Parse(number, region);
+            return Util.IsPossibleNumber(parsed) && (Util.IsValidNumber(parsed) || number.Length >= 9);
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsValid(string number, string region)
+    {
+        try
+        {
+            return Util.IsValidNumberForRegion(Util.Parse(number, region), region);
+        }
+        catch (NumberParseException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>An optional +CC/00CC, an optional (area code), then digit groups joined by one space, dash or dot.</summary>
+    [GeneratedRegex(@"(?<![\w+.,/:@#$€£-])(?>(?:(?:\+|00)[ ]?)?(?:\(\d{1,5}\)[ ]?)?\d{1,15}(?:(?:[ .-]|[ ]?\(\d{1,5}\)[ ]?)\d{1,15}){0,6})(?![\w@]|[.,/:-]\d|%)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Candidate();
+
+    /// <summary>(99) 645-791, (030) 1234 5678, (415) 555-0132: an area code in brackets, then at least two groups.</summary>
+    [GeneratedRegex(@"^(?:(?:\+|00)\d{1,3}[ ]?)?\(\d{2,5}\)[ ]?\d{2,5}[ .-]\d{2,5}(?:[ .-]\d{2,5})?$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex AreaCodeShape();
+
+    /// <summary>Dates (2024-05-06, 06.05.2024), versions (10.0.401), thousands (1.234.567, 4 000 000) and decimals.</summary>
+    [GeneratedRegex(@"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,3}(?:[. ]\d{3})+|\d+(?:\.\d+){1,3})$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex NotAPhone();
+
+    [GeneratedRegex(@"(?i)(?:phone|tel\b|tel\.|tél|telephone|téléphone|telefon|teléfono|telefone|telefono|mobile|mobil|móvil|cell|handy|portable|celular|cellulare|whats\s?app|signal|sms|text(?:\s+me)?\b|call|ring|dial|fax|hotline|contact|reach|ligue|llama|appel|anruf|ruf|numéro|número|numero|nummer|电话|手机|電話|携帯)[^\d\n]{0,24}$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex PhoneWord();
+
+    [GeneratedRegex(@"(?i)(?:order|invoice|ref|reference|id|isbn|issn|sku|tracking|ticket|case|serial|version|build|account|acct|iban|card|zip|postcode|code|pin|#|no\.|nr\.|total|price|amount|population|item)[^\d\n]{0,12}$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex OtherNumberWord();
+
+    [GeneratedRegex(@"(?i)^\s?(?:€|\$|£|¥|eur|usd|gbp|chf|kr|zł|units|people|km|kg|mb|gb|ms)\b|[$€£¥]\s?$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Currency();
+}
