@@ -38,12 +38,24 @@ public static partial class PaymentCards
     public static bool IsCard(string value)
     {
         var digits = new string([.. value.Where(char.IsAsciiDigit)]);
-        if (digits.Length is < 12 or > 19 || digits[0] is < '2' or > '6' || digits.Distinct().Count() < 2) return false;
+        if (digits.Length is < 12 or > 19 || digits[0] is < '2' or > '6' || digits.Distinct().Count() < 2 || CountsUp(digits)) return false;
         var separators = value.Where(c => !char.IsAsciiDigit(c)).Distinct().Count();
         var groups = value.Split([' ', '-', '.']);
         // One kind of separator; no thousands grouping (1.234.567.890.123) or single digits spaced out.
         return separators <= 1 && (groups.Length == 1 || groups.Skip(1).Any(g => g.Length != 3))
             && groups.All(g => g.Length >= 2 || groups.Length <= 2) && Checksums.Luhn(digits);
+    }
+
+    /// <summary>1234 5678 9012 3456: seven or more digits counting up are a made-up number, not an issued card.</summary>
+    private static bool CountsUp(string digits)
+    {
+        var run = 1;
+        for (var i = 1; i < digits.Length; i++)
+        {
+            run = digits[i] == (digits[i - 1] == '9' ? '0' : digits[i - 1] + 1) ? run + 1 : 1;
+            if (run >= 7) return true;
+        }
+        return false;
     }
 
     [GeneratedRegex(@"(?<![\w+.,-])(?>\d+(?:[ .-]\d+)*)(?![\w]|[.,-]\d)", RegexOptions.CultureInvariant, 1000)]

@@ -38,8 +38,9 @@ public static partial class PhoneDetector
         if (digits.Length is < 7 or > 15 || digits.Distinct().Count() < 3) return false;
         var before = text.AsSpan(Math.Max(0, start - 32), Math.Min(32, start)).ToString();
         var after = text.AsSpan(start + value.Length, Math.Min(12, text.Length - start - value.Length)).ToString();
-        if (NotAPhone().IsMatch(value) || Currency().IsMatch(after)) return false;
         var cue = PhoneWord().IsMatch(before);
+        if (NotAPhone().IsMatch(value) || (!cue && Thousands().IsMatch(value)) || Currency().IsMatch(after)
+            || (value.Contains('.') && value.Contains('-'))) return false;
         if (!cue && (OtherNumberWord().IsMatch(before) || Currency().IsMatch(before))) return false;
         if (value[0] == '+' || value.StartsWith("00", StringComparison.Ordinal))
         {
@@ -88,16 +89,20 @@ public static partial class PhoneDetector
     [GeneratedRegex(@"^(?:(?:\+|00)\d{1,3}[ ]?)?\(\d{2,5}\)[ ]?\d{2,5}[ .-]\d{2,5}(?:[ .-]\d{2,5})?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex AreaCodeShape();
 
-    /// <summary>Dates (2024-05-06, 06.05.2024), versions (10.0.401), thousands (1.234.567, 4 000 000) and decimals.</summary>
-    [GeneratedRegex(@"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,3}(?:[. ]\d{3})+|\d+(?:\.\d+){1,3})$", RegexOptions.CultureInvariant, 1000)]
+    /// <summary>Dates (2024-05-06, 06.05.2024), versions (10.0.401), thousands with dots (1.234.567) and decimals.</summary>
+    [GeneratedRegex(@"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{1,3}(?:\.\d{3})+|\d+(?:\.\d+){1,3})$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex NotAPhone();
 
-    [GeneratedRegex(@"(?i)(?:phone|tel\b|tel\.|tél|telephone|téléphone|telefon|teléfono|telefone|telefono|mobile|mobil|móvil|cell|handy|portable|celular|cellulare|whats\s?app|signal|sms|text(?:\s+me)?\b|call|ring|dial|fax|hotline|contact|reach|ligue|llama|appel|anruf|ruf|numéro|número|numero|nummer|电话|手机|電話|携帯)[^\d\n]{0,24}$", RegexOptions.CultureInvariant, 1000)]
+    /// <summary>12 345 678: thousands with spaces, unless a phone word says it is a number like 699 956 915.</summary>
+    [GeneratedRegex(@"^\d{1,3}(?: \d{3})+$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Thousands();
+
+    [GeneratedRegex(@"(?i)(?:phone|tel\b|tel\.|tél|telephone|téléphone|telefon|teléfono|telefone|telefono|mobile|mobil|móvil|móvel|zadzwoń|line|cell|handy|portable|celular|cellulare|whats\s?app|signal|sms|text(?:\s+me)?\b|call|ring|dial|fax|hotline|contact|reach|ligue|llama|appel|anruf|ruf|numéro|número|numero|nummer|电话|手机|電話|携帯)[^\d\n]{0,24}$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhoneWord();
 
-    [GeneratedRegex(@"(?i)(?:order|invoice|ref|reference|id|isbn|issn|sku|tracking|ticket|case|serial|version|build|account|acct|iban|card|zip|postcode|code|pin|#|no\.|nr\.|total|price|amount|population|item)[^\d\n]{0,12}$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?i)(?:order|invoice|ref|reference|id|isbn|issn|sku|tracking|ticket|case|serial|version|build|account|acct|iban|card|zip|postcode|code|pin|#|no\.|nr\.|total|price|amount|population|item|batch|lot|part|step|page|chapter|room)[^\d\n]{0,12}$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex OtherNumberWord();
 
-    [GeneratedRegex(@"(?i)^\s?(?:€|\$|£|¥|eur|usd|gbp|chf|kr|zł|units|people|km|kg|mb|gb|ms)\b|[$€£¥]\s?$", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?i)^\s?(?:€|\$|£|¥|eur(?:os?)?|usd|dollars?|gbp|chf|kr|zł|units|people|km|kg|mb|gb|ms)\b|[$€£¥]\s?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Currency();
 }

@@ -8,7 +8,7 @@ namespace Chatbot.Moderation.Detectors.Pii.Secrets;
 /// </summary>
 public static class SecretRules
 {
-    private const string Start = @"(?<![A-Za-z0-9_+/=-])";
+    private const string Start = @"(?<![A-Za-z0-9_+/-])";
     private const string End = @"(?![A-Za-z0-9_+/=-])";
     private const string Assign = @"[""']?\s*(?:=|:|=>|:=)\s*[""']?";
 
@@ -87,7 +87,7 @@ public static class SecretRules
         // Keys without a prefix, recognised by the provider's name in front of them.
         Rule("named-provider-key", PiiKinds.ApiKey, null, @"(?i:\b(?:cohere|co|mistral|twilio|datadog|dd|heroku|paypal|braintree|azure(?:[_-]?openai)?|openai|anthropic|together|deepseek|fireworks|pinecone|algolia|cloudflare|cf|okta|auth0|supabase|firebase|mapbox|segment|pagerduty|new[_-]?relic|elastic|grafana|mailgun|sendgrid|square|shopify)[\w.-]{0,24}?(?:api[_-]?key|app[_-]?key|key|token|secret|sid))" + Assign + @"(?<v>[A-Za-z0-9_.~+/=-]{20,})", SecretCheck.HighEntropy),
         // Generic assignments: key=..., secret: ..., password = ...
-        Rule("generic-password", PiiKinds.ApiKey, null, @"(?i:(?<![\w-])[\w.-]{0,30}?(?:password|passwd|pwd)[\w-]{0,10}?)" + Assign + @"(?<v>[^\s""'`,;]{6,})", SecretCheck.Password),
+        Rule("generic-password", PiiKinds.ApiKey, null, @"(?i:(?<![\w-])[\w.-]{0,30}?(?:passw(?:or)?d|pwd|pass)(?:[_-][\w-]{0,10}?)?)" + Assign + @"(?<v>[^\s""'`,;]{6,})", SecretCheck.Password),
         Rule("generic-secret-assignment", PiiKinds.ApiKey, null, @"(?i:(?<![\w-])[\w.-]{0,30}?(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)[\w-]{0,20}?)" + Assign + @"(?<v>[A-Za-z0-9_.~+/=-]{16,})", SecretCheck.HighEntropy),
     ];
 
