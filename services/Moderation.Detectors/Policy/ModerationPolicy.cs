@@ -22,6 +22,12 @@ public sealed class ModerationPolicy
 
     public double InjectionThreshold { get; set; } = 0.85;
 
+    /// <summary>The lower cut-off: a score at or above it (and below <see cref="InjectionThreshold"/>) is the grey zone
+    /// (<c>prompt_injection_suspected</c>: answered as untrusted data, reviewed, audited).</summary>
+    public double InjectionReviewThreshold { get; set; } = DefaultReviewThreshold;
+
+    public const double DefaultReviewThreshold = 0.6;
+
     public TimeSpan StageTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public FailMode FailMode { get; set; } = FailMode.Closed;
