@@ -5,6 +5,8 @@ namespace Chatbot.Moderation.Detectors.Pii;
 /// <summary>
 /// Payment cards: 12 to 19 digits in any common grouping (4-4-4-4, 4-6-5, 4-4-4-4-3, unspaced; spaces, dashes or
 /// dots), an issuer prefix 2-6 (Mastercard 2/5, Amex/Diners/JCB 3, Visa 4, Maestro/Discover/UnionPay 5-6) and Luhn.
+/// One random digit string in ten passes Luhn, so a number introduced as an identifier ("order", "part no.",
+/// "reference") is not a card unless a card word is near, and 12- or 13-digit numbers need a card word.
 /// </summary>
 public static partial class PaymentCards
 {
@@ -24,7 +26,7 @@ public static partial class PaymentCards
                 {
                     var start = groups[first].Index;
                     var length = groups[last].Index + groups[last].Length - start;
-                    if (IsCard(match.Value.Substring(start, length)))
+                    if (IsCard(match.Value.Substring(start, length)) && Plausible(text, match.Index + start, match.Value.Substring(start, length)))
                     {
                         yield return (match.Index + start, length);
                         first = last;
@@ -33,6 +35,11 @@ public static partial class PaymentCards
                 }
             }
         }
+    }
+
+    private static bool Plausible(string text, int start, string value)
+    {
+        return NumberContext.NearCardWord(text, start, value.Length) || (!NumberContext.IdentifierWord().IsMatch(NumberContext.Before(text, start)) && value.Count(char.IsAsciiDigit) >= 14);
     }
 
     public static bool IsCard(string value)

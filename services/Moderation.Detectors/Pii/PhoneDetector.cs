@@ -37,12 +37,12 @@ public static partial class PhoneDetector
     {
         var digits = new string([.. value.Where(char.IsAsciiDigit)]);
         if (digits.Length is < 7 or > 15 || digits.Distinct().Count() < 3) return false;
-        var before = text.AsSpan(Math.Max(0, start - 32), Math.Min(32, start)).ToString();
+        var before = NumberContext.Before(text, start);
         var after = text.AsSpan(start + value.Length, Math.Min(12, text.Length - start - value.Length)).ToString();
         var cue = PhoneWord().IsMatch(before);
         if (NotAPhone().IsMatch(value) || (!cue && Thousands().IsMatch(value)) || Currency().IsMatch(after)
             || (value.Contains('.') && value.Contains('-'))) return false;
-        if (!cue && (OtherNumberWord().IsMatch(before) || Currency().IsMatch(before))) return false;
+        if (!cue && (NumberContext.IdentifierWord().IsMatch(before) || BankWord().IsMatch(before) || Currency().IsMatch(before))) return false;
         if (value[0] == '+' || value.StartsWith("00", StringComparison.Ordinal))
         {
             return IsPossible("+" + digits[(value[0] == '+' ? 0 : 2)..], "ZZ");
@@ -110,8 +110,8 @@ public static partial class PhoneDetector
     [GeneratedRegex(@"(?i)(?:phone|tel\b|tel\.|tél|telephone|téléphone|telefon|teléfono|telefone|telefono|mobile|mobil|móvil|móvel|zadzwoń|line|cell|handy|portable|celular|cellulare|whats\s?app|signal|sms|text(?:\s+me)?\b|call|ring|dial|fax|hotline|contact|reach|ligue|llama|appel|anruf|ruf|numéro|número|numero|nummer|电话|手机|電話|携帯)[^\d\n]{0,24}$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex PhoneWord();
 
-    [GeneratedRegex(@"(?i)(?:order|invoice|ref|reference|id|isbn|issn|sku|tracking|ticket|case|serial|version|build|account|acct|iban|card|zip|postcode|code|pin|#|no\.|nr\.|total|price|amount|population|item|batch|lot|part|step|page|chapter|room)[^\d\n]{0,12}$", RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex OtherNumberWord();
+    [GeneratedRegex(@"(?i)(?:account|acct|iban|card)[^\d\n]{0,12}$", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex BankWord();
 
     [GeneratedRegex(@"(?i)^\s?(?:€|\$|£|¥|eur(?:os?)?|usd|dollars?|gbp|chf|kr|zł|units|people|km|kg|mb|gb|ms)\b|[$€£¥]\s?$", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Currency();
