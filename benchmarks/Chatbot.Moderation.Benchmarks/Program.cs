@@ -5,4 +5,5 @@ using Chatbot.Moderation.Benchmarks;
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 2000;
 Console.WriteLine($"Chatbot.Moderation benchmarks, {iterations} iterations, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 InputCheckBenchmark.Run(iterations);
+PiiBenchmark.Run(iterations);
 OutputGuardBenchmark.Run(iterations / 10);

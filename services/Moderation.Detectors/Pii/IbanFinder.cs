@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Chatbot.Moderation.Detectors.Pii;
 
 /// <summary>
-/// IBANs of every registered country, spaced (groups of four), dashed or unspaced, in either case: the country's
-/// registry length is taken from the candidate (so a following word is not swallowed) and mod 97 must hold.
+/// IBANs of every registered country, spaced (groups of four), dashed or unspaced: the country's
+/// registry length is taken from the candidate (so a following word is not swallowed) and mod 97 must hold. The
+/// country code must be upper case: a lower-case start would make every word of prose a candidate.
 /// </summary>
 public static partial class IbanFinder
 {
@@ -30,6 +31,6 @@ public static partial class IbanFinder
         }
     }
 
-    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,32}", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){11,32}", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Candidate();
 }

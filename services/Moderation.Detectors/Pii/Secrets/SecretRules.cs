@@ -24,7 +24,7 @@ public static class SecretRules
         Rule("azure-storage-key", PiiKinds.ConnectionString, "=", @"(?i:accountkey=)(?<v>[A-Za-z0-9+/]{40,}={0,2})"),
         // Cloud.
         Rule("aws-access-key-id", PiiKinds.ApiKey, "A", Start + @"(?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16}" + End),
-        Rule("aws-secret-access-key", PiiKinds.ApiKey, null, @"(?i:aws[\w.-]{0,30}?(?:secret|sk)[\w.-]{0,20})" + Assign + @"(?<v>[A-Za-z0-9/+]{40})" + End, SecretCheck.HighEntropy),
+        Rule("aws-secret-access-key", PiiKinds.ApiKey, null, @"(?i:aws[\w.-]{0,30}?(?:secret|sk)[\w.-]{0,20})" + Assign + @"(?<v>[A-Za-z0-9/+]{40})" + End, SecretCheck.HighEntropy, Assignment: true),
         Rule("google-api-key", PiiKinds.ApiKey, "AIza", Start + @"AIza[0-9A-Za-z_-]{35}" + End),
         Rule("google-oauth-client-secret", PiiKinds.ApiKey, "GOCSPX-", @"GOCSPX-[A-Za-z0-9_-]{28}"),
         Rule("google-oauth-access-token", PiiKinds.ApiKey, "ya29.", Start + @"ya29\.[0-9A-Za-z_-]{30,}"),
@@ -58,7 +58,7 @@ public static class SecretRules
         Rule("telegram-bot-token", PiiKinds.ApiKey, ":AA", @"(?<![\w:])\d{8,10}:AA[A-Za-z0-9_-]{33}" + End),
         Rule("twilio-api-key", PiiKinds.ApiKey, "SK", Start + @"SK[0-9a-fA-F]{32}" + End),
         Rule("sendgrid-api-key", PiiKinds.ApiKey, "SG.", Start + @"SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}" + End),
-        Rule("mailgun-api-key", PiiKinds.ApiKey, null, Start + @"(?:key-[0-9a-f]{32}|[0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})" + End),
+        Rule("mailgun-api-key", PiiKinds.ApiKey, "key-", Start + @"key-[0-9a-f]{32}" + End),
         Rule("mailchimp-api-key", PiiKinds.ApiKey, "-us", Start + @"[0-9a-f]{32}-us\d{1,2}" + End),
         // AI providers.
         Rule("anthropic-api-key", PiiKinds.ApiKey, "sk-ant-", Start + @"sk-ant-(?:api|admin|oat|sid)\d{2}-[A-Za-z0-9_-]{20,}"),
@@ -85,12 +85,13 @@ public static class SecretRules
         Rule("sentry-dsn", PiiKinds.ApiKey, "@", @"https?://(?<v>[0-9a-f]{32})(?::[0-9a-f]{32})?@[A-Za-z0-9.-]+(?::\d+)?/\d+"),
         Rule("sentry-auth-token", PiiKinds.ApiKey, "sntry", Start + @"sntry[su]_[A-Za-z0-9+/=_-]{40,}"),
         // Keys without a prefix, recognised by the provider's name in front of them.
-        Rule("named-provider-key", PiiKinds.ApiKey, null, @"(?i:\b(?:cohere|co|mistral|twilio|datadog|dd|heroku|paypal|braintree|azure(?:[_-]?openai)?|openai|anthropic|together|deepseek|fireworks|pinecone|algolia|cloudflare|cf|okta|auth0|supabase|firebase|mapbox|segment|pagerduty|new[_-]?relic|elastic|grafana|mailgun|sendgrid|square|shopify)[\w.-]{0,24}?(?:api[_-]?key|app[_-]?key|key|token|secret|sid))" + Assign + @"(?<v>[A-Za-z0-9_.~+/=-]{20,})", SecretCheck.HighEntropy),
+        Rule("named-provider-key", PiiKinds.ApiKey, null, @"(?i:\b(?:cohere|co_|mistral|twilio|datadog|dd_|heroku|paypal|braintree|azure(?:[_-]?openai)?|openai|anthropic|together|deepseek|fireworks|pinecone|algolia|cloudflare|cf_|okta|auth0|supabase|firebase|mapbox|segment|pagerduty|new[_-]?relic|elastic|grafana|mailgun|sendgrid|square|shopify)[\w.-]{0,24}?(?:api[_-]?key|app[_-]?key|key|token|secret|sid))" + Assign + @"(?<v>[A-Za-z0-9_.~+/=-]{20,})", SecretCheck.HighEntropy, Assignment: true),
         // Generic assignments: key=..., secret: ..., password = ...
-        Rule("generic-password", PiiKinds.ApiKey, null, @"(?i:(?<![\w-])[\w.-]{0,30}?(?:passw(?:or)?d|pwd|pass)(?:[_-][\w-]{0,10}?)?)" + Assign + @"(?<v>[^\s""'`,;]{6,})", SecretCheck.Password),
-        Rule("generic-secret-assignment", PiiKinds.ApiKey, null, @"(?i:(?<![\w-])[\w.-]{0,30}?(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)[\w-]{0,20}?)" + Assign + @"(?<v>[A-Za-z0-9_.~+/=-]{16,})", SecretCheck.HighEntropy),
+        Rule("generic-password", PiiKinds.ApiKey, null, @"(?i:(?:passw(?:or)?d|pwd|pass)(?:[_-][\w-]{0,10}?)?)" + Assign + @"(?<v>[^\s""'`,;]{6,})", SecretCheck.Password, Assignment: true),
+        Rule("generic-secret-assignment", PiiKinds.ApiKey, null, @"(?i:(?:secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|auth[_-]?key|credentials?|signing[_-]?key|encryption[_-]?key)[\w-]{0,20}?)" + Assign + @"(?<v>[A-Za-z0-9_.~+/=-]{16,})", SecretCheck.HighEntropy, Assignment: true),
     ];
 
-    private static SecretRule Rule(string name, string kind, string? prefix, string pattern, SecretCheck check = SecretCheck.NotPlaceholder) =>
-        new(name, kind, prefix, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)), check);
+    private static SecretRule Rule(string name, string kind, string? prefix, string pattern,
+        SecretCheck check = SecretCheck.NotPlaceholder, bool Assignment = false) =>
+        new(name, kind, prefix, new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)), check, Assignment);
 }
