@@ -5,5 +5,6 @@ using Chatbot.Moderation.Benchmarks;
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 2000;
 Console.WriteLine($"Chatbot.Moderation benchmarks, {iterations} iterations, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 InputCheckBenchmark.Run(iterations);
+PiiBenchmark.Run(iterations);
 OutputGuardBenchmark.Run(iterations / 10);
 FirstTokenBenchmark.Run(Math.Max(1, iterations / 20));

@@ -15,5 +15,8 @@ public interface IAsyncInputDetector
 
     FailMode FailMode { get; }
 
+    /// <summary>Every input, or only the grey zone (a second opinion); see <see cref="RemoteStageScope"/>.</summary>
+    RemoteStageScope Scope => RemoteStageScope.Always;
+
     Task<IReadOnlyList<Finding>> DetectAsync(string maskedText, ModerationPolicy policy, CancellationToken cancellationToken);
 }

@@ -29,7 +29,8 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
     /// Every stage: the in-process ones, then the remote ones (a provider moderation API) on the text with PII and
     /// secrets masked, each bounded by its timeout; a remote failure is a bypass under the stage's fail mode. When the
     /// in-process stages already block the input (a blocking finding, or a failed stage under a closed fail mode), the
-    /// remote stages are skipped: their answer could not change the verdict, and a call costs money and latency.
+    /// remote stages are skipped: their answer could not change the verdict, and a call costs money and latency. A stage
+    /// scoped to the grey zone (<see cref="RemoteStageScope.GreyZone"/>) is called only when <see cref="GreyZone.IsGreyZone"/>.
     /// </summary>
     public async Task<InputVerdict> CheckAsync(string? input, ModerationPolicy policy, CancellationToken cancellationToken)
     {
@@ -39,7 +40,8 @@ public sealed class InputModerator(IEnumerable<IInputDetector> stages, Moderatio
         {
             var masked = Masker.Mask(text.Clean, findings.Where(f => f.Length > 0
                 && f.Category is ModerationCategories.Pii or ModerationCategories.Secret)).Text;
-            foreach (var stage in remoteStages)
+            var greyZone = GreyZone.IsGreyZone(findings, policy);
+            foreach (var stage in remoteStages.Where(s => s.Scope == RemoteStageScope.Always || greyZone))
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 timeout.CancelAfter(stage.Timeout);

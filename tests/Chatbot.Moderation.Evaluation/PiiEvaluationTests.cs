@@ -5,56 +5,70 @@ using Xunit.Abstractions;
 namespace Chatbot.Moderation.Evaluation;
 
 /// <summary>
-/// Scores the PII and secret detector per kind on the evaluation set (positives and look-alike negatives) and fails
-/// when recall over all kinds is below 98 % (issue 7) or when more than 5 % of the look-alikes are reported.
+/// Scores the PII and secret detector on the committed self-written sets (positives per kind and look-alike
+/// negatives) and fails under issue 24's goals: PII recall ≥ 98 % for each kind, secrets recall ≥ 95 %, and at most
+/// 2 % of the look-alikes of either set reported as anything.
 /// </summary>
 public sealed class PiiEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinimumRecall = 0.98;
-    private const double MaximumLookAlikeFalsePositiveRate = 0.05;
+    private const double MaximumLookAlikeRate = 0.02;
 
     [Fact]
-    public void Pii_recall_meets_the_threshold_and_look_alikes_are_not_reported()
+    public void Pii_recall_is_at_least_98_percent_for_each_kind_and_look_alikes_are_not_reported()
     {
-        var rows = EvaluationSet.Load("pii-eval.tsv");
-        var tp = new Dictionary<string, int>();
-        var fp = new Dictionary<string, int>();
-        var fn = new Dictionary<string, int>();
+        var score = Score("pii-eval.tsv");
+        foreach (var kind in score.Kinds)
+        {
+            Assert.True(kind.Recall >= 0.98, $"{kind.Class} recall {kind.Recall:P1} is below 98 %.");
+        }
+        Assert.True(score.LookAlikeRate <= MaximumLookAlikeRate, $"{score.LookAlikeRate:P1} of PII look-alikes were reported.");
+    }
+
+    [Fact]
+    public void Secret_recall_is_at_least_95_percent_and_look_alikes_are_not_reported()
+    {
+        var score = Score("secrets-eval.tsv");
+        Assert.True(score.Total.Recall >= 0.95, $"Secret recall {score.Total.Recall:P1} is below 95 %.");
+        Assert.True(score.LookAlikeRate <= MaximumLookAlikeRate, $"{score.LookAlikeRate:P1} of secret look-alikes were reported.");
+    }
+
+    /// <summary>Labels are a kind (<c>CARD</c>), a kind and its format (<c>API_KEY:stripe-live-secret</c>) or <c>NONE</c>.</summary>
+    private PiiScore Score(string file)
+    {
+        var rows = EvaluationSet.Load(file);
+        var counts = new Dictionary<string, (int Found, int Missed)>();
+        var formats = new Dictionary<string, (int Found, int Missed)>();
         var lookAlikesReported = 0;
         foreach (var (label, text) in rows)
         {
             var kinds = PiiDetector.Detect(TextNormalizer.Clean(text)).Select(f => f.Kind).ToHashSet();
-            if (label != "NONE")
+            if (label == "NONE")
             {
-                Increment(kinds.Contains(label) ? tp : fn, label);
-            }
-            else if (kinds.Count > 0)
-            {
+                if (kinds.Count == 0) continue;
                 lookAlikesReported++;
+                output.WriteLine($"LOOK-ALIKE REPORTED as [{string.Join(',', kinds)}]: {text[..Math.Min(90, text.Length)]}");
+                continue;
             }
-            foreach (var kind in kinds.Where(k => k != label))
-            {
-                Increment(fp, kind);
-            }
-            if ((label != "NONE" && !kinds.Contains(label)) || kinds.Any(k => k != label))
-            {
-                output.WriteLine($"MISS expected={label} got=[{string.Join(',', kinds)}]: {text[..Math.Min(60, text.Length)]}");
-            }
+            var kind = label.Split(':')[0];
+            var found = kinds.Contains(kind);
+            counts[kind] = Add(counts.GetValueOrDefault(kind), found);
+            formats[label] = Add(formats.GetValueOrDefault(label), found);
+            if (!found) output.WriteLine($"MISSED {label} (got [{string.Join(',', kinds)}]): {text[..Math.Min(90, text.Length)]}");
         }
-        var scores = tp.Keys.Concat(fp.Keys).Concat(fn.Keys).Distinct().Order()
-            .Select(k => new ClassScore(k, tp.GetValueOrDefault(k), fp.GetValueOrDefault(k), fn.GetValueOrDefault(k))).ToList();
-        var total = new ClassScore("all PII + secrets", scores.Sum(s => s.TruePositives), scores.Sum(s => s.FalsePositives), scores.Sum(s => s.FalseNegatives));
+        var scores = counts.OrderBy(c => c.Key).Select(c => new ClassScore(c.Key, c.Value.Found, 0, c.Value.Missed)).ToList();
+        var total = new ClassScore("all", scores.Sum(s => s.TruePositives), 0, scores.Sum(s => s.FalseNegatives));
         var lookAlikes = rows.Count(r => r.Label == "NONE");
-        var lookAlikeRate = (double)lookAlikesReported / lookAlikes;
+        var result = new PiiScore(scores, total, (double)lookAlikesReported / lookAlikes);
+        output.WriteLine($"{file}: {rows.Count - lookAlikes} positives in {formats.Count} formats, {lookAlikes} look-alikes");
         output.WriteLine(ClassScore.Header);
         scores.ForEach(s => output.WriteLine(s.ToString()));
         output.WriteLine(total.ToString());
-        output.WriteLine($"look-alike negatives reported: {lookAlikeRate:P1} ({lookAlikesReported}/{lookAlikes})");
-
-        Assert.True(total.Recall >= MinimumRecall, $"PII recall {total.Recall:P1} is below {MinimumRecall:P0}.");
-        Assert.True(lookAlikeRate <= MaximumLookAlikeFalsePositiveRate,
-            $"{lookAlikeRate:P1} of look-alike negatives were reported (maximum {MaximumLookAlikeFalsePositiveRate:P0}).");
+        output.WriteLine($"look-alikes reported: {result.LookAlikeRate:P1} ({lookAlikesReported}/{lookAlikes})");
+        return result;
     }
 
-    private static void Increment(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+    private static (int Found, int Missed) Add((int Found, int Missed) count, bool found) =>
+        found ? (count.Found + 1, count.Missed) : (count.Found, count.Missed + 1);
+
+    private sealed record PiiScore(IReadOnlyList<ClassScore> Kinds, ClassScore Total, double LookAlikeRate);
 }

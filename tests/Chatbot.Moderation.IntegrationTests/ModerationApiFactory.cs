@@ -25,6 +25,8 @@ public sealed class ModerationApiFactory(string moderationDb, string redis, stri
         builder.UseSetting("Moderation:Provider:Endpoint", providerEndpoint.ToString());
         builder.UseSetting("Moderation:Provider:ApiKey", ModerationFixture.ProviderApiKey);
         builder.UseSetting("Moderation:Provider:TimeoutMilliseconds", "3000");
+        // These tests exercise the stage on every input; ProviderGreyZoneTests cover the default grey-zone scope.
+        builder.UseSetting("Moderation:Provider:Scope", "Always");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
         builder.ConfigureTestServices(services => services.WaitForBusOnStart()
             .AddAuthentication(TestAuthHandler.SchemeName)

@@ -82,6 +82,27 @@ public sealed class RemoteStageTests
         meters.Dispose();
     }
 
+    [Theory]
+    [InlineData(0.59, false)]
+    [InlineData(0.60, true)]
+    [InlineData(0.84, true)]
+    [InlineData(0.85, false)]
+    public void The_grey_zone_is_the_band_between_the_tenants_two_cut_offs(double score, bool grey)
+    {
+        var policy = new ModerationPolicy { InjectionReviewThreshold = 0.6, InjectionThreshold = 0.85 };
+        Assert.Equal(grey, GreyZone.IsGreyZone([new Finding(ModerationCategories.PromptInjection, "none", score)], policy));
+    }
+
+    [Fact]
+    public async Task A_grey_zone_stage_is_skipped_when_there_is_no_injection_score_in_the_band()
+    {
+        var stage = new FakeRemote(_ => [], scope: RemoteStageScope.GreyZone);
+        var verdict = await Moderator(stage, out var meters).CheckAsync("Hello there", Policy(), CancellationToken.None);
+        meters.Dispose();
+        Assert.False(verdict.Blocked);
+        Assert.Equal(0, stage.Calls);
+    }
+
     private static ModerationPolicy Policy() => new() { StageTimeout = TimeSpan.FromSeconds(30) };
 
     private static InputModerator Moderator(IAsyncInputDetector stage, out MetricCollector meters)
@@ -91,8 +112,10 @@ public sealed class RemoteStageTests
     }
 
     private sealed class FakeRemote(Func<string, IReadOnlyList<Finding>> answer, FailMode failMode = FailMode.Closed,
-        TimeSpan? timeout = null, bool hang = false) : IAsyncInputDetector
+        TimeSpan? timeout = null, bool hang = false, RemoteStageScope scope = RemoteStageScope.Always) : IAsyncInputDetector
     {
+        public RemoteStageScope Scope => scope;
+
         public string? Received { get; private set; }
 
         public int Calls { get; private set; }

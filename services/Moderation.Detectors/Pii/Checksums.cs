@@ -23,11 +23,16 @@ public static class Checksums
         return sum % 10 == 0;
     }
 
-    /// <summary>ISO 13616: move the first four characters to the end, letters to 10..35, the number mod 97 must be 1.</summary>
+    /// <summary>
+    /// ISO 13616: a registered country with its exact length, then the first four characters moved to the end, letters
+    /// to 10..35, and the number mod 97 must be 1.
+    /// </summary>
     public static bool Iban(string iban)
     {
-        if (iban.Length is < 15 or > 34) return false;
-        if (IbanLengths.TryGetValue(iban[..2], out var expected) && expected != iban.Length) return false;
+        if (iban.Length < 4 || !IbanRegistry.Lengths.TryGetValue(iban[..2], out var expected) || expected != iban.Length)
+        {
+            return false;
+        }
         var remainder = 0;
         foreach (var c in string.Concat(iban.AsSpan(4), iban.AsSpan(0, 4)))
         {
@@ -42,12 +47,4 @@ public static class Checksums
         }
         return remainder == 1;
     }
-
-    private static readonly Dictionary<string, int> IbanLengths = new()
-    {
-        ["AT"] = 20, ["BE"] = 16, ["CH"] = 21, ["CZ"] = 24, ["DE"] = 22, ["DK"] = 18, ["ES"] = 24, ["FI"] = 18,
-        ["FR"] = 27, ["GB"] = 22, ["IE"] = 22, ["IT"] = 27, ["LU"] = 20, ["NL"] = 18, ["NO"] = 15, ["PL"] = 28,
-        ["PT"] = 25, ["SE"] = 24, ["GR"] = 27, ["HU"] = 28, ["RO"] = 24, ["SK"] = 24, ["SI"] = 19, ["HR"] = 21,
-    };
-
 }

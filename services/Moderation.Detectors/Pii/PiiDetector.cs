@@ -1,61 +1,50 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using Chatbot.Moderation.Detectors.Pii.Secrets;
 
 namespace Chatbot.Moderation.Detectors.Pii;
 
 /// <summary>
-/// Finds personal data (e-mail, phone, payment card, IBAN, US SSN, IP address) and secrets (provider API keys,
-/// private keys, JWTs, connection strings) in clean text. Candidates are validated (Luhn, IBAN mod 97, SSN ranges,
-/// address parsing) so look-alikes are not reported. Findings never overlap; earlier (more specific) kinds win.
+/// Finds personal data (e-mail, phone, payment card, IBAN, US SSN, IP address) and secrets (<see cref="SecretRules"/>:
+/// provider keys, private keys, JWTs, connection strings, key assignments) in clean text. Candidates are validated
+/// (Luhn, IBAN registry + mod 97, SSN ranges, address parsing, libphonenumber, placeholder and entropy checks) so
+/// look-alikes are not reported. Findings never overlap; earlier (more specific) kinds win.
 /// </summary>
 public static class PiiDetector
 {
-    private static readonly (string Kind, string Category, Func<Regex> Pattern, Func<string, bool> IsValid)[] Detectors =
-    [
-        (PiiKinds.PrivateKey, ModerationCategories.Secret, PiiPatterns.PrivateKey, _ => true),
-        (PiiKinds.Jwt, ModerationCategories.Secret, PiiPatterns.Jwt, _ => true),
-        (PiiKinds.ConnectionString, ModerationCategories.Secret, PiiPatterns.ConnectionString, _ => true),
-        (PiiKinds.ApiKey, ModerationCategories.Secret, PiiPatterns.ApiKey, _ => true),
-        (PiiKinds.Email, ModerationCategories.Pii, PiiPatterns.Email, _ => true),
-        (PiiKinds.Iban, ModerationCategories.Pii, PiiPatterns.Iban, v => Checksums.Iban(v.Replace(" ", string.Empty))),
-        (PiiKinds.Card, ModerationCategories.Pii, PiiPatterns.Card, IsCard),
-        (PiiKinds.Ssn, ModerationCategories.Pii, PiiPatterns.Ssn, _ => true),
-        (PiiKinds.IpAddress, ModerationCategories.Pii, PiiPatterns.IPv4, _ => true),
-        (PiiKinds.IpAddress, ModerationCategories.Pii, PiiPatterns.IPv6, IsIPv6),
-        (PiiKinds.Phone, ModerationCategories.Pii, PiiPatterns.InternationalPhone, v => DigitCount(v) is >= 8 and <= 15),
-        (PiiKinds.Phone, ModerationCategories.Pii, PiiPatterns.NationalPhone, v => DigitCount(v) is >= 9 and <= 12),
-    ];
+    public static IReadOnlyList<Finding> Detect(string clean) => Detect(clean, null);
 
-    public static IReadOnlyList<Finding> Detect(string clean)
+    /// <param name="clean">Normalised text.</param>
+    /// <param name="phoneRegions">The tenant's regions (ISO 3166 codes) tried first for national phone numbers.</param>
+    public static IReadOnlyList<Finding> Detect(string clean, IReadOnlyList<string>? phoneRegions)
     {
         var findings = new List<Finding>();
-        foreach (var (kind, category, pattern, isValid) in Detectors)
+        foreach (var secret in SecretScanner.Scan(clean))
         {
-            foreach (Match match in pattern().Matches(clean))
-            {
-                if (!Overlaps(findings, match.Index, match.Length) && isValid(match.Value))
-                {
-                    findings.Add(new Finding(category, kind, 1.0, match.Index, match.Length));
-                }
-            }
+            findings.Add(new Finding(ModerationCategories.Secret, secret.Kind, 1.0, secret.Start, secret.Length));
         }
+        Add(findings, PiiKinds.Email, PiiPatterns.Email().Matches(clean).Select(m => (m.Index, m.Length)));
+        Add(findings, PiiKinds.Iban, IbanFinder.Find(clean));
+        Add(findings, PiiKinds.Card, PaymentCards.Find(clean));
+        Add(findings, PiiKinds.Ssn, PiiPatterns.Ssn().Matches(clean).Select(m => (m.Index, m.Length)));
+        Add(findings, PiiKinds.IpAddress, PiiPatterns.IPv4().Matches(clean).Select(m => (m.Index, m.Length)));
+        Add(findings, PiiKinds.IpAddress, PiiPatterns.IPv6().Matches(clean).Where(m => IsIPv6(m.Value)).Select(m => (m.Index, m.Length)));
+        Add(findings, PiiKinds.Phone, PhoneDetector.Find(clean, phoneRegions));
         findings.Sort((a, b) => a.Start.CompareTo(b.Start));
         return findings;
     }
 
-    private static bool Overlaps(List<Finding> findings, int start, int length) =>
-        findings.Exists(f => start < f.Start + f.Length && f.Start < start + length);
-
-    private static bool IsCard(string value)
+    private static void Add(List<Finding> findings, string kind, IEnumerable<(int Start, int Length)> spans)
     {
-        var digits = new string([.. value.Where(char.IsDigit)]);
-        return digits.Length is >= 13 and <= 19 && digits[0] is >= '2' and <= '6'
-            && digits.Distinct().Count() > 1 && Checksums.Luhn(digits);
+        foreach (var (start, length) in spans)
+        {
+            if (!findings.Exists(f => start < f.Start + f.Length && f.Start < start + length))
+            {
+                findings.Add(new Finding(ModerationCategories.Pii, kind, 1.0, start, length));
+            }
+        }
     }
 
     private static bool IsIPv6(string value) =>
         value.Count(c => c == ':') >= 2 && IPAddress.TryParse(value, out var address)
         && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6;
-
-    private static int DigitCount(string value) => value.Count(char.IsDigit);
 }

@@ -8,5 +8,5 @@ public sealed class PiiStage : IInputDetector
 {
     public string Stage => ModerationCategories.Pii;
 
-    public IEnumerable<Finding> Detect(NormalizedText text, ModerationPolicy policy) => PiiDetector.Detect(text.Clean);
+    public IEnumerable<Finding> Detect(NormalizedText text, ModerationPolicy policy) => PiiDetector.Detect(text.Clean, policy.PhoneRegions);
 }

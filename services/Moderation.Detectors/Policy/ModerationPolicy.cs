@@ -22,6 +22,12 @@ public sealed class ModerationPolicy
 
     public double InjectionThreshold { get; set; } = 0.85;
 
+    /// <summary>The lower cut-off: a score at or above it (and below <see cref="InjectionThreshold"/>) is the grey zone
+    /// (<c>prompt_injection_suspected</c>: answered as untrusted data, reviewed, audited).</summary>
+    public double InjectionReviewThreshold { get; set; } = DefaultReviewThreshold;
+
+    public const double DefaultReviewThreshold = 0.6;
+
     public TimeSpan StageTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public FailMode FailMode { get; set; } = FailMode.Closed;
@@ -30,6 +36,12 @@ public sealed class ModerationPolicy
     public Dictionary<string, FailMode> StageFailModes { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public bool Canary { get; set; } = true;
+
+    /// <summary>
+    /// Regions (ISO 3166 alpha-2) whose national phone formats this tenant's users write, tried before the detector's
+    /// defaults; international numbers (<c>+CC</c>) are recognised for every country regardless.
+    /// </summary>
+    public string[] PhoneRegions { get; set; } = [];
 
     /// <summary>
     /// The policy's action for a category; our own categories without an entry are allowed, every other category

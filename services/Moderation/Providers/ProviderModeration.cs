@@ -2,7 +2,10 @@ using Chatbot.Moderation.Detectors;
 
 namespace Chatbot.Moderation.Providers;
 
-/// <summary>Binds <c>Moderation:Provider</c>; when it is configured, adds the provider API as an input stage.</summary>
+/// <summary>
+/// Binds <c>Moderation:Provider</c>; when it is configured, adds the provider API as an input stage: OpenAI's moderation
+/// endpoint or a guard model, per <see cref="ProviderModerationOptions.Api"/>.
+/// </summary>
 public static class ProviderModeration
 {
     public static IHostApplicationBuilder AddProviderModeration(this IHostApplicationBuilder builder)
@@ -12,8 +15,15 @@ public static class ProviderModeration
         var settings = builder.Configuration.GetSection(ProviderModerationOptions.SectionName).Get<ProviderModerationOptions>();
         if (settings?.Enabled == true)
         {
-            builder.Services.AddHttpClient(OpenAIModerationStage.ClientName);
-            builder.Services.AddSingleton<IAsyncInputDetector, OpenAIModerationStage>();
+            builder.Services.AddHttpClient(ProviderHttp.ClientName);
+            if (settings.Api == ProviderApi.ChatCompletions)
+            {
+                builder.Services.AddSingleton<IAsyncInputDetector, GuardModelStage>();
+            }
+            else
+            {
+                builder.Services.AddSingleton<IAsyncInputDetector, OpenAIModerationStage>();
+            }
         }
         return builder;
     }
