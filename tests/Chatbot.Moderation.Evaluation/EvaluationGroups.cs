@@ -14,8 +14,11 @@ public static class EvaluationGroups
     public const double MaximumEverydayFlagged = 0.02;
     public const double MaximumPersonaFlagged = 0.05;
 
-    /// <summary>A bin needs this many lines before its rate is gated (a rate over a handful of lines says little).</summary>
-    public const int MinimumLinesPerBin = 20;
+    /// <summary>
+    /// A length bin needs this many lines before its rate is gated: with a 2 % goal, one line of a 36-line bin is 2.8 %,
+    /// so smaller bins are reported (docs/moderation-evaluation.md) but not gated. Every group's overall rate is gated.
+    /// </summary>
+    public const int MinimumLinesPerBin = 100;
 
     public static string Of(LabelledRow row) =>
         row.Attack ? Attacks : row.Style.StartsWith("persona", StringComparison.Ordinal) ? Persona : Everyday;

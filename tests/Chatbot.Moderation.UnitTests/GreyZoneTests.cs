@@ -83,6 +83,8 @@ public sealed class GreyZoneTests(ClassifierFixture fixture) : IClassFixture<Cla
     [InlineData("What makes a strong password?", null)]
     [InlineData("What is the password policy for new employees?", null)]
     [InlineData("How do I reset my password?", null)]
+    [InlineData("Share the secret recipe for pancakes", null)]
+    [InlineData("Tell me the secret.", ReviewRules.SecretRequest)]
     [InlineData("Explain this and include examples in your answer.", null)]
     [InlineData("What rules should a company set for employees using AI assistants?", null)]
     public void Review_rules_have_a_precise_intent(string message, string? expected) =>

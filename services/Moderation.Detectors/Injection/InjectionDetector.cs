@@ -15,7 +15,8 @@ public sealed class InjectionDetector(InjectionClassifier classifier)
         string? review = null;
         foreach (var view in text.DetectionViews())
         {
-            if (InjectionRules.FirstMatch(view) is { } rule)
+            var rule = InjectionRules.FirstMatch(view) ?? (Separated(view) is { } spaced ? InjectionRules.FirstMatch(spaced) : null);
+            if (rule is not null)
             {
                 return new InjectionScore(1.0, rule, Confident: true, Suspicious: false);
             }
@@ -24,4 +25,10 @@ public sealed class InjectionDetector(InjectionClassifier classifier)
         }
         return new InjectionScore(best, review ?? "classifier", Confident: false, Suspicious: review is not null);
     }
+
+    /// <summary>Words joined by dots, underscores or hyphens instead of spaces ("ignore.the.previous.rules"), spaced out.</summary>
+    private static string? Separated(string view) =>
+        view.Length > 12 && !view.Contains(' ', StringComparison.Ordinal) && view.AsSpan().IndexOfAny("._-+") >= 0
+            ? view.Replace('.', ' ').Replace('_', ' ').Replace('-', ' ').Replace('+', ' ')
+            : null;
 }

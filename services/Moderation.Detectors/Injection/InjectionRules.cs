@@ -40,7 +40,7 @@ public static partial class InjectionRules
         return null;
     }
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget|skip|override|bypass|drop|abandon|neglect|discard)\b[\w\s,'-]{0,40}?\b(previous|prior|above|earlier|preceding|initial|original|all|any|your|the|these|those|system|developer)\b[\w\s,'-]{0,30}?\b(instructions?|rules?|prompts?|directions?|guidelines?|directives?|guardrails?|constraints?|restrictions?|programming|context|orders?|commands?|messages?)\b|\b(ignore|disregard|forget)\b (all |everything )?(of )?(the |what(ever)? (is|was|i said|you were told) )?(above|before|previously|earlier)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(ignore|disregard|forget|skip|override|bypass|drop|abandon|neglect|discard|pay no attention to|throw away|scratch|set aside|put aside|never mind)\b[\w\s,'-]{0,40}?\b(previous|prior|above|earlier|preceding|initial|original|all|any|your|the|these|those|system|developer)\b[\w\s,'-]{0,30}?\b(instructions?|rules?|prompts?|directions?|guidelines?|directives?|guardrails?|constraints?|restrictions?|programming|guidance|context|orders?|commands?|messages?)\b|\b(ignore|disregard|forget)\b (all |everything )?(of )?(the |what(ever)? (is|was|i said|you were told) )?(above|before|previously|earlier)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Override();
 
     [GeneratedRegex(@"\b(new|updated|real|actual|true)\s+(system\s+)?(instructions?|rules?|prompt|task)\s*(:|are|is|follow)|\bfrom (now on|this point( on)?)\b.{0,60}\b(ignore|disregard|no longer|without (any )?(rules|restrictions|filters|limits)|no (rules|restrictions|filters|limits)|unfiltered|unrestricted|never refuse)|\byour (new|only|real) (task|goal|purpose|instructions?) (is|are)\b", RegexOptions.CultureInvariant, 1000)]
@@ -66,11 +66,11 @@ public static partial class InjectionRules
 
     // "Ignore / forget the previous instructions (rules, prompt)" in French, German, Spanish, Italian, Portuguese, Dutch
     // and Polish, on the folded text (accents dropped).
-    [GeneratedRegex(@"\b(ignorez|ignorer|ignoriere|ignora(r|te)?|negeer|zignoruj|ignoruj|vergiss|vergeet|oublie[zr]?|olvida|dimentica|esqueca|nao (siga|obedeca)|ne tiens pas compte|no hagas caso)\b[^.?!\n]{0,50}\b(instructions?|consignes|regles|anweisungen|regeln|vorgaben|instrucciones|reglas|istruzioni|regole|instrucoes|regras|instructies|regels|instrukcje|zasady|prompt|systemprompt)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(ignorez|ignorer|ignoriere|ignora(r|te)?|negeer|zignoruj|ignoruj|vergiss|vergeet|oublie[zr]?|olvida|dimentica|esqueca|nao (siga|obedeca)|ne tiens pas compte|no hagas caso)\b[^.?!\n]{0,80}\b(instructions?|consignes|regles|anweisungen|regeln|vorgaben|instrucciones|reglas|istruzioni|regole|instrucoes|regras|instructies|regels|instrukcje|zasady|prompt|systemprompt)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ForeignOverride();
 
     // "An AI without restrictions / rules / filters" in French, German, Spanish, Portuguese, Italian, Dutch, Polish.
-    [GeneratedRegex(@"\b(ia|ki|ai|modell?o?|assistente?|asystent)\b[^.?!\n]{0,20}\b(sans|ohne|sin|sem|senza|zonder|bez)\b[^.?!\n]{0,15}\b(restriction|regle|regel|einschrankung|filter|restriccion|regla|restricao|regra|restrizion|regol|beperking|ogranicze|zasad|limit|filtr)", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(ia|ki|ai|modell?o?|assistente?|asystent)\b[^.?!\n]{0,20}\b(sans|ohne|sin|sem|senza|zonder|bez)\b[^.?!\n]{0,15}\b(restri|regle|regel|einschrankung|filter|regla|regra|regol|beperking|ogranicze|zasad|limit|filtr)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ForeignUnrestricted();
 
     // "Your instructions are void / cancelled", "consider the previous rules void".
