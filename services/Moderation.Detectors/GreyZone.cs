@@ -11,8 +11,11 @@ public static class GreyZone
 {
     public static bool IsGreyZone(IEnumerable<Finding> findings, ModerationPolicy policy)
     {
-        var score = findings.Where(f => f.Category == ModerationCategories.PromptInjection)
+        var all = findings as IReadOnlyCollection<Finding> ?? findings.ToList();
+        var score = all.Where(f => f.Category == ModerationCategories.PromptInjection)
             .Select(f => f.Score).DefaultIfEmpty(0).Max();
-        return score >= policy.InjectionReviewThreshold && score < policy.InjectionThreshold;
+        if (score >= policy.InjectionThreshold) return false;
+        // A review rule marks the grey zone on its own (InjectionScore.Findings), whatever the classifier's score.
+        return score >= policy.InjectionReviewThreshold || all.Any(f => f.Category == ModerationCategories.SuspectedInjection);
     }
 }

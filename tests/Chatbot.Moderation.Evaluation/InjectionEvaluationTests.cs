@@ -1,51 +1,88 @@
 using Chatbot.Moderation.Detectors.Injection;
-using Chatbot.Moderation.Detectors.Normalization;
 using Xunit.Abstractions;
 
 namespace Chatbot.Moderation.Evaluation;
 
 /// <summary>
-/// Scores the injection detector (rules + classifier trained on the separate training set) on the held-out
-/// evaluation set and fails below the thresholds of issue 7: injection recall 90 %, benign false-positive rate 3 %.
+/// Scores the injection detector only on sources it never trained on (split by source, never at random) and fails when
+/// a goal group misses its goal of issue 24 in any length bin: attack recall at least 95 %, at most 2 % of everyday
+/// requests and at most 5 % of persona prompts flagged (grey zone or block: both count as a false positive here).
 /// </summary>
 public sealed class InjectionEvaluationTests(ITestOutputHelper output)
 {
-    private const double MinimumRecall = 0.90;
-    private const double MaximumBenignFalsePositiveRate = 0.03;
-
     [Fact]
-    public void Injection_recall_and_benign_false_positive_rate_meet_the_thresholds()
+    public void Held_out_sources_meet_the_goals_in_every_length_bin()
     {
         using var classifier = new InjectionClassifier();
-        var detector = new InjectionDetector(classifier);
-        int tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var (label, text) in EvaluationSet.Load("injection-eval.tsv"))
+        var evaluation = new InjectionEvaluator(classifier, "held-out sources (author B)").Score(EvaluationSet.HeldOut());
+        Report(evaluation);
+        Assert.Empty(evaluation.Failures());
+    }
+
+    /// <summary>
+    /// Leave one training source (a whole genre of author A) out, train on the rest, score it: how the model does on a kind
+    /// of text it has never seen. The issue's goals are NOT met this way (see docs/moderation-evaluation.md); the test
+    /// holds the measured level as a floor so that a change that generalises worse fails.
+    /// </summary>
+    [Fact]
+    public void Training_sources_left_out_one_at_a_time_stay_above_the_measured_floor()
+    {
+        var sources = InjectionClassifier.LoadEmbeddedSources();
+        int attacks = 0, caught = 0, benign = 0, flagged = 0;
+        foreach (var (name, rows) in sources.Where(s => s.Key != "legacy"))
         {
-            var finding = detector.Detect(TextNormalizer.Normalize(text));
-            var flagged = detector.IsFlagged(finding);
-            var expected = label == "1";
-            (tp, fp, fn, tn) = (expected, flagged) switch
+            using var classifier = new InjectionClassifier([.. sources.Where(s => s.Key != name).SelectMany(s => s.Value)]);
+            var evaluation = new InjectionEvaluator(classifier, name)
+                .Score(rows.Select(r => new LabelledRow("training/" + name, name, r.Label, r.Text)));
+            foreach (var key in evaluation.PerGroupAndBin.Keys.Where(k => k.EndsWith(" all", StringComparison.Ordinal)))
             {
-                (true, true) => (tp + 1, fp, fn, tn),
-                (false, true) => (tp, fp + 1, fn, tn),
-                (true, false) => (tp, fp, fn + 1, tn),
-                _ => (tp, fp, fn, tn + 1),
-            };
-            if (expected != flagged)
-            {
-                output.WriteLine($"MISS expected={label} got={finding.Kind} score={finding.Score:F2}: {text[..Math.Min(70, text.Length)]}");
+                var (lines, rate) = (evaluation.PerGroupAndBin.Lines(key), evaluation.PerGroupAndBin.FlaggedRate(key));
+                output.WriteLine($"| {name} | {key} | {lines} | {rate:P1} |");
+                if (key.StartsWith(EvaluationGroups.Attacks, StringComparison.Ordinal)) (attacks, caught) = (attacks + lines, caught + (int)Math.Round(rate * lines));
+                else (benign, flagged) = (benign + lines, flagged + (int)Math.Round(rate * lines));
             }
         }
-        var injection = new ClassScore("prompt_injection", tp, fp, fn);
-        var benign = new ClassScore("benign", tn, fn, fp);
-        var falsePositiveRate = (double)fp / (fp + tn);
-        output.WriteLine(ClassScore.Header);
-        output.WriteLine(injection.ToString());
-        output.WriteLine(benign.ToString());
-        output.WriteLine($"benign false-positive rate: {falsePositiveRate:P1} ({fp}/{fp + tn})");
+        output.WriteLine($"left-out attack sources: recall {(double)caught / attacks:P1}; left-out benign sources: flagged {(double)flagged / benign:P1}");
+        Assert.True((double)caught / attacks >= 0.85, $"Left-out recall {(double)caught / attacks:P1} is below the measured floor of 85 %.");
+        Assert.True((double)flagged / benign <= 0.30, $"Left-out benign flagged {(double)flagged / benign:P1} is above the measured ceiling of 30 %.");
+    }
 
-        Assert.True(injection.Recall >= MinimumRecall, $"Injection recall {injection.Recall:P1} is below {MinimumRecall:P0}.");
-        Assert.True(falsePositiveRate <= MaximumBenignFalsePositiveRate,
-            $"Benign false-positive rate {falsePositiveRate:P1} is above {MaximumBenignFalsePositiveRate:P0}.");
+    [Fact]
+    public void The_first_evaluation_set_still_scores_as_before()
+    {
+        // Written beside the first training lines and tuned on: a regression check, not a measure of generalisation.
+        using var classifier = new InjectionClassifier();
+        var rows = EvaluationSet.Load("injection-eval.tsv").Select(r => new LabelledRow("injection-eval", "seen", r.Label == "1", r.Text));
+        var evaluation = new InjectionEvaluator(classifier, "first evaluation set (seen)").Score(rows);
+        Report(evaluation);
+        // The thresholds of issue 7, under which this set was first gated.
+        Assert.True(evaluation.PerGroupAndBin.FlaggedRate("attacks all") >= 0.90);
+        Assert.True(evaluation.PerGroupAndBin.FlaggedRate("everyday all") <= 0.03);
+    }
+
+    /// <summary>
+    /// The public sets (BIPIA, alpaca), read from <see cref="ExternalSets.Directory"/> when the lead has provided them. Absent
+    /// data is reported in the output, and fails the test when <c>MODERATION_EXTERNAL_REQUIRED=1</c>. Only the everyday false
+    /// positives (alpaca and BIPIA's clean contexts) are gated: the BIPIA recall is a figure for docs/moderation-evaluation.md.
+    /// </summary>
+    [Fact]
+    public void External_public_sets_are_scored_when_present()
+    {
+        var (rows, missing) = ExternalSets.Load();
+        foreach (var name in missing) output.WriteLine($"ABSENT: {Path.Combine(ExternalSets.Directory, name)} (set {ExternalSets.Variable})");
+        if (Environment.GetEnvironmentVariable("MODERATION_EXTERNAL_REQUIRED") == "1") Assert.Empty(missing);
+        if (rows.Count == 0) return;
+        using var classifier = new InjectionClassifier();
+        var evaluation = new InjectionEvaluator(classifier, "external public sets").Score(rows);
+        Report(evaluation);
+        Assert.True(evaluation.PerGroupAndBin.FlaggedRate("everyday all") <= EvaluationGroups.MaximumEverydayFlagged,
+            $"External everyday false positives {evaluation.PerGroupAndBin.FlaggedRate("everyday all"):P1}.");
+    }
+
+    private void Report(InjectionEvaluator evaluation)
+    {
+        output.WriteLine(evaluation.ToString());
+        evaluation.Misses.ForEach(output.WriteLine);
+        foreach (var failure in evaluation.Failures()) output.WriteLine($"FAILS GOAL: {failure}");
     }
 }

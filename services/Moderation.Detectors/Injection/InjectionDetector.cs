@@ -3,27 +3,32 @@ using Chatbot.Moderation.Detectors.Normalization;
 namespace Chatbot.Moderation.Detectors.Injection;
 
 /// <summary>
-/// Rules first (a match scores 1.0 and names the rule), then the classifier on the folded text and on each decoded
-/// payload; the score is the highest of them. Flagged when a rule matched or the classifier is confident enough.
+/// The cheap first stage, run on every message: blocking rules with a precise intent (a match is confident and ends the
+/// check), review rules (a request for a guarded secret, instructions addressed to the model inside quoted content), then
+/// the classifier on the folded text and on each decoded payload; the score is the classifier's highest probability.
 /// </summary>
-public sealed class InjectionDetector(InjectionClassifier classifier, double classifierThreshold = 0.85)
+public sealed class InjectionDetector(InjectionClassifier classifier)
 {
-    /// <summary>The classifier looks at most at this many characters of each view (the rules see everything).</summary>
-    private const int ClassifierWindow = 4000;
-
-    public Finding Detect(NormalizedText text)
+    public InjectionScore Score(NormalizedText text)
     {
         var best = 0.0;
+        string? review = null;
         foreach (var view in text.DetectionViews())
         {
-            if (InjectionRules.FirstMatch(view) is { } rule)
+            var rule = InjectionRules.FirstMatch(view) ?? (Separated(view) is { } spaced ? InjectionRules.FirstMatch(spaced) : null);
+            if (rule is not null)
             {
-                return new Finding(ModerationCategories.PromptInjection, rule, 1.0);
+                return new InjectionScore(1.0, rule, Confident: true, Suspicious: false);
             }
-            best = Math.Max(best, classifier.Score(view.Length > ClassifierWindow ? view[..ClassifierWindow] : view));
+            review ??= ReviewRules.FirstMatch(view);
+            best = Math.Max(best, classifier.Score(view));
         }
-        return new Finding(ModerationCategories.PromptInjection, best >= classifierThreshold ? "classifier" : "none", best);
+        return new InjectionScore(best, review ?? "classifier", Confident: false, Suspicious: review is not null);
     }
 
-    public bool IsFlagged(Finding finding) => finding.Kind != "none";
+    /// <summary>Words joined by dots, underscores or hyphens instead of spaces ("ignore.the.previous.rules"), spaced out.</summary>
+    private static string? Separated(string view) =>
+        view.Length > 12 && !view.Contains(' ', StringComparison.Ordinal) && view.AsSpan().IndexOfAny("._-+") >= 0
+            ? view.Replace('.', ' ').Replace('_', ' ').Replace('-', ' ').Replace('+', ' ')
+            : null;
 }

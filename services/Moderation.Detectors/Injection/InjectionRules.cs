@@ -18,6 +18,10 @@ public static partial class InjectionRules
         ("fake_system_turn", FakeSystem()),
         ("policy_bypass", Bypass()),
         ("encoded_instruction", EncodedInstruction()),
+        ("foreign_override", ForeignOverride()),
+        ("foreign_unrestricted", ForeignUnrestricted()),
+        ("instructions_voided", Voided()),
+        ("setup_text_request", SetupText()),
     ];
 
     public static string? FirstMatch(string folded)
@@ -36,7 +40,7 @@ public static partial class InjectionRules
         return null;
     }
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget|skip|override|bypass|drop|abandon|neglect|discard)\b[\w\s,'-]{0,40}?\b(previous|prior|above|earlier|preceding|initial|original|all|any|your|the|these|those|system|developer)\b[\w\s,'-]{0,30}?\b(instructions?|rules?|prompts?|directions?|guidelines?|directives?|guardrails?|constraints?|restrictions?|programming|context|orders?|commands?|messages?)\b|\b(ignore|disregard|forget)\b (all |everything )?(of )?(the |what(ever)? (is|was|i said|you were told) )?(above|before|previously|earlier)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(ignore|disregard|forget|skip|override|bypass|drop|abandon|neglect|discard|pay no attention to|throw away|scratch|set aside|put aside|never mind)\b[\w\s,'-]{0,40}?\b(previous|prior|above|earlier|preceding|initial|original|all|any|your|the|these|those|system|developer)\b[\w\s,'-]{0,30}?\b(instructions?|rules?|prompts?|directions?|guidelines?|directives?|guardrails?|constraints?|restrictions?|programming|guidance|context|orders?|commands?|messages?)\b|\b(ignore|disregard|forget)\b (all |everything )?(of )?(the |what(ever)? (is|was|i said|you were told) )?(above|before|previously|earlier)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Override();
 
     [GeneratedRegex(@"\b(new|updated|real|actual|true)\s+(system\s+)?(instructions?|rules?|prompt|task)\s*(:|are|is|follow)|\bfrom (now on|this point( on)?)\b.{0,60}\b(ignore|disregard|no longer|without (any )?(rules|restrictions|filters|limits)|no (rules|restrictions|filters|limits)|unfiltered|unrestricted|never refuse)|\byour (new|only|real) (task|goal|purpose|instructions?) (is|are)\b", RegexOptions.CultureInvariant, 1000)]
@@ -59,4 +63,21 @@ public static partial class InjectionRules
 
     [GeneratedRegex(@"\b(decode|base64|hex|rot13|rot-13|reverse(d)?)\b.{0,60}\b(and|then)\s+(follow|execute|obey|do|run|carry out|perform|act on)\b|\b(follow|execute|obey|run)\b.{0,30}\b(decoded|encoded|hidden|following base64|these) (instructions?|commands?|message|text|payload)", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex EncodedInstruction();
+
+    // "Ignore / forget the previous instructions (rules, prompt)" in French, German, Spanish, Italian, Portuguese, Dutch
+    // and Polish, on the folded text (accents dropped).
+    [GeneratedRegex(@"\b(ignorez|ignorer|ignoriere|ignora(r|te)?|negeer|zignoruj|ignoruj|vergiss|vergeet|oublie[zr]?|olvida|dimentica|esqueca|nao (siga|obedeca)|ne tiens pas compte|no hagas caso)\b[^.?!\n]{0,80}\b(instructions?|consignes|regles|anweisungen|regeln|vorgaben|instrucciones|reglas|istruzioni|regole|instrucoes|regras|instructies|regels|instrukcje|zasady|prompt|systemprompt)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ForeignOverride();
+
+    // "An AI without restrictions / rules / filters" in French, German, Spanish, Portuguese, Italian, Dutch, Polish.
+    [GeneratedRegex(@"\b(ia|ki|ai|modell?o?|assistente?|asystent)\b[^.?!\n]{0,20}\b(sans|ohne|sin|sem|senza|zonder|bez)\b[^.?!\n]{0,15}\b(restri|regle|regel|einschrankung|filter|regla|regra|regol|beperking|ogranicze|zasad|limit|filtr)", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ForeignUnrestricted();
+
+    // "Your instructions are void / cancelled", "consider the previous rules void".
+    [GeneratedRegex(@"\b(instructions?|rules|directives|guidance|programming|guidelines|system prompt)\b[^.?!\n]{0,30}\b(are|is) (now |hereby )?(void|cancell?ed|revoked|null and void|obsolete|lifted|suspended|no longer (valid|in effect|apply|applicable))\b|\bconsider\b[^.?!\n]{0,40}\b(instructions?|rules|directives|guidance|programming|guidelines|system prompt)\b[^.?!\n]{0,12}\b(void|cancell?ed|revoked|obsolete|null)\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex Voided();
+
+    // "Write out the text you started with", "share your setup text".
+    [GeneratedRegex(@"\b(write out|write down|share|print|show|give me|repeat|output|reveal|dump|paste|type out)\b[^.?!\n]{0,30}\b(confidential|setup|starting|initial|hidden|secret|original|boot|startup) (text|prompt|instructions|configuration|setup|message)\b|\b(text|instructions|prompt|rules|words|message) (you|the assistant|the model) (started|was started|were started|were initiali[sz]ed|were configured|were set up|booted) with\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex SetupText();
 }

@@ -5,4 +5,7 @@ public sealed class InjectionSample
 {
     public bool Label { get; set; }
     public string Text { get; set; } = string.Empty;
+
+    /// <summary>Training weight (the classes are balanced so that benign windows weigh twice the attack windows).</summary>
+    public float Weight { get; set; } = 1;
 }

@@ -2,13 +2,14 @@ namespace Chatbot.Moderation.Detectors.Policy;
 
 /// <summary>
 /// A tenant's moderation policy: an action per category (our categories and the tenant's harmful-content lists),
-/// term lists per harmful category, the classifier threshold, the per-stage timeout and the fail mode.
+/// term lists per harmful category, the two injection cut-offs (review and block), the per-stage timeout and the fail mode.
 /// </summary>
 public sealed class ModerationPolicy
 {
     public Dictionary<string, ModerationAction> Actions { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         [ModerationCategories.PromptInjection] = ModerationAction.Block,
+        [ModerationCategories.SuspectedInjection] = ModerationAction.Flag,
         [ModerationCategories.SystemPromptLeak] = ModerationAction.Block,
         [ModerationCategories.Pii] = ModerationAction.Mask,
         [ModerationCategories.Secret] = ModerationAction.Mask,
@@ -20,13 +21,18 @@ public sealed class ModerationPolicy
     /// <summary>Action for a harmful category that has no entry in <see cref="Actions"/>.</summary>
     public ModerationAction HarmfulDefault { get; set; } = ModerationAction.Block;
 
-    public double InjectionThreshold { get; set; } = 0.85;
+    /// <summary>
+    /// The upper cut-off: a classifier score at or above it is a confident attack (<c>prompt_injection</c>, blocked). At 1
+    /// (the default) only the blocking rules, whose intent is precise, refuse a message; the classifier sends to review.
+    /// </summary>
+    public double InjectionThreshold { get; set; } = DefaultBlockThreshold;
 
     /// <summary>The lower cut-off: a score at or above it (and below <see cref="InjectionThreshold"/>) is the grey zone
     /// (<c>prompt_injection_suspected</c>: answered as untrusted data, reviewed, audited).</summary>
     public double InjectionReviewThreshold { get; set; } = DefaultReviewThreshold;
 
-    public const double DefaultReviewThreshold = 0.6;
+    public const double DefaultBlockThreshold = 1.0;
+    public const double DefaultReviewThreshold = 0.8;
 
     public TimeSpan StageTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 

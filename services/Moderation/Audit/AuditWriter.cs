@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Chatbot.Moderation.Data;
@@ -14,7 +15,10 @@ public sealed class AuditWriter(ModerationDbContext db, TimeProvider clock)
     public async Task RecordAsync(Guid tenantId, Guid? userId, Guid? replyId, string subject, InputVerdict verdict,
         CancellationToken ct)
     {
-        var categories = string.Join(',', verdict.FlaggedCategories.Concat(verdict.FailedStages.Select(s => $"failed:{s}")));
+        // Each flagged category with its score ("prompt_injection_suspected=0.912"), so a reviewer sees how sure the check was.
+        var categories = string.Join(',', verdict.FlaggedCategories.Order(StringComparer.Ordinal)
+            .Select(c => verdict.CategoryScores.TryGetValue(c, out var score) ? string.Create(CultureInfo.InvariantCulture, $"{c}={score:0.###}") : c)
+            .Concat(verdict.FailedStages.Select(s => $"failed:{s}")));
         await RecordAsync(tenantId, userId, replyId, subject, verdict.Action.ToString().ToLowerInvariant(), categories,
             verdict.ReviewText, queue: true, ct);
     }

@@ -2,6 +2,7 @@ using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
 using Chatbot.Moderation.Audit;
 using Chatbot.Moderation.Detectors;
+using Chatbot.Moderation.Detectors.Injection;
 using Chatbot.Moderation.Detectors.Leaks;
 using Chatbot.Moderation.Detectors.Masking;
 using Chatbot.Moderation.Detectors.Output;
@@ -17,6 +18,8 @@ namespace Chatbot.Moderation.Flow;
 /// the reason, <see cref="InputBlocked"/> is published, nothing goes to a provider. Passed: the user message and the
 /// history are masked with one mapping, a canary is embedded in the system prompt, the mapping and canary go to Redis,
 /// and <see cref="GenerateReply"/> is published with the tier's priority. Flagged and blocked inputs are audited and queued.
+/// A grey-zone input (<see cref="ModerationCategories.SuspectedInjection"/>) is answered, spotlighted: the user message
+/// between tagged delimiters and a system prompt rule that text between them is data, not instructions.
 /// </summary>
 public sealed partial class InputModerationService(
     InputModerator moderator, PolicyProvider policies, ReplyStreamBlocker streams, AuditWriter audit,
@@ -57,17 +60,24 @@ public sealed partial class InputModerationService(
         var maskPii = policy.ActionFor(ModerationCategories.Pii) == ModerationAction.Mask;
         var maskSecrets = policy.ActionFor(ModerationCategories.Secret) == ModerationAction.Mask;
         string? canary = policy.Canary ? CanaryToken.New() : null;
-        var messages = new List<ChatTurn>(turns.Count);
+        // Grey zone: answered, but with the message marked as untrusted data and a system prompt that says so.
+        var spotlight = verdict.FlaggedCategories.Contains(ModerationCategories.SuspectedInjection) ? Spotlight.NewTag() : null;
+        var messages = new List<ChatTurn>(turns.Count + 1);
+        if (spotlight is not null && !turns.Any(t => t.Role == "system"))
+        {
+            messages.Add(new ChatTurn("system", Spotlight.Harden(string.Empty, spotlight).TrimStart()));
+        }
         for (var i = 0; i < turns.Count; i++)
         {
             var turn = turns[i];
             if (i == turns.Count - 1 && turn.Role == "user")
             {
-                messages.Add(turn with { Content = verdict.Text });
+                messages.Add(turn with { Content = spotlight is null ? verdict.Text : Spotlight.Wrap(verdict.Text, spotlight) });
             }
             else if (turn.Role == "system")
             {
-                messages.Add(canary is null ? turn : turn with { Content = CanaryToken.Embed(turn.Content, canary) });
+                var system = spotlight is null ? turn.Content : Spotlight.Harden(turn.Content, spotlight);
+                messages.Add(turn with { Content = canary is null ? system : CanaryToken.Embed(system, canary) });
             }
             else
             {

@@ -14,4 +14,5 @@ public sealed record TenantPolicyDocument(
     Dictionary<string, string>? StageFailModes = null,
     double? InjectionThreshold = null,
     int? StageTimeoutMilliseconds = null,
-    bool? Canary = null);
+    bool? Canary = null,
+    double? InjectionReviewThreshold = null);

@@ -42,6 +42,9 @@ public static partial class TenantPolicyMapper
             else if (ParseFailMode(stageMode) is null) errors[$"stageFailModes.{stage}"] = ["The fail mode must be closed or open."];
         }
         if (document.InjectionThreshold is < 0.5 or > 1) errors["injectionThreshold"] = ["The injection threshold must be between 0.5 and 1."];
+        if (document.InjectionReviewThreshold is < 0.05 or > 1) errors["injectionReviewThreshold"] = ["The injection review threshold must be between 0.05 and 1."];
+        else if (document.InjectionReviewThreshold > (document.InjectionThreshold ?? 1))
+            errors["injectionReviewThreshold"] = ["The injection review threshold must not be above the injection (block) threshold."];
         if (document.StageTimeoutMilliseconds is < 10 or > 10_000) errors["stageTimeoutMilliseconds"] = ["The stage timeout must be between 10 and 10000 ms."];
         return errors;
     }
@@ -57,6 +60,8 @@ public static partial class TenantPolicyMapper
                 : new(baseline.BlockedTerms, StringComparer.OrdinalIgnoreCase),
             HarmfulDefault = document.HarmfulDefault is { } harmful ? ParseAction(harmful)!.Value : baseline.HarmfulDefault,
             InjectionThreshold = document.InjectionThreshold ?? baseline.InjectionThreshold,
+            InjectionReviewThreshold = document.InjectionReviewThreshold ?? Math.Min(baseline.InjectionReviewThreshold,
+                document.InjectionThreshold ?? baseline.InjectionThreshold),
             StageTimeout = document.StageTimeoutMilliseconds is { } ms ? TimeSpan.FromMilliseconds(ms) : baseline.StageTimeout,
             FailMode = document.FailMode is { } mode ? ParseFailMode(mode)!.Value : baseline.FailMode,
             StageFailModes = new(baseline.StageFailModes, StringComparer.OrdinalIgnoreCase),
@@ -75,7 +80,8 @@ public static partial class TenantPolicyMapper
         policy.StageFailModes.ToDictionary(s => s.Key, s => s.Value.ToString().ToLowerInvariant()),
         policy.InjectionThreshold,
         (int)policy.StageTimeout.TotalMilliseconds,
-        policy.Canary);
+        policy.Canary,
+        policy.InjectionReviewThreshold);
 
     private static string Name(ModerationAction action) => action == ModerationAction.Flag ? "review" : action.ToString().ToLowerInvariant();
 
