@@ -1,14 +1,14 @@
 using System.Text;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Identity.Email;
+namespace Chatbot.ServiceDefaults.Email;
 
 /// <summary>Development sender: one RFC 5322 .eml file per mail in the pickup folder (tests read them).</summary>
 internal sealed class PickupDirectoryEmailSender(IOptions<EmailOptions> options, TimeProvider time) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
-        var folder = options.Value.PickupDirectory ?? Path.Combine(Path.GetTempPath(), "chatbot-identity-mail");
+        var folder = options.Value.PickupDirectory!; // set by AddEmailSender
         Directory.CreateDirectory(folder);
         var now = time.GetUtcNow();
         var text = new StringBuilder()

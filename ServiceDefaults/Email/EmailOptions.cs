@@ -1,17 +1,15 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chatbot.Identity.Email;
+namespace Chatbot.ServiceDefaults.Email;
 
-/// <summary>Section <c>Identity:Email</c>.</summary>
+/// <summary>A service's mail settings, bound from the section it passes to <c>AddEmailSender</c> (e.g. <c>Identity:Email</c>).</summary>
 public sealed class EmailOptions
 {
-    public const string SectionName = "Identity:Email";
-
     /// <summary><c>File</c> (default in Development) or <c>Smtp</c> (default elsewhere).</summary>
     [RegularExpression("^(File|Smtp)$")]
     public string? Mode { get; set; }
 
-    /// <summary>Folder for .eml files in File mode. Default: <c>&lt;temp&gt;/chatbot-identity-mail</c>.</summary>
+    /// <summary>Folder for .eml files in File mode. Default: a folder under the temp directory named by the service.</summary>
     public string? PickupDirectory { get; set; }
 
     [Required, MaxLength(256)]

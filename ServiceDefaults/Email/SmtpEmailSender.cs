@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Identity.Email;
+namespace Chatbot.ServiceDefaults.Email;
 
-/// <summary>Production sender: SMTP from <c>Identity:Email:Smtp*</c>.</summary>
+/// <summary>Production sender: SMTP from the section's <c>Smtp*</c> settings.</summary>
 internal sealed class SmtpEmailSender(IOptions<EmailOptions> options) : IEmailSender
 {
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken)

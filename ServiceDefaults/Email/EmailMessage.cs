@@ -1,3 +1,3 @@
-namespace Chatbot.Identity.Email;
+namespace Chatbot.ServiceDefaults.Email;
 
 public sealed record EmailMessage(string To, string Subject, string Body);
