@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Chatbot.AppHost;
+using Chatbot.AppHost.Publishing;
+using Json.Schema;
+
+namespace Chatbot.Deploy.Tests;
+
+/// <summary>azd's input: the AppHost's Aspire manifest, checked against the published manifest schema (Schemas/aspire-manifest.json
+/// is authored from it), and azure.yaml pointing azd at that AppHost.</summary>
+public sealed class AspireManifestTests
+{
+    private static readonly JsonSchema Schema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "aspire-manifest.json"));
+
+    [Fact]
+    public void The_apphost_manifest_matches_the_aspire_manifest_schema()
+    {
+        var manifest = ManifestWriter.Create(ChatbotTopology.Create(), RepoRoot.Of("AppHost"));
+
+        var result = Schema.Evaluate(manifest, new EvaluationOptions { OutputFormat = OutputFormat.List });
+
+        Assert.True(result.IsValid, string.Join("; ", result.Details.Where(d => d.Errors is not null)
+            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))));
+        Assert.Equal(ManifestWriter.Schema, manifest["$schema"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_schema_refuses_a_project_without_a_path_and_an_unknown_binding_scheme()
+    {
+        var manifest = ManifestWriter.Create(ChatbotTopology.Create(), RepoRoot.Of("AppHost"));
+        var chat = manifest["resources"]!["chat"]!.AsObject();
+        chat.Remove("path");
+        var broken = new JsonObject { ["resources"] = new JsonObject { ["chat"] = chat.DeepClone() } };
+
+        Assert.False(Schema.Evaluate(broken).IsValid);
+    }
+
+    [Fact]
+    public void Azure_yaml_deploys_the_apphost_whose_manifest_holds_the_five_services()
+    {
+        var azure = YamlFiles.Load("azure.yaml").Single();
+        var app = YamlFiles.Map(YamlFiles.Map(azure["services"])["app"]);
+        var resources = ManifestWriter.Create(ChatbotTopology.Create(), RepoRoot.Of("AppHost"))["resources"]!.AsObject();
+
+        Assert.Equal("./AppHost", app["project"]);
+        Assert.Equal("containerapp", app["host"]);
+        Assert.True(File.Exists(RepoRoot.Of("AppHost/Chatbot.AppHost.csproj")));
+        foreach (var service in ServiceProjects.StartOrder)
+        {
+            Assert.Equal("project.v0", resources[service]?["type"]?.GetValue<string>());
+        }
+    }
+}
