@@ -28,7 +28,10 @@ public sealed class ImageTagTests
         Assert.NotEmpty(baseImages);
         Assert.All(baseImages, line => Assert.Matches(@"image: chatbot/[a-z\-]+$", line.Trim()));
         Assert.NotEmpty(composeImages);
-        Assert.All(composeImages, image => Assert.EndsWith(":${TAG:?set TAG in deploy/.env}", image));
+        var serviceImages = composeImages.Where(i => ServiceProjects.StartOrder.Any(s => i.StartsWith($"chatbot/{s}:", StringComparison.Ordinal))).ToList();
+        Assert.Equal(ServiceProjects.StartOrder.Length, serviceImages.Distinct().Count());
+        Assert.All(serviceImages, image => Assert.EndsWith(":${TAG:?set TAG in deploy/.env}", image));
+        Assert.All(composeImages.Except(serviceImages), image => Assert.Matches(@":\$\{INFRA_TAG:-[0-9]+\.[0-9]+\.[0-9]+\}$", image));
         Assert.DoesNotContain(File.ReadLines(RepoRoot.Of("deploy/.env.example")), line => line.Trim() == "TAG=latest");
     }
 }
