@@ -79,11 +79,11 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Exception handler and status code pages (every error is problem details), <c>/health</c> (readiness: every check),
-    /// <c>/alive</c> (liveness only), the Prometheus scrape endpoint <c>/metrics</c> (the three on <c>Management:Port</c> only,
-    /// when it is set: <see cref="ManagementPort"/>) and, in tests only, the route table. Call it right after <c>Build()</c>.
+    /// The middleware every service starts its pipeline with: the exception handler and status code pages (every error
+    /// is problem details; registered here only) and, when <c>Management:Port</c> is set, the split between that port
+    /// and the public one (<see cref="ManagementPort"/>). Call it first after <c>Build()</c>, before authentication.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -91,6 +91,15 @@ public static class ServiceDefaultsExtensions
         {
             ManagementPort.Separate(app, managementPort, IsInfrastructurePath);
         }
+        return app;
+    }
+
+    /// <summary>
+    /// Maps, and nothing else: <c>/health</c> (readiness: every check), <c>/alive</c> (liveness only), the Prometheus
+    /// scrape endpoint <c>/metrics</c> and, in tests only, the route table.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
             Predicate = _ => true,

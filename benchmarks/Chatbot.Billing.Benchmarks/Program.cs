@@ -6,8 +6,7 @@ using Chatbot.Billing.Ledger;
 using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat;
-using Chatbot.Chat.Billing;
-using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -42,7 +41,7 @@ Console.WriteLine($"reserve + settle, 1 caller: {await Measure.RunAsync(iteratio
 
 // 2. What the limit check cost POST message when it counted the whole context: the o200k count of every message (the
 // context window builder's count) and the reservation. A send now counts only its new message (history counts are stored).
-var gate = new QuotaGate(quotas);
+var gate = new TurnReservations(quotas);
 var window = new ContextWindowBuilder(TiktokenTokenizer.CreateForEncoding("o200k_base"), Options.Create(new ChatOptions()));
 var user = new CurrentUser(Guid.NewGuid(), tenant, "bench", ["member"]);
 IReadOnlyList<ChatTurn> prompt =
@@ -59,7 +58,7 @@ Console.WriteLine($"POST message limit check:  {await Measure.RunAsync(iteration
 var promptTokens = CountPrompt();
 Console.WriteLine($"send's turn reservation:   {await Measure.RunAsync(iterations, 1, async () =>
 {
-    var turn = gate.BeginTurn(user, Guid.NewGuid(), window.Budget, 1024);
+    var turn = gate.Begin(user, Guid.NewGuid(), window.Budget, 1024);
     await turn.ForWindowAsync(promptTokens);
     await turn.TrimFailedAsync();
 })} (context budget reserved, then trimmed to the window)");

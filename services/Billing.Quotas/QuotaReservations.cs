@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Billing.Quotas;
 

@@ -4,13 +4,9 @@ namespace Microsoft.AspNetCore.Builder;
 
 public static class BillingApplicationExtensions
 {
-    /// <summary>The request pipeline and every route of billing (reached through chat's origin: <c>/api/usage*</c>, <c>/api/billing/*</c>).</summary>
+    /// <summary>Every route of billing (reached through chat's origin: <c>/api/usage*</c>, <c>/api/billing/*</c>).</summary>
     public static WebApplication MapBillingApi(this WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapUsageApi();
         app.MapPricesApi();
         app.MapLimitsAdminApi();

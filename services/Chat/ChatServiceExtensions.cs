@@ -2,11 +2,12 @@ using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Idempotency;
-using Chatbot.Chat.Messages;
 using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Replies;
 using Chatbot.Chat.Tenancy;
+using Chatbot.Chat.Turns;
+using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Chat.Users;
 using Chatbot.Chat;
 using MassTransit;
@@ -30,14 +31,17 @@ public static class ChatServiceExtensions
         builder.Services.ConfigureDbContext<ChatDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
+        builder.Services.AddScoped(typeof(TenantConsumeFilter<>));
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {
+            // Every consumer acts for its message's tenant (row-level security), entered once here.
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context));
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
             bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
             bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
             bus.AddChatIdentityConsumers();
-            bus.AddConsumer<Chatbot.Chat.Moderation.InputBlockedConsumer, Chatbot.Chat.Moderation.InputBlockedConsumerDefinition>();
+            bus.AddConsumer<Chatbot.Chat.Safety.InputBlockedConsumer, Chatbot.Chat.Safety.InputBlockedConsumerDefinition>();
         });
 
         builder.Services.AddOpenApi();
@@ -46,7 +50,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<Tokenizer>(TiktokenTokenizer.CreateForEncoding("o200k_base"));
         builder.Services.AddSingleton<ContextWindowBuilder>();
         builder.Services.AddScoped<PromptStore>();
-        builder.Services.AddScoped<MessageSender>();
+        builder.Services.AddScoped<TurnStarter>();
         builder.Services.AddScoped<ReplyOutcomeStore>();
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();
@@ -54,6 +58,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<OutboxMetrics>();
         builder.Services.AddSingleton<OutboxDeadLetters>();
+        builder.Services.AddScoped<IOutboxDeadLetterHandler, FailedTurnDeadLetters>();
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterName));
         builder.Services.AddSingleton<OutboxPublisher>();
         builder.Services.AddSingleton<OutboxFastPath>();

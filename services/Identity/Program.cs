@@ -11,11 +11,11 @@ builder.AddIdentityServices();
 
 var app = builder.Build();
 app.UseTrustedForwardedHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseServiceDefaults();
 app.UseMiddleware<JsonContentTypeMiddleware>();
-app.UseAuthentication(); // explicit, after the status code pages: a 401/403 is problem details, not an empty body
+app.UseAuthentication(); // after the status code pages: a 401/403 is problem details, not an empty body
 app.UseAuthorization();
+
 app.MapDefaultEndpoints();
 app.MapTokenApi();
 app.MapAccountApi();

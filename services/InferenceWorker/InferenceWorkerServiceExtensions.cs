@@ -39,9 +39,9 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<TurnCommitWait>();
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
-        services.AddOptions<Chatbot.InferenceWorker.Moderation.OutputModerationOptions>()
-            .BindConfiguration(Chatbot.InferenceWorker.Moderation.OutputModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<Chatbot.InferenceWorker.Moderation.OutputModeration>();
+        services.AddOptions<Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions>()
+            .BindConfiguration(Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<Chatbot.InferenceWorker.OutputChecks.OutputModeration>();
 
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus => bus.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>());

@@ -5,6 +5,8 @@ builder.AddServiceDefaults();
 builder.AddInferenceWorkerServices();
 
 var app = builder.Build();
+app.UseServiceDefaults();
+
 app.MapDefaultEndpoints();
 app.MapSimulatorApi();
 

@@ -67,9 +67,6 @@ public static class ModerationServiceExtensions
 
     public static WebApplication MapModerationApi(this WebApplication app)
     {
-        // Explicit (after MapDefaultEndpoints' status code pages), so a 401/403 is problem details.
-        app.UseAuthentication();
-        app.UseAuthorization();
         app.MapModerationsApi();
         app.MapReviewsApi();
         app.MapTenantPolicyApi();

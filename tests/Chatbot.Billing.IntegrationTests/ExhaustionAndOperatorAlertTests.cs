@@ -7,6 +7,7 @@ using Chatbot.Billing.KillSwitch;
 using Chatbot.Billing.Quotas;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Billing.IntegrationTests;
 

@@ -8,6 +8,7 @@ using Chatbot.Contracts.Moderation;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Billing.IntegrationTests;
 

@@ -1,6 +1,7 @@
 using Chatbot.Billing.IntegrationTests.Infrastructure;
 using Chatbot.Billing.Quotas;
 using StackExchange.Redis;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Billing.IntegrationTests;
 

@@ -3,6 +3,7 @@ using Chatbot.Billing.Quotas;
 using Chatbot.ChaosDrills.Infrastructure;
 using StackExchange.Redis;
 using Xunit.Abstractions;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.ChaosDrills;
 

@@ -1,4 +1,4 @@
-using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Chatbot.Contracts.Inference;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.Tokenizers;

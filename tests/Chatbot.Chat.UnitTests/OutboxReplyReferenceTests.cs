@@ -1,4 +1,5 @@
 using Chatbot.Chat.Outbox;
+using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
 

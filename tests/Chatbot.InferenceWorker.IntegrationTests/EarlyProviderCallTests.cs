@@ -5,8 +5,8 @@ using Chatbot.Contracts.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
-using OutputModeration = worker::Chatbot.InferenceWorker.Moderation.OutputModeration;
-using OutputModerationOptions = worker::Chatbot.InferenceWorker.Moderation.OutputModerationOptions;
+using OutputModeration = worker::Chatbot.InferenceWorker.OutputChecks.OutputModeration;
+using OutputModerationOptions = worker::Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions;
 using ProviderSimulator = worker::Chatbot.InferenceWorker.Simulator.ProviderSimulator;
 using SimulatedMessage = worker::Chatbot.InferenceWorker.Simulator.SimulatedMessage;
 

@@ -2,7 +2,6 @@ extern alias worker;
 
 using Chatbot.Contracts.Inference;
 using MassTransit;
-using TierPriority = worker::Chatbot.InferenceWorker.Messaging.TierPriority;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 

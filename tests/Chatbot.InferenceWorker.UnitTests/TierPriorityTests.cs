@@ -1,4 +1,4 @@
-using Chatbot.InferenceWorker.Messaging;
+using Chatbot.Contracts.Inference;
 
 namespace Chatbot.InferenceWorker.UnitTests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Chatbot.Chat.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
@@ -50,6 +51,7 @@ public sealed class WebPipelineTests
         builder.AddChatWeb();
         var app = builder.Build();
         app.UseChatWeb();
+        app.MapWebSessionApi();
         app.MapGet("/probe", () => "ok");
         await app.StartAsync();
         return app;

@@ -2,6 +2,7 @@ using Chatbot.Billing.Data;
 using Chatbot.Billing.Quotas;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Billing.Limits;
 

@@ -2,9 +2,10 @@ using System.Globalization;
 using Chatbot.Billing.Data;
 using Chatbot.Billing.Data.Entities;
 using Chatbot.Billing.Quotas;
+using Chatbot.Contracts.Billing;
 using Microsoft.EntityFrameworkCore;
 using StackExchange.Redis;
-using F = Chatbot.Billing.Quotas.QuotaKeys.Fields;
+using F = Chatbot.Contracts.Billing.QuotaKeys.Fields;
 
 namespace Chatbot.Billing.Limits;
 

@@ -1,5 +1,6 @@
 using Chatbot.Billing.Quotas;
 using StackExchange.Redis;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Billing.Limits;
 

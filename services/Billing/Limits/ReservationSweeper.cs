@@ -1,6 +1,7 @@
 using Chatbot.Billing.Quotas;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Billing.Limits;
 

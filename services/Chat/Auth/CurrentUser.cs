@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Chatbot.Contracts.Inference;
 using Chatbot.ServiceDefaults.Authentication;
 
 namespace Chatbot.Chat.Auth;
@@ -12,12 +13,7 @@ public sealed record CurrentUser(Guid UserId, Guid TenantId, string Tier, IReadO
     public bool IsTenantAdmin => Roles.Any(r => r is ChatbotRoles.TenantAdmin or ChatbotRoles.PlatformAdmin);
 
     /// <summary>The RabbitMQ priority of this caller's requests: enterprise 3 > pro 2 > free 1.</summary>
-    public byte Priority => Tier.ToLowerInvariant() switch
-    {
-        ChatbotTiers.Enterprise => 3,
-        ChatbotTiers.Pro => 2,
-        _ => 1,
-    };
+    public byte Priority => TierPriority.For(Tier);
 
     /// <summary>Lets minimal API handlers take a <see cref="CurrentUser"/> parameter (routes require the member policy).</summary>
     public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context.User));

@@ -1,8 +1,9 @@
 using Chatbot.Chat.Auth;
-using Chatbot.Chat.Billing;
+using Chatbot.Chat.Quotas;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.Chat.Turns;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ public static class MessagesApi
 
     public static async Task<Results<Accepted<SendMessageResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SendAsync(
         string id, SendMessageRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
-        CurrentUser user, MessageSender sender, IOptions<ChatOptions> options, HttpContext http, TimeProvider clock, CancellationToken ct)
+        CurrentUser user, TurnStarter sender, IOptions<ChatOptions> options, HttpContext http, TimeProvider clock, CancellationToken ct)
     {
         if (!ApiProblems.TryParseId(id, out var conversationId))
         {

@@ -1,4 +1,3 @@
-using Chatbot.Chat.Billing;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +10,8 @@ namespace Chatbot.Chat.Outbox;
 /// several chat replicas share the work, and only the oldest pending row of each conversation, so a conversation's
 /// messages go out in order. Published rows are deleted in the same transaction; failed rows are retried with
 /// exponential backoff and jitter, holding back the later rows of their conversation, until
-/// <see cref="OutboxOptions.MaxAttempts"/>: then <see cref="OutboxDeadLetters"/> takes the row out of the way.
+/// <see cref="OutboxOptions.MaxAttempts"/>: then <see cref="OutboxDeadLetters"/> takes the row out of the way and the
+/// <see cref="IOutboxDeadLetterHandler"/>s undo what it would have started.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes, OutboxPublisher publisher, OutboxSignal signal, OutboxDeadLetters deadLetters, IOptions<OutboxOptions> options,
@@ -64,25 +64,27 @@ public sealed partial class OutboxDispatcher(
         var outcomes = await Task.WhenAll(rows.Select(row => PublishAsync(row, ct)));
         var published = rows.Where((_, i) => outcomes[i]).ToList();
         db.OutboxMessages.RemoveRange(published);
-        var failedReplies = new List<Guid>();
+        var deadLettered = false;
+        var afterCommit = new List<Func<Task>>();
         foreach (var failed in rows.Where((_, i) => !outcomes[i]))
         {
             failed.Attempts++;
             failed.NextAttemptAt = clock.GetUtcNow() + RetryDelay(failed.Attempts);
-            if (deadLetters.IsExhausted(failed) && await deadLetters.DeadLetterAsync(db, failed, ct) is { } replyId)
+            if (deadLetters.IsExhausted(failed))
             {
-                failedReplies.Add(replyId);
+                deadLettered = true;
+                afterCommit.AddRange(await deadLetters.DeadLetterAsync(db, failed,
+                    scope.ServiceProvider.GetServices<IOutboxDeadLetterHandler>(), ct));
             }
         }
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        if (failedReplies.Count > 0)
+        foreach (var work in afterCommit)
         {
-            var quotas = scope.ServiceProvider.GetRequiredService<QuotaGate>();
-            foreach (var replyId in failedReplies)
-            {
-                await deadLetters.NotifyAsync(replyId, quotas);
-            }
+            await work();
+        }
+        if (deadLettered)
+        {
             signal.Notify(); // rows held back behind the dead one are due now
         }
         return rows.Count;

@@ -32,17 +32,10 @@ public sealed class OutboxOptions
     [Range(1, 1000)]
     public int MaxAttempts { get; set; } = 10;
 
-    /// <summary>
-    /// Publish a new row straight after its commit (<see cref="OutboxFastPath"/>) instead of waking the dispatcher:
-    /// the broker gets the message one database round trip sooner. The dispatcher remains the safety net.
-    /// </summary>
+    /// <summary>Publish a new turn's row straight after its commit instead of waking the dispatcher (docs/turn-lifecycle.md, 3: fast path).</summary>
     public bool FastPath { get; set; } = true;
 
-    /// <summary>
-    /// A fast-path <c>GenerateReply</c> goes to the broker before its transaction commits, as soon as the quota
-    /// reservation is granted; the worker holds it until chat's commit mark (<see cref="EarlyTurnPublisher"/>). Time to
-    /// first token then no longer waits for the turn's write. Turns that go to moderation first never go early.
-    /// </summary>
+    /// <summary>A fast-path <c>GenerateReply</c> goes to the broker before its commit, once granted (docs/turn-lifecycle.md, 3: early publish).</summary>
     public bool PublishBeforeCommit { get; set; } = true;
 
     /// <summary>

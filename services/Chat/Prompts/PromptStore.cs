@@ -1,6 +1,6 @@
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
-using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.Prompts;

@@ -1,7 +1,6 @@
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
-using Chatbot.Chat.Messages;
-using Chatbot.Chat.Tenancy;
+using Chatbot.Chat.Turns;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +8,8 @@ namespace Chatbot.Chat.Replies;
 
 /// <summary>
 /// Stores the outcome of a reply on its assistant message. The update only applies to an open (pending/streaming)
-/// message, so a redelivered or duplicate event changes nothing: the status transition is the dedupe.
+/// message, so a redelivered or duplicate event changes nothing: the status transition is the dedupe. Called by consumers,
+/// which act for the message's tenant (<see cref="Tenancy.TenantConsumeFilter{T}"/>).
 /// </summary>
 public sealed partial class ReplyOutcomeStore(ChatDbContext db, ContextWindowBuilder contextWindow, TimeProvider clock,
     ILogger<ReplyOutcomeStore> logger)
@@ -19,7 +19,6 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, ContextWindowBui
     /// <summary>Pending → streaming when the first token was written; any other status (already streaming or final) stays.</summary>
     public async Task<bool> MarkStreamingAsync(ReplyStarted reply, CancellationToken ct)
     {
-        using var tenant = TenantContext.Enter(reply.TenantId);
         var updated = await db.Messages
             .Where(m => m.Id == reply.ReplyId && m.TenantId == reply.TenantId && m.UserId == reply.UserId
                 && m.Role == MessageRoles.Assistant && m.Status == MessageStatuses.Pending)
@@ -30,7 +29,6 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, ContextWindowBui
 
     public async Task<bool> CompleteAsync(ReplyGenerated reply, CancellationToken ct)
     {
-        using var tenant = TenantContext.Enter(reply.TenantId);
         var now = clock.GetUtcNow();
         var updated = await OpenReply(reply.ReplyId, reply.TenantId, reply.UserId).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Status, MessageStatuses.Completed)
@@ -52,7 +50,6 @@ public sealed partial class ReplyOutcomeStore(ChatDbContext db, ContextWindowBui
 
     public async Task<bool> FailAsync(ReplyFailed reply, CancellationToken ct)
     {
-        using var tenant = TenantContext.Enter(reply.TenantId);
         var status = reply.Code switch
         {
             ReplyFailureCodes.Cancelled => MessageStatuses.Cancelled,

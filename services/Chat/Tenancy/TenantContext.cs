@@ -2,7 +2,8 @@ namespace Chatbot.Chat.Tenancy;
 
 /// <summary>
 /// The tenant the current flow acts for, read by <see cref="TenantConnectionInterceptor"/> whenever a connection opens.
-/// Set by <see cref="TenantContextMiddleware"/> from the token, and by consumers from the message they handle.
+/// Set by <see cref="TenantContextMiddleware"/> from the token, and by <see cref="TenantConsumeFilter{T}"/> from the
+/// message a consumer handles.
 /// Flows with the async call chain (AsyncLocal), so background work never inherits a request's tenant by accident.
 /// </summary>
 public static class TenantContext

@@ -1,5 +1,4 @@
 using Chatbot.Chat.Data;
-using Chatbot.Chat.Tenancy;
 using Chatbot.Contracts.Identity;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,6 @@ public sealed partial class DeleteUserChatDataConsumer(ChatDbContext db, ILogger
     public async Task Consume(ConsumeContext<UserDeleted> context)
     {
         var (tenantId, userId) = (context.Message.TenantId, context.Message.UserId);
-        using var tenant = TenantContext.Enter(tenantId);
         await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
         var conversations = await db.Conversations.Where(c => c.TenantId == tenantId && c.UserId == userId)
             .ExecuteDeleteAsync(context.CancellationToken);

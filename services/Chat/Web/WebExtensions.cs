@@ -22,7 +22,7 @@ public static class WebExtensions
         return builder;
     }
 
-    /// <summary>Call before the API pipeline, so static files are served before authentication runs.</summary>
+    /// <summary>Security headers, HSTS and the static files; call before authentication, so static files are served without it.</summary>
     public static WebApplication UseChatWeb(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
@@ -36,7 +36,6 @@ public static class WebExtensions
             ContentTypeProvider = new FileExtensionContentTypeProvider(),
             OnPrepareResponse = file => file.Context.Response.Headers[HeaderNames.CacheControl] = "no-cache",
         });
-        app.MapWebSessionApi();
         return app;
     }
 }

@@ -9,10 +9,8 @@ namespace Chatbot.Contracts.Inference;
 /// <c>tenant:v3</c> (the tenant's own version 3); <paramref name="PromptVersion"/> alone cannot tell them apart.
 /// <paramref name="Moderated"/>: moderation passed the request on and wrote its output context (canary, placeholder
 /// mapping) to Redis alongside this publish; the worker waits briefly for that context and fails closed without it.
-/// <paramref name="AwaitCommit"/>: chat published this before the transaction that stores the turn committed (time to first
-/// token does not wait for the write). The worker holds the reply until the turn's commit mark
-/// (<see cref="ReplyStreamProtocol.CommitKey"/>) says <see cref="ReplyStreamProtocol.Committed"/>, and drops the request
-/// without a trace when it says anything else or does not come in time; chat's outbox row then carries the turn.
+/// <paramref name="AwaitCommit"/>: published before the turn committed; the worker holds it until the commit mark says
+/// <see cref="ReplyStreamProtocol.Committed"/> (docs/turn-lifecycle.md, 3: commit mark).
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,

@@ -9,10 +9,8 @@ namespace Chatbot.Contracts.Inference;
 /// replicas read new streams at once instead of at their next poll (time to first token). The message is the stream
 /// key; when that entry is the stream's very first, it also carries the entry (key, id, type and data, separated by
 /// <see cref="ActivitySeparator"/>), so a replica hands it to its clients without reading the stream.
-/// Commit mark of a request published before its turn committed (<see cref="GenerateReply.AwaitCommit"/>): whoever sets
-/// <see cref="CommitKey"/> first (SET NX) decides. Chat sets <see cref="Committed"/> after its commit, or
-/// <see cref="Aborted"/> when the write failed; a worker that waited in vain sets <see cref="Abandoned"/>, and chat, finding
-/// the mark taken, hands the turn's outbox row to its dispatcher, which publishes it without the wait.
+/// <see cref="CommitKey"/>: the commit mark of a request published before its turn committed; the first mark set (SET NX)
+/// decides (docs/turn-lifecycle.md, 3: commit mark).
 /// </summary>
 public static class ReplyStreamProtocol
 {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using Chatbot.Contracts.Inference;
-using Chatbot.InferenceWorker.Billing;
+using Chatbot.InferenceWorker.Budget;
 using Chatbot.Contracts.Moderation;
-using Chatbot.InferenceWorker.Moderation;
+using Chatbot.InferenceWorker.OutputChecks;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;

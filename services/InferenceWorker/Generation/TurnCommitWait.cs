@@ -6,12 +6,8 @@ using StackExchange.Redis;
 namespace Chatbot.InferenceWorker.Generation;
 
 /// <summary>
-/// The worker's side of the commit mark (<see cref="ReplyStreamProtocol.CommitKey"/>): a request chat published before
-/// its turn committed goes on only once the mark says <see cref="ReplyStreamProtocol.Committed"/>. The mark is polled
-/// (<see cref="RedisKeyPoll"/>), so a commit a few milliseconds behind the publish costs a few milliseconds, which the
-/// provider's first token (asked meanwhile, held at the start gate) hides. After
-/// <see cref="InferenceOptions.CommitWaitMilliseconds"/> without a mark the worker sets
-/// <see cref="ReplyStreamProtocol.Abandoned"/> itself, unless chat's mark won that race.
+/// The worker's side of the commit mark: polls it (<see cref="RedisKeyPoll"/>) and sets <see cref="ReplyStreamProtocol.Abandoned"/>
+/// after <see cref="InferenceOptions.CommitWaitMilliseconds"/> unless chat's mark won (docs/turn-lifecycle.md, 5).
 /// </summary>
 public sealed class TurnCommitWait(IConnectionMultiplexer redis, IOptions<InferenceOptions> options, TimeProvider timeProvider)
 {

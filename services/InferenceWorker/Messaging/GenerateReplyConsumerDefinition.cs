@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Configuration;
 using MassTransit;
 using Microsoft.Extensions.Options;

@@ -45,7 +45,7 @@ public sealed partial class InputModerationService(
         // not a Redis round trip too. The worker waits briefly for a context that lands after the message.
         var saving = streams.SaveContextAsync(request.ReplyId, new OutputContext(canary, placeholders));
         await publisher.Publish(request with { OccurredAt = clock.GetUtcNow(), Messages = messages, Moderated = true },
-            ctx => ctx.TrySetPriority(TierPriority(request.Tier)), ct);
+            ctx => ctx.TrySetPriority(TierPriority.For(request.Tier)), ct);
         await saving;
     }
 
@@ -77,13 +77,6 @@ public sealed partial class InputModerationService(
         }
         return (messages, placeholders, canary);
     }
-
-    private static byte TierPriority(string? tier) => tier?.ToLowerInvariant() switch
-    {
-        "enterprise" => 3,
-        "pro" => 2,
-        _ => 1,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Input of reply {ReplyId}: {Action} ({Categories})")]
     private partial void LogVerdict(Guid replyId, ModerationAction action, string categories);

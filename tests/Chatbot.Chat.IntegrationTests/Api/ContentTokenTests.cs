@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
-using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Chatbot.Chat.Prompts;
 using Chatbot.Contracts.Inference;
 using MassTransit;

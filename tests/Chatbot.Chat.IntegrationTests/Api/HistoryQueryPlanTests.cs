@@ -2,6 +2,7 @@ using System.Text.Json;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Chatbot.Chat.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Outbox;
+using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ public sealed class OutboxDeadLetterTests(ChatFixture fixture)
 
         await fixture.Worker.WaitForAsync(laterReply);
         var reply = await ChatTurnTests.WaitForReplyAsync(client, conversation.Id, sent.ReplyId, r => r.Status == "failed");
-        Assert.Equal(OutboxDeadLetters.UserReason, reply.FailureReason);
+        Assert.Equal(FailedTurnDeadLetters.UserReason, reply.FailureReason);
         var events = await client.ReadEventsAsync(sent.StreamUrl);
         Assert.Equal("error", events[^1].Type);
         Assert.Contains("could not be passed on", events[^1].Data);

@@ -2,6 +2,7 @@ using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Outbox;
+using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

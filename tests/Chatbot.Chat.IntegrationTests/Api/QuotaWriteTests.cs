@@ -4,9 +4,11 @@ using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
+using Chatbot.Chat.Turns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Chatbot.Contracts.Billing;
 
 namespace Chatbot.Chat.IntegrationTests.Api;
 

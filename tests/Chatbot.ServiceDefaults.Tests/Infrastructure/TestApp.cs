@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Chatbot.ServiceDefaults.Tests.Infrastructure;
 
-/// <summary>A real Kestrel host on a free loopback port with AddServiceDefaults() + MapDefaultEndpoints(), as a service would build it.</summary>
+/// <summary>A real Kestrel host on a free loopback port with AddServiceDefaults(), UseServiceDefaults() and MapDefaultEndpoints(), as a service would build it.</summary>
 internal sealed class TestApp : IAsyncDisposable
 {
     private TestApp(WebApplication app, HttpClient client)
@@ -41,6 +41,7 @@ internal sealed class TestApp : IAsyncDisposable
         var builder = CreateBuilder(settings);
         configure?.Invoke(builder);
         var app = builder.Build();
+        app.UseServiceDefaults();
         app.MapDefaultEndpoints();
         map?.Invoke(app);
         await app.StartAsync();

@@ -1,4 +1,0 @@
-namespace Chatbot.Chat.Identity;
-
-/// <summary>Identity's answer for a valid key (<c>POST /internal/api-keys/verify</c>).</summary>
-public sealed record ApiKeyVerification(Guid KeyId, Guid TenantId, Guid UserId, string Role, string Tier, string[] Scopes);

@@ -1,4 +1,0 @@
-namespace Chatbot.Chat.Messages;
-
-/// <summary>The prompt version's text and its stored count (<see cref="Data.Entities.PromptVersion.ContentTokens"/>; null: counted per send).</summary>
-public sealed record SystemPrompt(string Content, int? ContentTokens);

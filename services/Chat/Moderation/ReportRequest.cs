@@ -1,3 +1,0 @@
-namespace Chatbot.Chat.Moderation;
-
-public sealed record ReportRequest(string? Reason);

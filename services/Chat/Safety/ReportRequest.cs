@@ -1,0 +1,3 @@
+namespace Chatbot.Chat.Safety;
+
+public sealed record ReportRequest(string? Reason);

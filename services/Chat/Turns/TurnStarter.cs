@@ -1,0 +1,260 @@
+using Chatbot.Chat.Auth;
+using Chatbot.Billing.Quotas;
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Data;
+using Chatbot.Chat.Http;
+using Chatbot.Chat.Idempotency;
+using Chatbot.Chat.Messages;
+using Chatbot.Chat.Outbox;
+using Chatbot.Chat.Prompts;
+using Chatbot.Chat.Turns.Dispatch;
+using Chatbot.Contracts.Inference;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Chatbot.Chat.Turns;
+
+/// <summary>Starts a chat turn: reserves its quota, stores it with its outbox row in one transaction, hands it to dispatch (docs/turn-lifecycle.md, 1-3).</summary>
+public sealed partial class TurnStarter(
+    ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
+    EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency,
+    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ILogger<TurnStarter> logger)
+{
+    public async Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
+        string? idempotencyKey, CancellationToken ct)
+    {
+        // One connection for the whole request: the tenant role and setting are applied once, not per query.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await SendOnOpenConnectionAsync(user, conversationId, content, idempotencyKey, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<SendMessageOutcome> SendOnOpenConnectionAsync(CurrentUser user, Guid conversationId, string content,
+        string? idempotencyKey, CancellationToken ct)
+    {
+        var hash = RequestHash.Of(conversationId, content);
+        if (idempotencyKey is not null && await ReplayAsync(user, idempotencyKey, hash, ct) is { } replay)
+        {
+            return replay;
+        }
+        var now = clock.GetUtcNow().TruncateToMicroseconds();
+        var replyCreatedAt = now.AddTicks(10);
+        var replyId = Guid.CreateVersion7(replyCreatedAt);
+        // The reservation's Redis round trip runs while the conversation is read (TurnReservation), and the rows are
+        // written in a transaction that commits only once it is granted: a denied turn leaves nothing behind.
+        var turnReservation = quotas.Begin(user, replyId, contextWindow.Budget, options.Value.MaxOutputTokens);
+        var turn = await LoadTurnAsync(user, conversationId, turnReservation, ct);
+        if (turn is null)
+        {
+            return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);
+        }
+        var (conversation, history, prompt) = (turn.Conversation, turn.History, turn.Prompt!);
+
+        var userMessage = NewMessage(Guid.CreateVersion7(now), user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
+        var contentTokens = contextWindow.CountContentTokens(content);
+        userMessage.ContentTokens = contentTokens;
+        var reply = NewMessage(replyId, user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
+            replyCreatedAt, userMessage.Id, prompt);
+        var (turns, promptTokens) = contextWindow.Build(new SystemPrompt(prompt.Content, prompt.ContentTokens), history, content,
+            contentTokens);
+        var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
+            user.Tier, prompt.Version, turns, options.Value.MaxOutputTokens, PromptRef: reply.PromptRef);
+        var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
+
+        var reservation = turnReservation.ForWindowAsync(promptTokens);
+        WrittenTurn written;
+        try
+        {
+            written = await WriteAsync(staged, command, reservation, ct);
+        }
+        catch (DbUpdateException ex) when (idempotencyKey is not null
+            && ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent request with the same key won the race: answer as its replay.
+            await ReleaseAsync(reservation, reply.Id);
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(user, idempotencyKey, hash, ct) is { } winner)
+            {
+                return winner;
+            }
+            throw;
+        }
+        catch
+        {
+            await ReleaseAsync(reservation, reply.Id);
+            throw;
+        }
+        if (!written.Quota.IsGranted)
+        {
+            return SendMessageOutcome.Denied(written.Quota);
+        }
+        if (written.Fast)
+        {
+            fastPath.Publish(written.Row, written.Early);
+        }
+        else
+        {
+            outbox.Notify();
+        }
+        if (await turnReservation.TrimFailedAsync())
+        {
+            LogTrimFailed(reply.Id);
+        }
+        return SendMessageOutcome.Accepted(userMessage.Id, reply.Id);
+    }
+
+    /// <summary>The owned conversation and what the turn needs of it; null (and the reservation given back) when not found.</summary>
+    private async Task<TurnContext?> LoadTurnAsync(CurrentUser user, Guid conversationId, TurnReservation reservation,
+        CancellationToken ct)
+    {
+        TurnContext? turn;
+        try
+        {
+            turn = await TurnContextQuery.LoadAsync(db, conversationId, user.TenantId, user.UserId, options.Value.HistoryMessageLimit, ct);
+        }
+        catch
+        {
+            await reservation.AbandonAsync();
+            throw;
+        }
+        if (turn is { Prompt: not null })
+        {
+            return turn;
+        }
+        await reservation.AbandonAsync();
+        return turn is null ? null : throw new InvalidOperationException("No active prompt version: the global default is missing.");
+    }
+
+    private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
+        CancellationToken ct)
+    {
+        var row = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
+        var fast = !turn.OutboxBusy && fastPath.TryClaim(row);
+        // The request leaves before the rows are staged: time to first token carries neither the change tracking nor the write.
+        var early = fast ? earlyPublisher.Start(command, reservation, turn.User.Priority) : null;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            Stage(turn, row);
+            await db.SaveChangesAsync(ct);
+            var quota = await reservation;
+            if (!quota.IsGranted)
+            {
+                await transaction.RollbackAsync(ct);
+                Unclaim(fast, early);
+                return new WrittenTurn(quota, row, Fast: false, Early: null);
+            }
+            if (TurnReservation.WithinGrant(command, quota) is var granted && !ReferenceEquals(granted, command))
+            {
+                // Fewer output tokens than asked (budget nearly spent): the request carries the limit.
+                row = await ReplaceOutboxRowAsync(row, turn, granted, ct);
+            }
+            await transaction.CommitAsync(ct);
+            return new WrittenTurn(quota, row, fast, early);
+        }
+        catch
+        {
+            Unclaim(fast, early);
+            throw;
+        }
+    }
+
+    /// <summary>Adds the turn's rows (messages, outbox row, idempotency record) and touches the conversation.</summary>
+    private void Stage(StagedTurn turn, OutboxMessage row)
+    {
+        db.Messages.AddRange(turn.UserMessage, turn.Reply);
+        db.OutboxMessages.Add(row);
+        turn.Conversation.UpdatedAt = turn.Now;
+        if (turn.IdempotencyKey is not null)
+        {
+            db.IdempotencyKeys.Add(new IdempotencyRecord
+            {
+                TenantId = turn.User.TenantId, UserId = turn.User.UserId, Key = turn.IdempotencyKey, RequestHash = turn.Hash,
+                ConversationId = turn.Conversation.Id, MessageId = turn.UserMessage.Id, ReplyId = turn.Reply.Id, CreatedAt = turn.Now,
+            });
+        }
+    }
+
+    private async Task<OutboxMessage> ReplaceOutboxRowAsync(OutboxMessage row, StagedTurn turn, GenerateReply command,
+        CancellationToken ct)
+    {
+        var replacement = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
+        replacement.NextAttemptAt = row.NextAttemptAt; // a fast-path claim's grace holds for the replacement
+        db.OutboxMessages.Remove(row);
+        db.OutboxMessages.Add(replacement);
+        await db.SaveChangesAsync(ct);
+        return replacement;
+    }
+
+    private void Unclaim(bool fast, EarlyTurn? early)
+    {
+        if (fast)
+        {
+            fastPath.Unclaim(early);
+        }
+    }
+
+    /// <summary>After a failed write: gives back what a granted reservation took (a failed reservation took nothing).</summary>
+    private async Task ReleaseAsync(Task<ReservationResult> reservation, Guid replyId)
+    {
+        await ((Task)reservation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (reservation.IsCompletedSuccessfully && reservation.Result.IsGranted)
+        {
+            await quotas.ReleaseAsync(replyId);
+        }
+    }
+
+    private async Task<SendMessageOutcome?> ReplayAsync(CurrentUser user, string key, string hash, CancellationToken ct)
+    {
+        var existing = await db.IdempotencyKeys.AsNoTracking()
+            .FirstOrDefaultAsync(k => k.TenantId == user.TenantId && k.UserId == user.UserId && k.Key == key, ct);
+        var expiredBefore = clock.GetUtcNow() - idempotency.Value.KeyLifetime;
+        if (existing is not null && existing.CreatedAt < expiredBefore)
+        {
+            // Expired but not purged yet: the resend is a new request, and its key record replaces this one.
+            await db.IdempotencyKeys
+                .Where(k => k.TenantId == user.TenantId && k.UserId == user.UserId && k.Key == key && k.CreatedAt < expiredBefore)
+                .ExecuteDeleteAsync(ct);
+            return null;
+        }
+        return existing switch
+        {
+            null => null,
+            _ when existing.RequestHash != hash => SendMessageOutcome.Failed(SendMessageFailure.IdempotencyKeyReused),
+            _ => SendMessageOutcome.Accepted(existing.MessageId, existing.ReplyId),
+        };
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Trimming the quota reservation of reply {ReplyId} failed; it holds the context budget until settled")]
+    private partial void LogTrimFailed(Guid replyId);
+
+    private sealed record StagedTurn(CurrentUser User, Conversation Conversation, Message UserMessage, Message Reply,
+        bool OutboxBusy, string? IdempotencyKey, string Hash, DateTimeOffset Now);
+
+    private sealed record WrittenTurn(ReservationResult Quota, OutboxMessage Row, bool Fast, EarlyTurn? Early);
+
+    private static Message NewMessage(Guid id, CurrentUser user, Guid conversationId, string role, string content, string status,
+        DateTimeOffset createdAt, Guid? replyTo = null, PromptVersion? prompt = null) => new()
+    {
+        Id = id,
+        TenantId = user.TenantId,
+        UserId = user.UserId,
+        ConversationId = conversationId,
+        Role = role,
+        Content = content,
+        Status = status,
+        ReplyToMessageId = replyTo,
+        PromptVersion = prompt?.Version,
+        PromptRef = prompt is null ? null : PromptReference.Of(prompt),
+        CreatedAt = createdAt,
+        CompletedAt = status == MessageStatuses.Completed ? createdAt : null,
+    };
+}

@@ -1,0 +1,9 @@
+namespace Chatbot.Architecture.Tests;
+
+public enum ProjectKind
+{
+    Service,
+    Library,
+    Contracts,
+    ServiceDefaults,
+}
