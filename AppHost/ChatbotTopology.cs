@@ -31,7 +31,7 @@ public static class ChatbotTopology
             .WithReference(moderationDb, redis, rabbitmq, identity);
         var billing = builder.AddProject<Projects.Chatbot_Billing>("billing", 5084)
             .WithReference(billingDb, redis, rabbitmq, identity)
-            .WithStatePath("Billing__MailPickupDirectory", "mail");
+            .WithStatePath("Billing__Email__PickupDirectory", "mail");
         builder.AddProject<Projects.Chatbot_Chat>("chat", 5080)
             .WithReference(chatDb, redis, rabbitmq, identity, inference, moderation, billing)
             .WithSecret("ServiceAuth__Credential", serviceCredential)

@@ -64,7 +64,7 @@ public static class AuthenticationExtensions
     {
         var authority = ResolveAuthority(settings, configuration)
             ?? throw new InvalidOperationException("Identity:Authority (or services:identity:http:0) is not set.");
-        var requireHttps = !environment.IsDevelopment() && !IsLoopback(authority);
+        var requireHttps = settings.RequireHttpsMetadata ?? (!environment.IsDevelopment() && !IsLoopback(authority));
         jwt.MapInboundClaims = false;
         jwt.RequireHttpsMetadata = requireHttps;
         jwt.ConfigurationManager = new ConfigurationManager<OpenIdConnectConfiguration>(

@@ -13,6 +13,13 @@ public sealed class TokenValidationSettings
     /// <summary>Expected <c>iss</c>. Default: the issuer the authority's discovery document publishes.</summary>
     public string? Issuer { get; set; }
 
+    /// <summary>
+    /// Whether the authority's metadata and JWKS must come over HTTPS. Default: yes, except in Development and for a
+    /// loopback authority. A deployment that reaches identity over plain HTTP inside its own network (compose, a
+    /// cluster's Service behind NetworkPolicies) sets <c>false</c>.
+    /// </summary>
+    public bool? RequireHttpsMetadata { get; set; }
+
     /// <summary>Expected <c>aud</c> of access tokens.</summary>
     [Required, MaxLength(200)]
     public string Audience { get; set; } = "chatbot-api";

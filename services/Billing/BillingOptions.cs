@@ -22,7 +22,4 @@ public sealed class BillingOptions
     /// <summary>How often billing checks that Redis still holds its limits and counters (republished and rebuilt when not, e.g. after a Redis restart).</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan StateCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>Where alert e-mails are dropped as .eml files (development sender).</summary>
-    public string MailPickupDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "chatbot-billing-mail");
 }

@@ -52,7 +52,7 @@ public static class BillingServiceExtensions
         builder.Services.AddSingleton<SignedWebhookSender>();
         builder.Services.AddScoped<UsageSettlement>();
         builder.Services.AddScoped<SpendKillSwitch>();
-        builder.Services.AddSingleton<IAlertEmailSender, PickupDirectoryEmailSender>();
+        builder.AddEmailSender("Billing:Email", "chatbot-billing-mail");
         builder.Services.AddSingleton<RedisStateRestorer>();
         builder.Services.AddHostedService<BillingStartup>();
         builder.Services.AddHostedService<RedisStateWatchdog>();

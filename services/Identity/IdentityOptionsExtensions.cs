@@ -1,5 +1,4 @@
 using Chatbot.Identity;
-using Chatbot.Identity.Email;
 using Chatbot.Identity.RateLimiting;
 
 namespace Microsoft.Extensions.Hosting;
@@ -20,11 +19,7 @@ internal static class IdentityOptionsExtensions
             .ValidateDataAnnotations()
             .Validate(o => Uri.TryCreate(o.Issuer, UriKind.Absolute, out _), "Identity:Issuer must be an absolute URL.")
             .ValidateOnStart();
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName)
-            .PostConfigure(o => o.Mode ??= development ? "File" : "Smtp")
-            .ValidateDataAnnotations()
-            .Validate(o => o.Mode != "Smtp" || !string.IsNullOrWhiteSpace(o.SmtpHost), "Identity:Email:SmtpHost is required when Identity:Email:Mode is Smtp.")
-            .ValidateOnStart();
+        builder.AddEmailSender("Identity:Email", "chatbot-identity-mail");
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
             .ValidateDataAnnotations()
             .Validate(o => o.Register.PermitLimit > 0 && o.Login.PermitLimit > 0 && o.PasswordReset.PermitLimit > 0 && o.Verification.PermitLimit > 0,

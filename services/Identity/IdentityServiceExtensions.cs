@@ -2,7 +2,6 @@ using Chatbot.Identity;
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Bootstrap;
 using Chatbot.Identity.Data;
-using Chatbot.Identity.Email;
 using Chatbot.Identity.Outbox;
 using Chatbot.Identity.Passwords;
 using Chatbot.Identity.RateLimiting;
@@ -43,9 +42,6 @@ public static class IdentityServiceExtensions
         services.AddScoped<AccountService>().AddScoped<AccountMails>().AddScoped<AccountDeletion>().AddScoped<InvitationCodes>();
         services.AddSingleton<IpRateLimiter>();
         services.AddScoped<Chatbot.Identity.Outbox.Outbox>().AddSingleton<OutboxSignal>().AddHostedService<OutboxDispatcher>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode == "Smtp"
-            ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)
-            : ActivatorUtilities.CreateInstance<PickupDirectoryEmailSender>(sp));
         services.AddHostedService<IdentityStartupService>();
         return builder;
     }

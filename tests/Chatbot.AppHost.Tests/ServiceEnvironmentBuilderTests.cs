@@ -140,6 +140,6 @@ public sealed class ServiceEnvironmentBuilderTests
         Assert.Equal("admin@chatbot.local", environment["Identity__BootstrapAdmin__Email"]);
         Assert.Equal("/srv/state/identity/bootstrap-admin-password", environment["Identity__BootstrapAdmin__PasswordFile"]);
         Assert.Equal("/srv/state/mail", environment["Identity__Email__PickupDirectory"]);
-        Assert.Equal("/srv/state/mail", Build("billing", new AppHostOptions { StateDirectory = "relative/state" })["Billing__MailPickupDirectory"]);
+        Assert.Equal("/srv/state/mail", Build("billing", new AppHostOptions { StateDirectory = "relative/state" })["Billing__Email__PickupDirectory"]);
     }
 }

@@ -1,12 +1,13 @@
 using Chatbot.Billing.Data;
 using Chatbot.Contracts.Billing;
+using Chatbot.ServiceDefaults.Email;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Billing.Alerts;
 
 /// <summary>Mails budget alerts to the tenant's alert address (its own queue: a webhook retry never re-sends the mail).</summary>
-public sealed class SendBudgetEmailConsumer(BillingDbContext db, IAlertEmailSender mail)
+public sealed class SendBudgetEmailConsumer(BillingDbContext db, IEmailSender mail)
     : IConsumer<BudgetThresholdReached>, IConsumer<BudgetExhausted>
 {
     public Task Consume(ConsumeContext<BudgetThresholdReached> context)
@@ -31,7 +32,7 @@ public sealed class SendBudgetEmailConsumer(BillingDbContext db, IAlertEmailSend
         var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId, ct);
         if (tenant?.AlertEmail is { Length: > 0 } to)
         {
-            await mail.SendAsync(to, subject, body, ct);
+            await mail.SendAsync(new EmailMessage(to, subject, body), ct);
         }
     }
 }

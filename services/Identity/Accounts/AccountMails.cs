@@ -1,5 +1,5 @@
 using Chatbot.Identity.Data;
-using Chatbot.Identity.Email;
+using Chatbot.ServiceDefaults.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

@@ -23,7 +23,7 @@ public sealed class BillingApiFactory(BillingInfrastructure infra, IReadOnlyDict
         builder.UseSetting("ConnectionStrings:rabbitmq", infra.RabbitMq);
         builder.UseSetting("Identity:Authority", "http://127.0.0.1:9/");
         builder.UseSetting("Billing:SweepInterval", "00:00:00.500");
-        builder.UseSetting("Billing:MailPickupDirectory", MailFolder);
+        builder.UseSetting("Billing:Email:PickupDirectory", MailFolder);
         builder.UseSetting("Alerts:WebhookRetryIntervals:0", "00:00:00.200");
         builder.UseSetting("Alerts:WebhookRetryIntervals:1", "00:00:00.200");
         builder.UseSetting("Alerts:WebhookRetryIntervals:2", "00:00:00.200");

@@ -10,20 +10,20 @@ public sealed class KubernetesManifestTests
     [Fact]
     public void Kustomization_lists_existing_files_for_the_namespace_and_every_service()
     {
-        var kustomization = RepoFiles.LoadYaml("deploy/k8s/kustomization.yaml").Single();
+        var kustomization = RepoFiles.LoadYaml("deploy/k8s/base/kustomization.yaml").Single();
         var resources = RepoFiles.List(kustomization["resources"]).Cast<string>().ToList();
 
         Assert.Equal("chatbot", kustomization["namespace"]);
         Assert.Contains("namespace.yaml", resources);
         Assert.All(RepoFiles.Services, s => Assert.Contains($"{s.Name}.yaml", resources));
-        Assert.All(resources, r => Assert.True(File.Exists(RepoFiles.PathOf($"deploy/k8s/{r}")), $"{r} does not exist"));
+        Assert.All(resources, r => Assert.True(File.Exists(RepoFiles.PathOf($"deploy/k8s/base/{r}")), $"{r} does not exist"));
         Assert.DoesNotContain("secret.template.yaml", resources);
     }
 
     [Fact]
     public void Secret_template_holds_placeholders_only()
     {
-        var secret = RepoFiles.LoadYaml("deploy/k8s/secret.template.yaml").Single();
+        var secret = RepoFiles.LoadYaml("deploy/k8s/base/secret.template.yaml").Single();
         var data = RepoFiles.Map(secret["stringData"]);
 
         Assert.Equal(SecretName, RepoFiles.Map(secret["metadata"])["name"]);
@@ -51,7 +51,7 @@ public sealed class KubernetesManifestTests
     public void Deployment_environment_is_aspire_form_with_every_connection_string_from_the_secret(string name)
     {
         var (_, folder, _) = RepoFiles.Services.Single(s => s.Name == name);
-        var secretKeys = RepoFiles.Map(RepoFiles.LoadYaml("deploy/k8s/secret.template.yaml").Single()["stringData"]).Keys.Cast<string>().ToHashSet();
+        var secretKeys = RepoFiles.Map(RepoFiles.LoadYaml("deploy/k8s/base/secret.template.yaml").Single()["stringData"]).Keys.Cast<string>().ToHashSet();
         var environment = RepoFiles.List(MainContainer(name)["env"]).Select(RepoFiles.Map).ToDictionary(e => (string)e["name"]);
 
         Assert.All(environment.Keys, key => Assert.True(RepoFiles.IsAspireStyleVariable(key), $"{name}: '{key}' is not an Aspire-style variable"));
@@ -71,7 +71,7 @@ public sealed class KubernetesManifestTests
     public void Database_owning_deployment_migrates_in_an_init_container_and_has_a_service(string name)
     {
         var (_, folder, _) = RepoFiles.Services.Single(s => s.Name == name);
-        var documents = RepoFiles.LoadYaml($"deploy/k8s/{name}.yaml");
+        var documents = RepoFiles.LoadYaml($"deploy/k8s/base/{name}.yaml");
         var pod = PodSpec(documents);
         var service = documents.Single(d => (string)d["kind"] == "Service");
         var servicePort = RepoFiles.Map(RepoFiles.List(RepoFiles.Map(service["spec"])["ports"]).Single());
@@ -110,7 +110,7 @@ public sealed class KubernetesManifestTests
     public void Moderation_reads_its_provider_api_key_from_the_secret_as_optional_so_the_stage_stays_off_without_it()
     {
         var environment = RepoFiles.List(MainContainer("moderation")["env"]).Select(RepoFiles.Map).ToDictionary(e => (string)e["name"]);
-        var secretKeys = RepoFiles.Map(RepoFiles.LoadYaml("deploy/k8s/secret.template.yaml").Single()["stringData"]).Keys.Cast<string>();
+        var secretKeys = RepoFiles.Map(RepoFiles.LoadYaml("deploy/k8s/base/secret.template.yaml").Single()["stringData"]).Keys.Cast<string>();
 
         var reference = RepoFiles.Map(RepoFiles.Map(environment[ModerationApiKey]["valueFrom"])["secretKeyRef"]);
         Assert.Equal(SecretName, reference["name"]);
@@ -120,7 +120,7 @@ public sealed class KubernetesManifestTests
     }
 
     private static Dictionary<object, object> MainContainer(string name) =>
-        RepoFiles.List(PodSpec(RepoFiles.LoadYaml($"deploy/k8s/{name}.yaml"))["containers"]).Select(RepoFiles.Map).Single(c => (string)c["name"] == name);
+        RepoFiles.List(PodSpec(RepoFiles.LoadYaml($"deploy/k8s/base/{name}.yaml"))["containers"]).Select(RepoFiles.Map).Single(c => (string)c["name"] == name);
 
     private static (string Path, string Port) Probe(Dictionary<object, object> container, string probe)
     {

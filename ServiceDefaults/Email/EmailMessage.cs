@@ -1,0 +1,3 @@
+namespace Chatbot.ServiceDefaults.Email;
+
+public sealed record EmailMessage(string To, string Subject, string Body);

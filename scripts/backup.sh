@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Backs up the four service databases (pg_dump custom format, one file each) and RabbitMQ's definitions (users, vhosts,
+# queues, exchanges, bindings, policies) into a new folder, with a SHA-256 manifest. Restore with scripts/restore.sh.
+#   PGHOST=... PGPORT=5432 PGUSER=postgres PGPASSWORD=... \
+#   RABBITMQ_MANAGEMENT_URL=http://chatbot:<password>@<host>:15672 scripts/backup.sh /backups/chatbot-$(date -u +%Y%m%dT%H%M%SZ)
+# RABBITMQ_MANAGEMENT_URL unset: the definitions are skipped (messages in flight are never backed up: they are
+# transient by design; the outboxes republish what was not confirmed).
+set -euo pipefail
+target="${1:?usage: scripts/backup.sh <new folder>}"
+databases=(identitydb chatdb moderationdb billingdb)
+[ -e "$target" ] && { echo "error: $target exists; give a new folder" >&2; exit 1; }
+mkdir -p "$target"
+for db in "${databases[@]}"; do
+  pg_dump --format=custom --no-owner --no-privileges --dbname="$db" --file="$target/$db.dump"
+  echo "$db: $(du -h "$target/$db.dump" | cut -f1)"
+done
+if [ -n "${RABBITMQ_MANAGEMENT_URL:-}" ]; then
+  curl -fsS "${RABBITMQ_MANAGEMENT_URL%/}/api/definitions" -o "$target/rabbitmq-definitions.json"
+  echo "rabbitmq definitions: $(du -h "$target/rabbitmq-definitions.json" | cut -f1)"
+fi
+(cd "$target" && sha256sum -- * > SHA256SUMS)
+echo "backup in $target"
