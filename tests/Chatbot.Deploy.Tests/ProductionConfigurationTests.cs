@@ -26,6 +26,7 @@ public sealed class ProductionConfigurationTests(ProductionConfigurationFixture 
     private static readonly Dictionary<string, string> SecretValues = new()
     {
         ["Inference__Providers__0__Endpoint"] = "https://provider.example/v1",
+        ["ServiceAuth__Credential"] = "test-service-credential-0123456789",
     };
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class ProductionConfigurationTests(ProductionConfigurationFixture 
         File.ReadLines(RepoRoot.Of("deploy/.env.example"))
             .Where(line => line.Length > 0 && !line.StartsWith('#'))
             .Select(line => line.Split('=', 2))
-            .ToDictionary(pair => pair[0], pair => pair[1].Length > 0 || !IsRequired(pair[0]) ? pair[1] : $"test-{pair[0].ToLowerInvariant()}");
+            .ToDictionary(pair => pair[0], pair => pair[1].Length > 0 || !IsRequired(pair[0]) ? pair[1] : $"test-{pair[0].ToLowerInvariant()}-0123456789");
 
-    private static bool IsRequired(string variable) => variable is "POSTGRES_PASSWORD" or "REDIS_PASSWORD" or "RABBITMQ_PASSWORD" or "TAG";
+    private static bool IsRequired(string variable) => variable is "POSTGRES_PASSWORD" or "REDIS_PASSWORD" or "RABBITMQ_PASSWORD" or "SERVICE_CREDENTIAL" or "TAG";
 }

@@ -5,7 +5,6 @@ using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using TierPriority = worker::Chatbot.InferenceWorker.Messaging.TierPriority;
 using WorkerCapacity = worker::Chatbot.InferenceWorker.Admission.WorkerCapacity;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
