@@ -33,7 +33,7 @@ public sealed class IdentityMetadataTests
     [Fact]
     public void Every_deployed_service_that_reaches_identity_over_http_allows_http_metadata()
     {
-        var variables = new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "p", ["REDIS_PASSWORD"] = "r", ["RABBITMQ_PASSWORD"] = "q", ["TAG"] = "t" };
+        var variables = new Dictionary<string, string> { ["POSTGRES_PASSWORD"] = "p", ["REDIS_PASSWORD"] = "r", ["RABBITMQ_PASSWORD"] = "q", ["SERVICE_CREDENTIAL"] = "service-credential-0123456789", ["TAG"] = "t" };
         foreach (var service in ServiceProjects.StartOrder)
         {
             foreach (var environment in (Dictionary<string, string>[])[ComposeEnvironment.For(service, variables), KubernetesEnvironment.For(service, service, new Dictionary<string, string>())])

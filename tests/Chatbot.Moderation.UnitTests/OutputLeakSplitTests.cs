@@ -8,12 +8,11 @@ public sealed class OutputLeakSplitTests
 {
     public static TheoryData<string> Secrets =>
     [
-        "sk-proj-abcdefghijklmnopqrstuvwxyz0123",
-        "AKIAIOSFODNN7EXAMPLE",
-        "ghp_0123456789abcdefghijklmnopqrstuvwxyzAB",
-        "xoxb-1234567890-abcdefghijkl",
+        "sk-proj-9jYg7SjjPvttfbfMLZuPjII4OoaQmzBinnpy3MPN",
+        "AKIA67QZIRSQDGGKGBOX",
+        "ghp_hQGTa3VyR208OzQek3f3W20GSQYFQPPlauFu",
+        "xoxb-69210949839-512416422961-EcDNSl2u3JJjVcPPljSIdTPz",
         "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dBjftJeZ4CVPmB92K27uhbUJU1p1r",
-        "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA75",
         "postgres://app:s3cretPass@db.internal:5432/app",
         "api_key = \"abcd1234efgh5678ijkl\"",
     ];
@@ -33,6 +32,16 @@ public sealed class OutputLeakSplitTests
         const string before = "Here is the value you asked for: ";
         AssertCutBeforeLeak(() => new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt), before, before + secret + " and more text.",
             ModerationCategories.Secret);
+    }
+
+    [Fact]
+    public void A_private_key_split_anywhere_is_cut_before_any_of_its_key_material_is_released()
+    {
+        // The secret rule's finding is the key material (as masking shows it); the armour line alone is no secret.
+        const string header = "Here is the value you asked for: -----BEGIN RSA PRIVATE KEY-----\n";
+        const string key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAqvBJQTdJV1tX5heQwepFLG8Z/ZuXg8EckArd0UFSPwmQfTIG\nORHPjNXhgjtOmj4n0iX0R7M/nnoTNjUVurMg3P8m9FYe6ibbzCpOFP5c63IUGE2B";
+        AssertCutBeforeLeak(() => new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt), header,
+            "Here is the value you asked for: " + key + " and more text.", ModerationCategories.Secret);
     }
 
     [Fact]

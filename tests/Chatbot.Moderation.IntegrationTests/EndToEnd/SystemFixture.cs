@@ -31,6 +31,8 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithEnvironment("inference-worker", "Inference__Providers__0__Name", "fake")
             .WithEnvironment("inference-worker", "Inference__Providers__0__Endpoint", Provider.BaseAddress.ToString())
             .WithEnvironment("inference-worker", "Inference__Providers__0__Model", "fake-model")
+            // Every test signs up a user of its own from one address: more than the default 10 per 10 minutes.
+            .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000")
             .WithEnvironment("moderation", "Moderation__Default__StageTimeout", "00:00:10")
             .WithEnvironment("moderation", "Moderation__Faults__ThrowIn", "pii")
             .WithEnvironment("moderation", "Moderation__Faults__WhenInputContains", FaultMarker)

@@ -33,7 +33,7 @@ public sealed class CrossTenantMatrixTests(SecuritySystemFixture system)
             {
                 using var anonymous = system.Anonymous(service);
                 var answer = await Answer.SendAsync(anonymous, route.Method, path, rule.Body);
-                if (answer.Status != 401 || !answer.IsProblemDetails)
+                if (answer.Status != 401 || (!answer.IsProblemDetails && !rule.ForeignErrorFormat))
                 {
                     violations.Add($"[{service}] {answer}");
                 }
@@ -99,7 +99,9 @@ public sealed class CrossTenantMatrixTests(SecuritySystemFixture system)
         using var anonymous = system.Anonymous();
         using var tenantB = system.TenantB.Client(system.Origin);
         var violations = new List<string>();
-        foreach (var (route, rule) in await ClassifiedAsync(x => x == Access.Internal))
+        // A path chat serves itself (its public /v1/chat/completions, like the worker's simulator) is chat's own route.
+        var chatOwn = (await RouteTable.ReadAsync(system)).Where(r => r.Service == "chat").Select(r => (r.Method, r.Pattern)).ToHashSet();
+        foreach (var (route, rule) in (await ClassifiedAsync(x => x == Access.Internal)).Where(c => !chatOwn.Contains((c.Route.Method, c.Route.Pattern))))
         {
             var path = rule.PathWithRandomIds(route, system.TenantA);
             foreach (var client in (HttpClient[])[anonymous, tenantB])

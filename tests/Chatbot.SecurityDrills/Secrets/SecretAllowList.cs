@@ -14,23 +14,22 @@ public static class SecretAllowList
         public override string ToString() => $"{PathPrefix} ({Kind}): {Why}";
     }
 
-    private const string PiiEvaluationSet = "tests/Chatbot.Moderation.Evaluation/Data/pii-eval.tsv";
-    private const string EvaluationWhy = "moderation's committed PII/secret evaluation set: fake, documented example values "
-        + "(e.g. AWS's documented EXAMPLE key id) that the secret detector must flag";
+    private const string Moderation = "moderation's detectors, their tests and committed evaluation sets (generator included): "
+        + "fake values in documented formats, look-alikes and docs examples (e.g. AWS's EXAMPLE key id) they must tell apart";
     private const string ScrubberTests = "tests/Chatbot.ServiceDefaults.Tests/Logging/SensitiveDataScrubberTests.cs";
     private const string ScrubberWhy = "the log scrubber's unit tests feed it fake secret-shaped strings and check they are redacted";
 
     public static readonly IReadOnlyList<Entry> Entries =
     [
-        new(PiiEvaluationSet, "private key", EvaluationWhy),
-        new(PiiEvaluationSet, "OpenAI/Anthropic key", EvaluationWhy),
-        new(PiiEvaluationSet, "AWS access key id", EvaluationWhy),
-        new(PiiEvaluationSet, "GitHub token", EvaluationWhy),
-        new(PiiEvaluationSet, "Slack token", EvaluationWhy),
-        new(PiiEvaluationSet, "JWT", EvaluationWhy),
-        new(PiiEvaluationSet, "URI with password", EvaluationWhy),
-        new("tests/Chatbot.Moderation.UnitTests/PiiDetectorTests.cs", "OpenAI/Anthropic key",
-            "the PII/secret detector's unit tests: a fake provider key it must detect"),
+        .. For("tests/Chatbot.Moderation.Evaluation/Data/secrets-eval.tsv", Moderation, "private key", "OpenAI/Anthropic key",
+            "AWS access key id", "AWS secret key", "GitHub token", "Slack token", "Slack webhook", "URI with password"),
+        .. For("tests/Chatbot.Moderation.Evaluation/Generators/pii_rows.py", Moderation, "private key", "OpenAI/Anthropic key",
+            "AWS access key id", "AWS secret key", "GitHub token", "Slack token", "Slack webhook", "URI with password"),
+        .. For("tests/Chatbot.Moderation.UnitTests/SecretRuleTests.cs", Moderation, "private key", "OpenAI/Anthropic key",
+            "AWS access key id", "AWS secret key", "GitHub token", "Slack token", "Slack webhook"),
+        .. For("tests/Chatbot.Moderation.UnitTests/OutputLeakSplitTests.cs", Moderation, "private key", "OpenAI/Anthropic key",
+            "AWS access key id", "GitHub token", "Slack token", "JWT", "URI with password"),
+        new("services/Moderation.Detectors/Pii/Secrets/LookAlikes.cs", "AWS access key id", Moderation),
         new(ScrubberTests, "JWT", ScrubberWhy),
         new(ScrubberTests, "connection string password", ScrubberWhy),
         new(ScrubberTests, "URI with password", ScrubberWhy),
@@ -39,4 +38,6 @@ public static class SecretAllowList
         new("tests/Chatbot.ServiceDefaults.Tests/Infrastructure/PostgresServer.cs", "connection string password",
             "a throw-away local test server's connection string with a placeholder password the test server ignores"),
     ];
+
+    private static IEnumerable<Entry> For(string path, string why, params string[] kinds) => kinds.Select(kind => new Entry(path, kind, why));
 }

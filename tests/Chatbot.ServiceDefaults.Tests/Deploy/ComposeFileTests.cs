@@ -103,7 +103,7 @@ public sealed class ComposeFileTests
             .Select(RepoFiles.Map)
             .Where(s => s.ContainsKey("environment"))
             .SelectMany(s => RepoFiles.Map(s["environment"]).Values)
-            .Select(v => Regex.Match(v?.ToString() ?? string.Empty, "Database=([a-z0-9]+)"))
+            .Select(v => Regex.Match(v?.ToString() ?? string.Empty, "(?<![A-Za-z])Database=([a-z0-9]+)"))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)
             .Distinct()

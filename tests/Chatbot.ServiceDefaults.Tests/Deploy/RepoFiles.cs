@@ -80,6 +80,6 @@ internal static partial class RepoFiles
     [GeneratedRegex("""Add(?:NpgsqlDbContext<\w+>|RedisClient|RabbitMqMessaging)\(\s*"(?<name>[a-z0-9\-]+)"\s*""")]
     private static partial Regex ClientRegistration();
 
-    [GeneratedRegex("^(ConnectionStrings__[a-z0-9\\-]+|services__[a-z0-9\\-]+__https?__[0-9]+|OTEL_[A-Z_]+|ASPNETCORE_[A-Z_]+|DOTNET_[A-Za-z_]+|POD_[A-Z_]+|ForwardedHeaders__Known(Proxies|Networks)__[0-9]+|Moderation__Provider__ApiKey|Management__Port|(Identity|Billing)__Email__(From|SmtpHost|SmtpPort|SmtpUserName|SmtpPassword|SmtpEnableSsl)|Inference__Providers__[0-9]+__(Type|Name|Endpoint|Model|ApiKey)|Identity__(RequireHttpsMetadata|PublicBaseUrl))$")]
+    [GeneratedRegex("^(ConnectionStrings__[a-z0-9\\-]+|services__[a-z0-9\\-]+__https?__[0-9]+|OTEL_[A-Z_]+|ASPNETCORE_[A-Z_]+|DOTNET_[A-Za-z_]+|POD_[A-Z_]+|ForwardedHeaders__Known(Proxies|Networks)__[0-9]+|Moderation__Provider__ApiKey|ServiceAuth__Credential|Management__Port|(Identity|Billing)__Email__(From|SmtpHost|SmtpPort|SmtpUserName|SmtpPassword|SmtpEnableSsl)|Inference__Providers__[0-9]+__(Type|Name|Endpoint|Model|ApiKey)|Identity__(RequireHttpsMetadata|PublicBaseUrl))$")]
     private static partial Regex AspireVariable();
 }
