@@ -4,7 +4,7 @@ namespace Chatbot.Moderation.Detectors.Pii.Secrets;
 
 /// <summary>
 /// Tells a generated secret from what only looks like one: placeholders (<c>sk-xxxxxxxx</c>, <c>&lt;YOUR_KEY&gt;</c>,
-/// <c>${API_KEY}</c>), docs examples (<c>AKIAIOSFODNN7EXAMPLE</c>), runs such as <c>abcdef</c> or <c>000000</c>,
+/// <c>${API_KEY}</c>), docs examples (AWS's documented key id ending in <c>EXAMPLE</c>), runs such as <c>abcdef</c> or <c>000000</c>,
 /// variable names, and values whose Shannon entropy is below what a random key has.
 /// </summary>
 public static partial class LookAlikes
