@@ -12,19 +12,11 @@ namespace Chatbot.Moderation.Providers;
 /// so an unexpected model or prompt format is a bypass under the fail mode rather than a silent pass.
 /// </summary>
 public sealed class GuardModelStage(IHttpClientFactory clients, IOptions<ProviderModerationOptions> options,
-    ILogger<GuardModelStage> logger) : IAsyncInputDetector
+    ILogger<GuardModelStage> logger) : ProviderStage(options)
 {
-    public string Stage => ProviderModerationOptions.StageName;
-
-    public TimeSpan Timeout => TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds);
-
-    public FailMode FailMode => options.Value.FailMode;
-
-    public RemoteStageScope Scope => options.Value.Scope;
-
-    public async Task<IReadOnlyList<Finding>> DetectAsync(string maskedText, ModerationPolicy policy, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<Finding>> DetectAsync(string maskedText, ModerationPolicy policy, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = Settings;
         var body = await ProviderHttp.PostAsync<Completion>(clients, settings, "/chat/completions", new
         {
             model = settings.Model,

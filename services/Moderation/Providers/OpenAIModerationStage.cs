@@ -11,19 +11,11 @@ namespace Chatbot.Moderation.Providers;
 /// (<c>harassment</c>, <c>self-harm/intent</c>...). Failures throw; the moderator applies the fail mode.
 /// </summary>
 public sealed class OpenAIModerationStage(IHttpClientFactory clients, IOptions<ProviderModerationOptions> options,
-    ILogger<OpenAIModerationStage> logger) : IAsyncInputDetector
+    ILogger<OpenAIModerationStage> logger) : ProviderStage(options)
 {
-    public string Stage => ProviderModerationOptions.StageName;
-
-    public TimeSpan Timeout => TimeSpan.FromMilliseconds(options.Value.TimeoutMilliseconds);
-
-    public FailMode FailMode => options.Value.FailMode;
-
-    public RemoteStageScope Scope => options.Value.Scope;
-
-    public async Task<IReadOnlyList<Finding>> DetectAsync(string maskedText, ModerationPolicy policy, CancellationToken cancellationToken)
+    public override async Task<IReadOnlyList<Finding>> DetectAsync(string maskedText, ModerationPolicy policy, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = Settings;
         var body = await ProviderHttp.PostAsync<Response>(clients, settings, "/moderations",
             new { model = settings.Model, input = maskedText }, logger, cancellationToken);
         if (body.Results is not [var result, ..])
