@@ -2,7 +2,7 @@ using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Idempotency;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Replies;
 using Chatbot.Chat.Tenancy;
@@ -22,7 +22,6 @@ public static class ChatServiceExtensions
     public static IHostApplicationBuilder AddChatServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
 
@@ -55,18 +54,13 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplyStreamHub>());
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxMetrics>();
-        builder.Services.AddSingleton<OutboxDeadLetters>();
         builder.Services.AddScoped<IOutboxDeadLetterHandler, FailedTurnDeadLetters>();
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterName));
-        builder.Services.AddSingleton<OutboxPublisher>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("chat")));
         builder.Services.AddSingleton<OutboxFastPath>();
         builder.Services.AddSingleton<TurnCommitMarks>();
         builder.Services.AddSingleton<EarlyTurnPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxFastPath>());
-        builder.Services.AddSingleton<OutboxDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        builder.Services.AddDurableOutbox<ChatDbContext>("chat");
         builder.Services.AddSingleton<IdempotencyKeyPurger>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencyKeyPurger>());
         return builder;

@@ -2,7 +2,7 @@ using Chatbot.Identity;
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Bootstrap;
 using Chatbot.Identity.Data;
-using Chatbot.Identity.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Identity.Passwords;
 using Chatbot.Identity.RateLimiting;
 using Chatbot.Identity.Tenants;
@@ -10,6 +10,7 @@ using Chatbot.Identity.Tokens;
 using Chatbot.Identity.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
+using OpenTelemetry.Metrics;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
@@ -41,7 +42,8 @@ public static class IdentityServiceExtensions
         services.AddScoped<CredentialChecker>().AddScoped<TokenIssuer>().AddSingleton<TokenPrincipalFactory>();
         services.AddScoped<AccountService>().AddScoped<AccountMails>().AddScoped<AccountDeletion>().AddScoped<InvitationCodes>();
         services.AddSingleton<IpRateLimiter>();
-        services.AddScoped<Chatbot.Identity.Outbox.Outbox>().AddSingleton<OutboxSignal>().AddHostedService<OutboxDispatcher>();
+        services.AddDurableOutbox<IdentityDbContext>("identity");
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("identity")));
         services.AddHostedService<IdentityStartupService>();
         return builder;
     }

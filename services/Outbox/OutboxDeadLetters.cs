@@ -1,12 +1,10 @@
-using Chatbot.Chat.Data;
-using Chatbot.Chat.Data.Entities;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Outbox;
 
 /// <summary>
 /// Gives up on outbox rows that failed <see cref="OutboxOptions.MaxAttempts"/> times: the row is marked dead (time and
-/// reason; it stays for an operator and stops holding back its conversation), counted and logged without its payload,
+/// reason; it stays for an operator and stops holding back its ordering key), counted and logged without its payload,
 /// and handed to the <see cref="IOutboxDeadLetterHandler"/>s in the dispatcher's transaction.
 /// </summary>
 public sealed partial class OutboxDeadLetters(OutboxMetrics metrics, IOptions<OutboxOptions> options, TimeProvider clock,
@@ -17,7 +15,7 @@ public sealed partial class OutboxDeadLetters(OutboxMetrics metrics, IOptions<Ou
     public bool IsExhausted(OutboxMessage row) => row.Attempts >= options.Value.MaxAttempts;
 
     /// <summary>Marks the row dead and lets the handlers undo what it would have started; returns their after-commit work.</summary>
-    public async Task<IReadOnlyList<Func<Task>>> DeadLetterAsync(ChatDbContext db, OutboxMessage row,
+    public async Task<IReadOnlyList<Func<Task>>> DeadLetterAsync(OutboxMessage row,
         IEnumerable<IOutboxDeadLetterHandler> handlers, CancellationToken ct)
     {
         row.DeadLetteredAt = clock.GetUtcNow();
@@ -28,7 +26,7 @@ public sealed partial class OutboxDeadLetters(OutboxMetrics metrics, IOptions<Ou
         var afterCommit = new List<Func<Task>>();
         foreach (var handler in handlers)
         {
-            if (await handler.DeadLetteredAsync(db, row, ct) is { } work)
+            if (await handler.DeadLetteredAsync(row, ct) is { } work)
             {
                 afterCommit.Add(work);
             }

@@ -1,15 +1,13 @@
-using Chatbot.Chat.Data.Entities;
-using Chatbot.Chat.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Outbox;
 
 /// <summary>
 /// Publishes outbox rows to RabbitMQ. Each round takes a batch of due rows under <c>FOR UPDATE SKIP LOCKED</c>, so
-/// several chat replicas share the work, and only the oldest pending row of each conversation, so a conversation's
+/// several replicas share the work, and only the oldest pending row of each ordering key (chat: the conversation), so one key's
 /// messages go out in order. Published rows are deleted in the same transaction; failed rows are retried with
-/// exponential backoff and jitter, holding back the later rows of their conversation, until
+/// exponential backoff and jitter, holding back the later rows of their ordering key, until
 /// <see cref="OutboxOptions.MaxAttempts"/>: then <see cref="OutboxDeadLetters"/> takes the row out of the way and the
 /// <see cref="IOutboxDeadLetterHandler"/>s undo what it would have started.
 /// </summary>
@@ -45,7 +43,7 @@ public sealed partial class OutboxDispatcher(
     public async Task<int> DispatchBatchAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<IOutboxDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var batchSize = options.Value.BatchSize;
         var rows = await db.OutboxMessages.FromSql($"""
@@ -73,7 +71,7 @@ public sealed partial class OutboxDispatcher(
             if (deadLetters.IsExhausted(failed))
             {
                 deadLettered = true;
-                afterCommit.AddRange(await deadLetters.DeadLetterAsync(db, failed,
+                afterCommit.AddRange(await deadLetters.DeadLetterAsync(failed,
                     scope.ServiceProvider.GetServices<IOutboxDeadLetterHandler>(), ct));
             }
         }

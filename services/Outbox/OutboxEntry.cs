@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Chatbot.Chat.Data.Entities;
 using Chatbot.Contracts;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Outbox;
 
 /// <summary>Builds outbox rows; the caller adds them to the same DbContext (and transaction) as the change they announce.</summary>
 public static class OutboxEntry

@@ -1,10 +1,10 @@
-namespace Chatbot.Chat.Data.Entities;
+namespace Chatbot.Outbox;
 
 /// <summary>
 /// A message to publish, written in the same transaction as the change it announces. Rows are deleted once published;
-/// rows with the same <see cref="OrderingKey"/> (the conversation) are published strictly in <see cref="Id"/> order.
+/// rows with the same <see cref="OrderingKey"/> (chat: the conversation; identity: the tenant) are published strictly in <see cref="Id"/> order.
 /// A row that failed <c>Outbox:MaxAttempts</c> times is dead-lettered: kept with <see cref="DeadLetteredAt"/> and
-/// <see cref="DeadLetterReason"/>, never tried again, and no longer holding back the later rows of its conversation.
+/// <see cref="DeadLetterReason"/>, never tried again, and no longer holding back the later rows of its ordering key.
 /// </summary>
 public sealed class OutboxMessage
 {

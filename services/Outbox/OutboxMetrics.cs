@@ -1,26 +1,30 @@
 using System.Diagnostics.Metrics;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Outbox;
 
 /// <summary>
-/// Meter <c>Chatbot.Chat.Outbox</c>: rows the dispatcher gave up on (alert on any increase), and rows the fast path
-/// published or handed over to the dispatcher.
+/// Meter <c>Chatbot.&lt;Service&gt;.Outbox</c> (chat: <c>Chatbot.Chat.Outbox</c>): rows the dispatcher gave up on
+/// (<c>&lt;service&gt;.outbox.dead_lettered</c>; alert on any increase), and rows a fast path published or handed over to
+/// the dispatcher (<c>&lt;service&gt;.outbox.fast_path</c>).
 /// </summary>
 public sealed class OutboxMetrics
 {
-    public const string MeterName = "Chatbot.Chat.Outbox";
-    public const string DeadLetteredName = "chat.outbox.dead_lettered";
-    public const string FastPathName = "chat.outbox.fast_path";
-
     private readonly Counter<long> deadLettered;
     private readonly Counter<long> fastPath;
 
-    public OutboxMetrics(IMeterFactory meters)
+    /// <param name="service">The service's resource name in lower case (<c>chat</c>, <c>identity</c>).</param>
+    public OutboxMetrics(IMeterFactory meters, string service)
     {
-        var meter = meters.Create(MeterName);
-        deadLettered = meter.CreateCounter<long>(DeadLetteredName, "{row}", "Outbox rows dead-lettered after their last attempt");
-        fastPath = meter.CreateCounter<long>(FastPathName, "{row}", "Outbox rows the fast path published (or handed over to the dispatcher)");
+        var meter = meters.Create(MeterNameOf(service));
+        deadLettered = meter.CreateCounter<long>(DeadLetteredNameOf(service), "{row}", "Outbox rows dead-lettered after their last attempt");
+        fastPath = meter.CreateCounter<long>(FastPathNameOf(service), "{row}", "Outbox rows the fast path published (or handed over to the dispatcher)");
     }
+
+    public static string MeterNameOf(string service) => $"Chatbot.{char.ToUpperInvariant(service[0])}{service[1..]}.Outbox";
+
+    public static string DeadLetteredNameOf(string service) => $"{service}.outbox.dead_lettered";
+
+    public static string FastPathNameOf(string service) => $"{service}.outbox.fast_path";
 
     public void FastPath(long published, long handedOver)
     {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Outbox;
 
 /// <summary>Settings of the outbox dispatcher, section <c>Outbox</c>.</summary>
 public sealed class OutboxOptions
@@ -12,8 +12,8 @@ public sealed class OutboxOptions
 
     /// <summary>
     /// Dispatch rounds one instance runs at once: while one round waits for the broker's confirms, a row committed
-    /// meanwhile goes out in another instead of queueing behind it. Order per conversation holds (a row waits until the
-    /// earlier rows of its conversation are gone, whichever round holds them).
+    /// meanwhile goes out in another instead of queueing behind it. Order per ordering key holds (a row waits until the
+    /// earlier rows of its key are gone, whichever round holds them).
     /// </summary>
     [Range(1, 64)]
     public int Concurrency { get; set; } = 2;

@@ -1,8 +1,7 @@
 using System.Text.Json;
-using Chatbot.Chat.Data.Entities;
 using MassTransit;
 
-namespace Chatbot.Chat.Outbox;
+namespace Chatbot.Outbox;
 
 /// <summary>Publishes one outbox row (or a message built like one) as its contract type, with its message id and priority; throws on failure.</summary>
 public sealed class OutboxPublisher(IBus bus)

@@ -1,4 +1,4 @@
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;

@@ -1,9 +1,10 @@
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Chat.Data;
 
-public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbContext(options)
+public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbContext(options), IOutboxDbContext
 {
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
@@ -14,6 +15,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatDbContext).Assembly);
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
         modelBuilder.UseSnakeCaseNames();
     }
 }

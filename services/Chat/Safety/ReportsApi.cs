@@ -1,7 +1,7 @@
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Chat.Replies;
 using Chatbot.Contracts.Moderation;
 using Chatbot.Moderation.Detectors.Masking;

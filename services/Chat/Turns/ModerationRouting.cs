@@ -1,6 +1,6 @@
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Safety;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
 using Microsoft.Extensions.Options;

@@ -5,7 +5,7 @@ using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Idempotency;
 using Chatbot.Chat.Messages;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;

@@ -1,3 +1,4 @@
+using Chatbot.Outbox;
 using Chatbot.Contracts.Identity;
 using Chatbot.Identity.Data;
 using Chatbot.Identity.Validation;
@@ -13,7 +14,7 @@ namespace Chatbot.Identity.Accounts;
 /// the API keys they created are revoked, and <c>UserDeleted</c> (+ <c>ApiKeyRevoked</c>) land in the outbox.
 /// </summary>
 public sealed class AccountDeletion(UserManager<ApplicationUser> users, IdentityDbContext db, IOpenIddictTokenManager tokens,
-    Outbox.Outbox outbox, TimeProvider time)
+    OutboxSignal outbox, TimeProvider time)
 {
     public async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> DeleteAsync(
         Guid userId, DeleteAccountRequest request, CancellationToken ct)
@@ -39,9 +40,9 @@ public sealed class AccountDeletion(UserManager<ApplicationUser> users, Identity
         foreach (var key in keys)
         {
             key.RevokedAt = now;
-            outbox.Add(new ApiKeyRevoked(Guid.NewGuid(), now, key.TenantId, key.Id));
+            db.OutboxMessages.Add(OutboxEntry.Create(new ApiKeyRevoked(Guid.NewGuid(), now, key.TenantId, key.Id), key.TenantId, key.TenantId, now));
         }
-        outbox.Add(new UserDeleted(Guid.NewGuid(), now, user.TenantId, user.Id));
+        db.OutboxMessages.Add(OutboxEntry.Create(new UserDeleted(Guid.NewGuid(), now, user.TenantId, user.Id), user.TenantId, user.TenantId, now));
         await db.SaveChangesAsync(ct);
         await tokens.RevokeBySubjectAsync(user.Id.ToString(), ct);
         var deleted = await users.DeleteAsync(user);
@@ -50,7 +51,7 @@ public sealed class AccountDeletion(UserManager<ApplicationUser> users, Identity
             throw new InvalidOperationException("The user could not be deleted: " + string.Join("; ", deleted.Errors.Select(e => e.Code)));
         }
         await tx.CommitAsync(ct);
-        outbox.Flush();
+        outbox.Notify();
         return TypedResults.NoContent();
     }
 }

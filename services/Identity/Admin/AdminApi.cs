@@ -1,3 +1,4 @@
+using Chatbot.Outbox;
 using Chatbot.Contracts.Identity;
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
@@ -34,7 +35,7 @@ public static class AdminApi
     }
 
     public static async Task<Results<Ok<TenantSummary>, NotFound, ValidationProblem>> ChangeTierAsync(Guid id, ChangeTierRequest request,
-        IdentityDbContext db, Outbox.Outbox outbox, TimeProvider time, CancellationToken ct)
+        IdentityDbContext db, OutboxSignal outbox, TimeProvider time, CancellationToken ct)
     {
         if (!ChatbotTiers.All.Contains(request.Tier))
         {
@@ -48,9 +49,10 @@ public static class AdminApi
         if (tenant.Tier != request.Tier)
         {
             tenant.Tier = request.Tier;
-            outbox.Add(new TenantTierChanged(Guid.NewGuid(), time.GetUtcNow(), tenant.Id, tenant.Tier));
+            var now = time.GetUtcNow();
+            db.OutboxMessages.Add(OutboxEntry.Create(new TenantTierChanged(Guid.NewGuid(), now, tenant.Id, tenant.Tier), tenant.Id, tenant.Id, now));
             await db.SaveChangesAsync(ct);
-            outbox.Flush();
+            outbox.Notify();
         }
         return TypedResults.Ok(new TenantSummary(tenant.Id, tenant.Name, tenant.Tier, tenant.CreatedAt));
     }

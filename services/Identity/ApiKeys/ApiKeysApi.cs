@@ -1,3 +1,4 @@
+using Chatbot.Outbox;
 using Chatbot.Contracts.Identity;
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
@@ -62,7 +63,7 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, ICurrentUser caller, IdentityDbContext db,
-        Outbox.Outbox outbox, TimeProvider time, CancellationToken ct)
+        OutboxSignal outbox, TimeProvider time, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.TenantId == caller.TenantId, ct);
         if (key is null)
@@ -72,9 +73,10 @@ public static class ApiKeysApi
         if (key.RevokedAt is null)
         {
             key.RevokedAt = time.GetUtcNow();
-            outbox.Add(new ApiKeyRevoked(Guid.NewGuid(), key.RevokedAt.Value, key.TenantId, key.Id));
+            db.OutboxMessages.Add(OutboxEntry.Create(new ApiKeyRevoked(Guid.NewGuid(), key.RevokedAt.Value, key.TenantId, key.Id),
+                key.TenantId, key.TenantId, key.RevokedAt.Value));
             await db.SaveChangesAsync(ct);
-            outbox.Flush();
+            outbox.Notify();
         }
         return TypedResults.NoContent();
     }

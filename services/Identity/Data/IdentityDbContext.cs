@@ -1,3 +1,4 @@
+using Chatbot.Outbox;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ namespace Chatbot.Identity.Data;
 
 /// <summary>identitydb: ASP.NET Core Identity users, OpenIddict's applications/authorizations/tokens, and our own tables.</summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options)
-    : IdentityUserContext<ApplicationUser, Guid>(options), IDataProtectionKeyContext
+    : IdentityUserContext<ApplicationUser, Guid>(options), IDataProtectionKeyContext, IOutboxDbContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -20,5 +21,6 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
         base.OnModelCreating(modelBuilder);
         modelBuilder.UseOpenIddict<Guid>();
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(IdentityDbContext).Assembly);
+        modelBuilder.ApplyConfiguration(new OutboxMessageConfiguration());
     }
 }

@@ -1,7 +1,7 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +16,7 @@ public sealed class OutboxDeadLetterTests(ChatFixture fixture)
     [Fact]
     public async Task A_row_out_of_attempts_is_dead_lettered_counted_and_fails_its_reply_and_the_conversation_moves_on()
     {
-        using var counted = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.DeadLetteredName);
+        using var counted = new CounterListener(OutboxMetrics.MeterNameOf("chat"), OutboxMetrics.DeadLetteredNameOf("chat"));
         var user = TestUser.NewTenant();
         var client = fixture.Chat.CreateClient(user);
         var conversation = await client.CreateConversationAsync();

@@ -1,7 +1,7 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +17,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     [Fact]
     public async Task A_sent_message_goes_out_on_the_fast_path()
     {
-        using var published = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "published");
+        using var published = new CounterListener(OutboxMetrics.MeterNameOf("chat"), OutboxMetrics.FastPathNameOf("chat"), "outcome", "published");
         var client = fixture.Chat.CreateClient(TestUser.NewTenant());
         var conversation = await client.CreateConversationAsync();
 
@@ -46,7 +46,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     public async Task A_turn_that_goes_to_moderation_first_is_never_sent_before_its_commit()
     {
         await using var chat = new ChatApiFactory(fixture.Infra, new Dictionary<string, string> { ["Moderation:Enabled"] = "true" });
-        using var published = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "published");
+        using var published = new CounterListener(OutboxMetrics.MeterNameOf("chat"), OutboxMetrics.FastPathNameOf("chat"), "outcome", "published");
         var client = chat.CreateClient(TestUser.NewTenant());
         var conversation = await client.CreateConversationAsync();
 
@@ -64,7 +64,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     public async Task A_row_whose_early_request_failed_or_was_given_up_by_its_worker_goes_to_the_dispatcher_at_once(bool earlyPublished)
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
-        using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
+        using var handedOver = new CounterListener(OutboxMetrics.MeterNameOf("chat"), OutboxMetrics.FastPathNameOf("chat"), "outcome", "handed_over");
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
         var (row, replyId) = await InsertClaimedAsync(fastPath);
         if (earlyPublished)
@@ -86,7 +86,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     public async Task The_commit_mark_is_set_at_the_commit_without_waiting_for_the_early_publish_to_be_confirmed()
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
-        using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
+        using var handedOver = new CounterListener(OutboxMetrics.MeterNameOf("chat"), OutboxMetrics.FastPathNameOf("chat"), "outcome", "handed_over");
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
         var (row, replyId) = await InsertClaimedAsync(fastPath);
         var confirmed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -132,7 +132,7 @@ public sealed class OutboxFastPathTests(ChatFixture fixture)
     public async Task A_row_the_fast_path_cannot_publish_is_handed_to_the_dispatcher_at_once()
     {
         await using var chat = new ChatApiFactory(fixture.Infra, LongGrace);
-        using var handedOver = new CounterListener(OutboxMetrics.MeterName, OutboxMetrics.FastPathName, "outcome", "handed_over");
+        using var handedOver = new CounterListener(OutboxMetrics.MeterNameOf("chat"), OutboxMetrics.FastPathNameOf("chat"), "outcome", "handed_over");
         var fastPath = chat.Services.GetRequiredService<OutboxFastPath>();
         var row = OutboxRows.WithType(OutboxRows.GenerateReply(Guid.NewGuid(), Guid.NewGuid()).Row, "Chatbot.Contracts.Inference.NoSuchMessage");
         Assert.True(fastPath.TryClaim(row));

@@ -1,5 +1,5 @@
 using Chatbot.Chat.Data.Entities;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Contracts.Inference;
 
 namespace Chatbot.Chat.IntegrationTests.Infrastructure;

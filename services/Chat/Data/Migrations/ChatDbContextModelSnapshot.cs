@@ -222,7 +222,7 @@ namespace Chatbot.Chat.Data.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("Chatbot.Chat.Data.Entities.OutboxMessage", b =>
+            modelBuilder.Entity("Chatbot.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,6 +1,6 @@
 using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Safety;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Contracts.Inference;
 using MassTransit;
 using Microsoft.Extensions.Options;

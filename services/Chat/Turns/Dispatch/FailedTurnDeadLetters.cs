@@ -1,9 +1,9 @@
 using System.Text.Json;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
-using Chatbot.Chat.Outbox;
 using Chatbot.Chat.Tenancy;
 using Chatbot.Contracts.Inference;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -15,12 +15,12 @@ namespace Chatbot.Chat.Turns.Dispatch;
 /// gets the matching <c>error</c> event and its reservation is released. See docs/turn-lifecycle.md (dead letters).
 /// </summary>
 public sealed partial class FailedTurnDeadLetters(
-    IConnectionMultiplexer redis, TurnReservations reservations, IOptions<ChatOptions> chatOptions, TimeProvider clock,
+    ChatDbContext db, IConnectionMultiplexer redis, TurnReservations reservations, IOptions<ChatOptions> chatOptions, TimeProvider clock,
     ILogger<FailedTurnDeadLetters> logger) : IOutboxDeadLetterHandler
 {
     public const string UserReason = "Your message could not be passed on for an answer. Please send it again.";
 
-    public async Task<Func<Task>?> DeadLetteredAsync(ChatDbContext db, OutboxMessage row, CancellationToken ct)
+    public async Task<Func<Task>?> DeadLetteredAsync(OutboxMessage row, CancellationToken ct)
     {
         if (OutboxReplyReference.Find(row.Payload) is not { } replyId)
         {
@@ -47,7 +47,7 @@ public sealed partial class FailedTurnDeadLetters(
         try
         {
             var key = ReplyStreamProtocol.StreamKey(replyId);
-            var data = JsonSerializer.Serialize(new { code = ReplyFailureCodes.Internal, message = UserReason }, OutboxEntry.Json);
+            var data = JsonSerializer.Serialize(new { code = ReplyFailureCodes.Internal, message = UserReason }, JsonSerializerOptions.Web);
             var database = redis.GetDatabase();
             await database.StreamAddAsync(key,
                 [new NameValueEntry(ReplyStreamProtocol.TypeField, ReplyStreamProtocol.Error), new NameValueEntry(ReplyStreamProtocol.DataField, data)]);

@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
