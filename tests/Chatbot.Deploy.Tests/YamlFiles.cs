@@ -1,28 +1,11 @@
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
+using Chatbot.TestSupport;
 
 namespace Chatbot.Deploy.Tests;
 
 /// <summary>Loads YAML documents (merge keys resolved, several documents per file) as dictionaries and lists.</summary>
 internal static class YamlFiles
 {
-    public static List<Dictionary<object, object>> Load(string relative)
-    {
-        using var reader = File.OpenText(RepoRoot.Of(relative));
-        var parser = new MergingParser(new Parser(reader));
-        var deserializer = new DeserializerBuilder().Build();
-        var documents = new List<Dictionary<object, object>>();
-        parser.Consume<StreamStart>();
-        while (parser.Accept<DocumentStart>(out _))
-        {
-            if (deserializer.Deserialize<object>(parser) is Dictionary<object, object> document)
-            {
-                documents.Add(document);
-            }
-        }
-        return documents;
-    }
+    public static List<Dictionary<object, object>> Load(string relative) => YamlDocuments.Load(RepoRoot.Of(relative));
 
     public static Dictionary<object, object> Map(object? value) => Assert.IsType<Dictionary<object, object>>(value);
 

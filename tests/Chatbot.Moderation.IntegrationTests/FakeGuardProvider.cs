@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using Chatbot.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Chatbot.Moderation.IntegrationTests;
 
@@ -18,9 +14,7 @@ public sealed class FakeGuardProvider : IAsyncDisposable
 {
     public enum Behaviour { Flag, Pass, Hang, ServerError, Nonsense }
 
-    private readonly WebApplication app;
-
-    private FakeGuardProvider(WebApplication app) => this.app = app;
+    private LoopbackServer server = null!;
 
     public Behaviour Answer { get; set; } = Behaviour.Pass;
 
@@ -30,26 +24,30 @@ public sealed class FakeGuardProvider : IAsyncDisposable
 
     public static async Task<FakeGuardProvider> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeGuardProvider(builder.Build());
-        fake.app.MapPost("/v1/moderations", async (ModerationRequest request, CancellationToken ct) =>
-            await fake.RespondAsync(request.Input, () => Results.Json(new
+        var fake = new FakeGuardProvider();
+        fake.server = await LoopbackServer.StartAsync(app => fake.Map(app));
+        fake.BaseAddress = new Uri(fake.server.Address + "v1");
+        return fake;
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapPost("/v1/moderations", async (ModerationRequest request, CancellationToken ct) =>
+            await RespondAsync(request.Input, () => Results.Json(new
             {
                 id = "modr-fake",
                 results = new[]
                 {
                     new
                     {
-                        flagged = fake.Answer == Behaviour.Flag,
-                        categories = new Dictionary<string, bool> { ["violence"] = fake.Answer == Behaviour.Flag },
-                        category_scores = new Dictionary<string, double> { ["violence"] = fake.Answer == Behaviour.Flag ? 0.93 : 0.02 },
+                        flagged = Answer == Behaviour.Flag,
+                        categories = new Dictionary<string, bool> { ["violence"] = Answer == Behaviour.Flag },
+                        category_scores = new Dictionary<string, double> { ["violence"] = Answer == Behaviour.Flag ? 0.93 : 0.02 },
                     },
                 },
             }), ct));
-        fake.app.MapPost("/v1/chat/completions", async (ChatRequest request, CancellationToken ct) =>
-            await fake.RespondAsync(request.Messages[^1].Content, () => Results.Json(new
+        app.MapPost("/v1/chat/completions", async (ChatRequest request, CancellationToken ct) =>
+            await RespondAsync(request.Messages[^1].Content, () => Results.Json(new
             {
                 id = "chatcmpl-fake",
                 choices = new[]
@@ -57,7 +55,7 @@ public sealed class FakeGuardProvider : IAsyncDisposable
                     new
                     {
                         index = 0,
-                        message = new { role = "assistant", content = fake.Answer switch
+                        message = new { role = "assistant", content = Answer switch
                         {
                             Behaviour.Flag => "unsafe\nS14",
                             Behaviour.Nonsense => "I am not sure.",
@@ -66,10 +64,6 @@ public sealed class FakeGuardProvider : IAsyncDisposable
                     },
                 },
             }), ct));
-        await fake.app.StartAsync();
-        var address = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/v1");
-        return fake;
     }
 
     private async Task<IResult> RespondAsync(string input, Func<IResult> answer, CancellationToken cancellationToken)
@@ -79,11 +73,7 @@ public sealed class FakeGuardProvider : IAsyncDisposable
         return Answer == Behaviour.ServerError ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : answer();
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 
     private sealed record ModerationRequest(string Model, string Input);
 

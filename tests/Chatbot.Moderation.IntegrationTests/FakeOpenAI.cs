@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Chatbot.TestSupport;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Chatbot.Moderation.IntegrationTests;
 
@@ -21,9 +17,7 @@ public sealed class FakeOpenAI : IAsyncDisposable
     public const string FlagMarker = "FAKE-FLAG";
     public const string SlowMarker = "FAKE-SLOW";
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-    private readonly WebApplication app;
-
-    private FakeOpenAI(WebApplication app) => this.app = app;
+    private LoopbackServer server = null!;
 
     public ConcurrentQueue<string> ModerationInputs { get; } = new();
 
@@ -35,15 +29,13 @@ public sealed class FakeOpenAI : IAsyncDisposable
 
     public static async Task<FakeOpenAI> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var fake = new FakeOpenAI(builder.Build());
-        fake.app.MapPost("/v1/moderations", (Delegate)fake.ModerateAsync);
-        fake.app.MapPost("/v1/chat/completions", fake.CompleteAsync);
-        await fake.app.StartAsync();
-        var address = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.BaseAddress = new Uri(address.TrimEnd('/') + "/v1");
+        var fake = new FakeOpenAI();
+        fake.server = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/v1/moderations", (Delegate)fake.ModerateAsync);
+            app.MapPost("/v1/chat/completions", fake.CompleteAsync);
+        });
+        fake.BaseAddress = new Uri(fake.server.Address + "v1");
         return fake;
     }
 
@@ -109,9 +101,5 @@ public sealed class FakeOpenAI : IAsyncDisposable
         ? content.GetString() ?? string.Empty
         : string.Concat(content.EnumerateArray().Select(p => p.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
 
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => server.DisposeAsync();
 }

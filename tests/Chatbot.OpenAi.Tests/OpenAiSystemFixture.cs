@@ -1,3 +1,4 @@
+using Chatbot.TestSupport;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -133,35 +134,14 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
     /// <summary>The reply id inside a completion id (<c>chatcmpl-{replyId:N}</c>).</summary>
     public static Guid ReplyIdOf(string completionId) => Guid.ParseExact(completionId["chatcmpl-".Length..], "N");
 
-    public static async Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await condition())
-            {
-                return true;
-            }
-            await Task.Delay(200);
-        }
-        return await condition();
-    }
+    public static Task<bool> EventuallyAsync(Func<Task<bool>> condition, TimeSpan? timeout = null) =>
+        Eventually.TrueAsync(condition, timeout);
 
     private async Task<(HttpClient, string, Guid, Guid)> SignInAsync(string email)
     {
         using var origin = App.CreateHttpClient("chat");
-        var token = await origin.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = email, ["password"] = Password, ["client_id"] = "chatbot-web",
-        }));
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.IsSuccessStatusCode, body);
-        var accessToken = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-        var payload = accessToken.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')))).RootElement;
-        var client = App.CreateHttpClient("chat");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return (client, accessToken, Guid.Parse(claims.GetProperty("sub").GetString()!), Guid.Parse(claims.GetProperty("tenant_id").GetString()!));
+        var signedIn = await PasswordSignIn.SignInAsync(origin, email, Password);
+        return (App.CreateHttpClient("chat").WithBearer(signedIn.AccessToken), signedIn.AccessToken, signedIn.UserId, signedIn.TenantId);
     }
 
     public async Task DisposeAsync()

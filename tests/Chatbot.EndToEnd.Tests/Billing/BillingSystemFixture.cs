@@ -1,3 +1,4 @@
+using Chatbot.TestSupport;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -63,18 +64,8 @@ public sealed class BillingSystemFixture : IAsyncLifetime
     private async Task<SignedInUser> SignInAsync(string email)
     {
         using var origin = App.CreateHttpClient("chat");
-        var token = await origin.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = email, ["password"] = Password, ["client_id"] = "chatbot-web",
-        }));
-        var body = await token.Content.ReadAsStringAsync();
-        Assert.True(token.IsSuccessStatusCode, body);
-        var accessToken = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
-        var payload = accessToken.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        var claims = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload.PadRight(payload.Length + (4 - payload.Length % 4) % 4, '=')))).RootElement;
-        var client = App.CreateHttpClient("chat");
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        return new SignedInUser(client, Guid.Parse(claims.GetProperty("sub").GetString()!), Guid.Parse(claims.GetProperty("tenant_id").GetString()!));
+        var signedIn = await PasswordSignIn.SignInAsync(origin, email, Password);
+        return new SignedInUser(App.CreateHttpClient("chat").WithBearer(signedIn.AccessToken), signedIn.UserId, signedIn.TenantId);
     }
 
     public async Task DisposeAsync()

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
+using Chatbot.TestSupport;
 
 namespace Chatbot.ServiceDefaults.Tests.Deploy;
 
@@ -21,22 +19,7 @@ internal static partial class RepoFiles
 
     public static string PathOf(string relative) => Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
 
-    public static List<Dictionary<object, object>> LoadYaml(string relative)
-    {
-        using var reader = File.OpenText(PathOf(relative));
-        var parser = new MergingParser(new Parser(reader));
-        var deserializer = new DeserializerBuilder().Build();
-        var documents = new List<Dictionary<object, object>>();
-        parser.Consume<StreamStart>();
-        while (parser.Accept<DocumentStart>(out _))
-        {
-            if (deserializer.Deserialize<object>(parser) is Dictionary<object, object> document)
-            {
-                documents.Add(document);
-            }
-        }
-        return documents;
-    }
+    public static List<Dictionary<object, object>> LoadYaml(string relative) => YamlDocuments.Load(PathOf(relative));
 
     /// <summary>The Aspire connection names a service's code registers (AddNpgsqlDbContext / AddRedisClient / AddRabbitMqMessaging).</summary>
     public static SortedSet<string> ConnectionNamesUsedBy(string folder)
