@@ -36,11 +36,10 @@ public static class AuthenticationExtensions
         return builder;
     }
 
-    /// <summary>The role policies (member, tenant-admin, platform-admin) and <see cref="ICurrentUser"/>, whatever the scheme.</summary>
+    /// <summary>The role policies (member, tenant-admin, platform-admin), whatever the scheme; handlers take a <see cref="CurrentUser"/>.</summary>
     public static TBuilder AddDefaultAuthorization<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddHttpContextAccessor();
-        builder.Services.AddSingleton<ICurrentUser, HttpContextCurrentUser>();
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AuthorizationPolicies.Member, p => p.RequireAuthenticatedUser()
                 .RequireClaim(ChatbotClaimTypes.TenantId)

@@ -1,21 +1,18 @@
 using System.Security.Claims;
-using Chatbot.Contracts.Inference;
-using Chatbot.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http;
 
-namespace Chatbot.Chat.Auth;
+namespace Chatbot.ServiceDefaults.Authentication;
 
 /// <summary>
 /// The caller as the token describes it: claims <c>sub</c> (user id), <c>tenant_id</c>, <c>role</c> and <c>tier</c>.
-/// The one place chat reads claims (names from identity's <see cref="ChatbotClaimTypes"/>); handlers take it as a parameter.
+/// The one current-user type of every service and the one place claims are read (names from <see cref="ChatbotClaimTypes"/>);
+/// handlers take it as a parameter.
 /// </summary>
 public sealed record CurrentUser(Guid UserId, Guid TenantId, string Tier, IReadOnlyList<string> Roles)
 {
     public bool IsTenantAdmin => Roles.Any(r => r is ChatbotRoles.TenantAdmin or ChatbotRoles.PlatformAdmin);
 
-    /// <summary>The RabbitMQ priority of this caller's requests: enterprise 3 > pro 2 > free 1.</summary>
-    public byte Priority => TierPriority.For(Tier);
-
-    /// <summary>Lets minimal API handlers take a <see cref="CurrentUser"/> parameter (routes require the member policy).</summary>
+    /// <summary>Lets minimal API handlers take a <see cref="CurrentUser"/> parameter (routes require an authenticated caller).</summary>
     public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult(From(context.User));
 
     public static CurrentUser? From(ClaimsPrincipal principal)

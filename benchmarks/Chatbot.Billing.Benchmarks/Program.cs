@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Authentication;
 using System.Diagnostics;
 using Chatbot.Aspire.Testing;
 using Chatbot.Billing.Benchmarks;

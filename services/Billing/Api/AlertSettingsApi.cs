@@ -15,7 +15,7 @@ public static class AlertSettingsApi
         return app;
     }
 
-    public static async Task<Results<NoContent, ValidationProblem>> PutAsync(AlertSettingsRequest r, ICurrentUser user,
+    public static async Task<Results<NoContent, ValidationProblem>> PutAsync(AlertSettingsRequest r, CurrentUser user,
         BillingDbContext db, IHostEnvironment environment, CancellationToken ct)
     {
         if (r.WebhookUrl is not null && (!Uri.TryCreate(r.WebhookUrl, UriKind.Absolute, out var url)

@@ -85,7 +85,7 @@ public static class LimitsAdminApi
         return TypedResults.Ok(user);
     }
 
-    public static async Task<Ok<KillSwitchState>> ClearKillSwitchAsync(SpendKillSwitch killSwitch, ICurrentUser user)
+    public static async Task<Ok<KillSwitchState>> ClearKillSwitchAsync(SpendKillSwitch killSwitch, CurrentUser user)
     {
         await killSwitch.ClearAsync(user.UserId);
         return TypedResults.Ok(await killSwitch.StateAsync());

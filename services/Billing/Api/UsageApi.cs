@@ -23,7 +23,7 @@ public static class UsageApi
         return app;
     }
 
-    public static async Task<Ok<UsageSummary>> GetAsync(ICurrentUser user, BillingDbContext db, LimitResolver limits,
+    public static async Task<Ok<UsageSummary>> GetAsync(CurrentUser user, BillingDbContext db, LimitResolver limits,
         TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -46,7 +46,7 @@ public static class UsageApi
             new UsageWindow(month?.Tokens ?? 0, month?.Cost ?? 0m, null, null, effective.MonthlyBudgetUsd, budgetLeft, QuotaPeriods.NextMonth(now))));
     }
 
-    public static async Task<Results<Ok<List<UserUsage>>, ValidationProblem>> ListUsersAsync(ICurrentUser user, BillingDbContext db,
+    public static async Task<Results<Ok<List<UserUsage>>, ValidationProblem>> ListUsersAsync(CurrentUser user, BillingDbContext db,
         TimeProvider clock, int? offset, int? limit, CancellationToken ct)
     {
         if (offset is < 0 || limit is < 1 or > MaxPageSize)
@@ -67,7 +67,7 @@ public static class UsageApi
     }
 
     /// <summary><c>GET /api/usage/export?month=2026-11</c>: the tenant's ledger rows of that month as CSV.</summary>
-    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string? month, ICurrentUser user,
+    public static async Task<Results<FileContentHttpResult, ValidationProblem>> ExportAsync(string? month, CurrentUser user,
         BillingDbContext db, TimeProvider clock, CancellationToken ct)
     {
         DateTimeOffset start;

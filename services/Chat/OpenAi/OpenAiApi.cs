@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Authentication;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Chatbot.Chat.Auth;

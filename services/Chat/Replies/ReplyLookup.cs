@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;

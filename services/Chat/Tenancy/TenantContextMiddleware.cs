@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.Chat.Auth;
 
 namespace Chatbot.Chat.Tenancy;

@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Auth;
 

@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.Chat.Auth;
 using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Data.Entities;
@@ -161,10 +162,10 @@ public sealed partial class TurnStarter(
     private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
         CancellationToken ct)
     {
-        var row = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
+        var row = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, TierPriority.For(turn.User.Tier));
         var fast = !turn.OutboxBusy && fastPath.TryClaim(row);
         // The request leaves before the rows are staged: time to first token carries neither the change tracking nor the write.
-        var early = fast ? earlyPublisher.Start(command, reservation, turn.User.Priority) : null;
+        var early = fast ? earlyPublisher.Start(command, reservation, TierPriority.For(turn.User.Tier)) : null;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -215,7 +216,7 @@ public sealed partial class TurnStarter(
     private async Task<OutboxMessage> ReplaceOutboxRowAsync(OutboxMessage row, StagedTurn turn, GenerateReply command,
         CancellationToken ct)
     {
-        var replacement = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, turn.User.Priority);
+        var replacement = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, TierPriority.For(turn.User.Tier));
         replacement.NextAttemptAt = row.NextAttemptAt; // a fast-path claim's grace holds for the replacement
         db.OutboxMessages.Remove(row);
         db.OutboxMessages.Add(replacement);

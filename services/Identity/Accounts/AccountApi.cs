@@ -35,6 +35,6 @@ public static class AccountApi
         ResetPasswordRequest request, AccountService accounts, CancellationToken ct) => accounts.ResetPasswordAsync(request, ct);
 
     public static Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> DeleteAsync(
-        DeleteAccountRequest request, ICurrentUser caller, AccountDeletion deletion, CancellationToken ct) =>
+        DeleteAccountRequest request, CurrentUser caller, AccountDeletion deletion, CancellationToken ct) =>
         deletion.DeleteAsync(caller.UserId, request, ct);
 }

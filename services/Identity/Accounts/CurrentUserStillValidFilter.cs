@@ -14,16 +14,17 @@ public static class CurrentUserStillValidFilter
         builder.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var caller = http.RequestServices.GetRequiredService<ICurrentUser>();
-            if (!caller.IsAuthenticated)
+            if (http.User.Identity?.IsAuthenticated != true)
             {
                 return await next(context);
             }
             var db = http.RequestServices.GetRequiredService<IdentityDbContext>();
-            var userId = caller.UserId;
-            var tenantId = caller.TenantId;
-            var role = caller.Role;
-            var valid = await db.Users.AnyAsync(u => u.Id == userId && u.TenantId == tenantId && u.Role == role, http.RequestAborted);
+            var caller = CurrentUser.From(http.User);
+            var userId = caller?.UserId;
+            var tenantId = caller?.TenantId;
+            var role = caller?.Roles.FirstOrDefault() ?? ChatbotRoles.Member;
+            var valid = caller is not null
+                && await db.Users.AnyAsync(u => u.Id == userId && u.TenantId == tenantId && u.Role == role, http.RequestAborted);
             return valid ? await next(context) : TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
                 title: "Unauthorized", detail: "The account behind this token no longer exists or has changed; sign in again.");
         });

@@ -24,7 +24,7 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Created<ApiKeyCreated>, ValidationProblem>> CreateAsync(
-        CreateApiKeyRequest request, ICurrentUser caller, IdentityDbContext db, TimeProvider time, CancellationToken ct)
+        CreateApiKeyRequest request, CurrentUser caller, IdentityDbContext db, TimeProvider time, CancellationToken ct)
     {
         var scopes = request.Scopes ?? [ApiKeyScopes.Chat];
         var errors = new FieldErrors().Required("name", request.Name, ApiKey.NameMaxLength);
@@ -50,7 +50,7 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Ok<Page<ApiKeyView>>, ValidationProblem>> ListAsync(
-        ICurrentUser caller, IdentityDbContext db, int? page, int? pageSize, CancellationToken ct)
+        CurrentUser caller, IdentityDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         if (!Paging.TryRead(page, pageSize, out var paging, out var problem))
         {
@@ -62,7 +62,7 @@ public static class ApiKeysApi
         return TypedResults.Ok(Page<ApiKeyView>.From(keys, paging));
     }
 
-    public static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, ICurrentUser caller, IdentityDbContext db,
+    public static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, CurrentUser caller, IdentityDbContext db,
         OutboxSignal outbox, TimeProvider time, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.TenantId == caller.TenantId, ct);

@@ -22,14 +22,14 @@ public static class TenantApi
     public sealed record TenantView(Guid Id, string Name, string Tier);
     public sealed record MemberView(Guid Id, string Email, string Role, bool EmailConfirmed, DateTimeOffset CreatedAt);
 
-    public static async Task<Results<Ok<TenantView>, NotFound>> GetAsync(ICurrentUser caller, IdentityDbContext db, CancellationToken ct)
+    public static async Task<Results<Ok<TenantView>, NotFound>> GetAsync(CurrentUser caller, IdentityDbContext db, CancellationToken ct)
     {
         var tenant = await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == caller.TenantId, ct);
         return tenant is null ? TypedResults.NotFound() : TypedResults.Ok(new TenantView(tenant.Id, tenant.Name, tenant.Tier));
     }
 
     public static async Task<Results<Ok<Page<MemberView>>, ValidationProblem>> ListMembersAsync(
-        ICurrentUser caller, IdentityDbContext db, int? page, int? pageSize, CancellationToken ct)
+        CurrentUser caller, IdentityDbContext db, int? page, int? pageSize, CancellationToken ct)
     {
         if (!Paging.TryRead(page, pageSize, out var paging, out var problem))
         {
@@ -42,7 +42,7 @@ public static class TenantApi
     }
 
     public static async Task<Results<Created<InvitationCreated>, ValidationProblem>> CreateInvitationAsync(
-        CreateInvitationRequest request, ICurrentUser caller, InvitationCodes codes, CancellationToken ct)
+        CreateInvitationRequest request, CurrentUser caller, InvitationCodes codes, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var role = request.Role ?? ChatbotRoles.Member;

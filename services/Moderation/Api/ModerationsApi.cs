@@ -28,7 +28,7 @@ public static class ModerationsApi
     }
 
     public static async Task<Results<Ok<ModerationResponse>, ProblemHttpResult>> ModerateAsync(
-        ModerationRequest request, InputModerator moderator, PolicyProvider policies, ICurrentUser user,
+        ModerationRequest request, InputModerator moderator, PolicyProvider policies, CurrentUser user,
         IOptions<ModerationOptions> options, CancellationToken ct)
     {
         if (ReadInputs(request.Input) is not { } inputs)

@@ -14,14 +14,14 @@ public static class ReviewsApi
     {
         var group = app.MapGroup("/api/moderation/reviews").RequireAuthorization(AuthorizationPolicies.TenantAdmin).WithTags("Moderation");
         group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/approve", (Guid id, ReviewDecision? body, ReviewQueue queue, ICurrentUser user, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/approve", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, CancellationToken ct) =>
             DecideAsync(id, true, body, queue, user, ct));
-        group.MapPost("/{id:guid}/reject", (Guid id, ReviewDecision? body, ReviewQueue queue, ICurrentUser user, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/reject", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, CancellationToken ct) =>
             DecideAsync(id, false, body, queue, user, ct));
         return app;
     }
 
-    public static async Task<Results<Ok<ReviewPage>, ProblemHttpResult>> ListAsync(ReviewQueue queue, ICurrentUser user,
+    public static async Task<Results<Ok<ReviewPage>, ProblemHttpResult>> ListAsync(ReviewQueue queue, CurrentUser user,
         string? status, string? cursor, int? limit, CancellationToken ct)
     {
         status ??= ReviewStatuses.Pending;
@@ -37,6 +37,6 @@ public static class ReviewsApi
     }
 
     public static async Task<Results<NoContent, NotFound>> DecideAsync(Guid id, bool approve, ReviewDecision? body,
-        ReviewQueue queue, ICurrentUser user, CancellationToken ct) =>
+        ReviewQueue queue, CurrentUser user, CancellationToken ct) =>
         await queue.DecideAsync(user.TenantId, id, user.UserId, approve, body?.Note, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

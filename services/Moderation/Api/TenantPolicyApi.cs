@@ -19,11 +19,11 @@ public static class TenantPolicyApi
         return app;
     }
 
-    public static async Task<Ok<TenantPolicyView>> GetAsync(TenantPolicyStore store, ICurrentUser user, CancellationToken ct) =>
+    public static async Task<Ok<TenantPolicyView>> GetAsync(TenantPolicyStore store, CurrentUser user, CancellationToken ct) =>
         TypedResults.Ok(await store.GetAsync(user.TenantId, ct));
 
     public static async Task<Results<Ok<TenantPolicyView>, ValidationProblem, ProblemHttpResult>> PutAsync(TenantPolicyDocument document,
-        TenantPolicyStore store, ICurrentUser user, CancellationToken ct)
+        TenantPolicyStore store, CurrentUser user, CancellationToken ct)
     {
         if (TenantPolicyMapper.Validate(document) is { Count: > 0 } errors)
         {

@@ -1,7 +1,7 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
-using Chatbot.Chat.Outbox;
+using Chatbot.Outbox;
 using Chatbot.Contracts.Inference;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,18 +1,10 @@
 using System.Security.Claims;
-using Chatbot.Chat.Auth;
+using Chatbot.ServiceDefaults.Authentication;
 
-namespace Chatbot.Chat.UnitTests;
+namespace Chatbot.ServiceDefaults.Tests.Authentication;
 
 public sealed class CurrentUserTests
 {
-    [Theory]
-    [InlineData("enterprise", 3)]
-    [InlineData("pro", 2)]
-    [InlineData("free", 1)]
-    [InlineData("unknown", 1)]
-    public void Priority_follows_the_tier(string tier, byte priority) =>
-        Assert.Equal(priority, new CurrentUser(Guid.NewGuid(), Guid.NewGuid(), tier, []).Priority);
-
     [Fact]
     public void Claims_from_the_token_are_read_and_missing_ones_reject_the_caller()
     {
