@@ -1,6 +1,6 @@
 namespace Chatbot.Architecture.Tests;
 
-/// <summary>A throw-away repository layout of csproj files (and Program.cs for services) for the rule tests.</summary>
+/// <summary>A throw-away repository layout of csproj files (and Program.cs for services) and sources for the rule tests.</summary>
 public sealed class TemporaryTree : IDisposable
 {
     public string Root { get; } = Directory.CreateTempSubdirectory("chatbot-architecture-").FullName;
@@ -10,6 +10,14 @@ public sealed class TemporaryTree : IDisposable
     public void Library(string folder, params string[] references) => Project(Path.Combine("services", folder), references, service: false);
 
     public void ServiceDefaults() => Project("ServiceDefaults", [], service: false);
+
+    /// <summary>A C# file at <paramref name="relative"/> (forward slashes) with <paramref name="text"/>.</summary>
+    public void Source(string relative, string text)
+    {
+        var path = Path.Combine(Root, relative.Replace('/', Path.DirectorySeparatorChar));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
 
     private void Project(string folder, string[] references, bool service)
     {

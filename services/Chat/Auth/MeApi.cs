@@ -14,12 +14,10 @@ public static class MeApi
         return app;
     }
 
-    public static Ok<MeResponse> GetMe(HttpContext http)
+    public static Ok<MeResponse> GetMe(CurrentUser user, HttpContext http)
     {
-        var user = http.User;
-        string Claim(string type) => user.FindFirst(type)?.Value ?? "";
-        var method = user.HasClaim(c => c.Type == ChatbotClaimTypes.ApiKeyId) ? "api-key" : "bearer";
-        return TypedResults.Ok(new MeResponse(Claim(ChatbotClaimTypes.Subject), Claim(ChatbotClaimTypes.TenantId),
-            Claim(ChatbotClaimTypes.Role), Claim(ChatbotClaimTypes.Tier), method));
+        var method = http.User.HasClaim(c => c.Type == ChatbotClaimTypes.ApiKeyId) ? "api-key" : "bearer";
+        return TypedResults.Ok(new MeResponse(user.UserId.ToString(), user.TenantId.ToString(), user.Roles.FirstOrDefault() ?? "",
+            user.Tier, method));
     }
 }

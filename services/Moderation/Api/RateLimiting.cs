@@ -17,7 +17,8 @@ public static class RateLimiting
         {
             var http = context.HttpContext;
             var perMinute = http.RequestServices.GetRequiredService<IOptions<ModerationOptions>>().Value.ApiRequestsPerMinute;
-            var caller = $"{http.User.FindFirst(ChatbotClaimTypes.TenantId)?.Value}:{http.User.FindFirst(ChatbotClaimTypes.Subject)?.Value}";
+            var user = CurrentUser.From(http.User);
+            var caller = $"{user?.TenantId}:{user?.UserId}";
             bool allowed;
             TimeSpan retryAfter;
             try
