@@ -19,12 +19,9 @@ public static class AuthenticationExtensions
 
     public static TBuilder AddDefaultAuthentication<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddOptions<TokenValidationSettings>()
-            .BindConfiguration(TokenValidationSettings.SectionName)
-            .ValidateDataAnnotations()
+        builder.AddValidatedOptions<TokenValidationSettings>(TokenValidationSettings.SectionName)
             .Validate(s => ResolveAuthority(s, builder.Configuration) is not null,
-                "Identity:Authority (or services:identity:http:0) must be an absolute URL.")
-            .ValidateOnStart();
+                "Identity:Authority (or services:identity:http:0) must be an absolute URL.");
         builder.Services.AddHttpClient(JwksHttpClientName);
 
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();

@@ -29,8 +29,7 @@ public static class PostgresClientExtensions
             throw ConnectionStringGuard.Malformed(name, "PostgreSQL connection string", ex);
         }
         // A hung or stopped server makes requests answer 503 at once (probe + interceptor) instead of after Npgsql's timeouts.
-        builder.Services.AddOptions<DatabaseAvailabilityOptions>().BindConfiguration(DatabaseAvailabilityOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<DatabaseAvailabilityOptions>(DatabaseAvailabilityOptions.Section);
         builder.Services.TryAddSingleton<DatabaseAvailability>();
         builder.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<DatabaseAvailabilityProbe>(sp, name, connectionString));
         // No EnableSensitiveDataLogging / EnableDetailedErrors: parameter values never reach the logs.

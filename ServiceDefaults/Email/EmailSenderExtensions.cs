@@ -15,15 +15,13 @@ public static class EmailSenderExtensions
     public static IHostApplicationBuilder AddEmailSender(this IHostApplicationBuilder builder, string sectionName, string defaultFolderName)
     {
         var development = builder.Environment.IsDevelopment();
-        builder.Services.AddOptions<EmailOptions>().BindConfiguration(sectionName)
+        builder.AddValidatedOptions<EmailOptions>(sectionName)
             .PostConfigure(o =>
             {
                 o.Mode ??= development ? "File" : "Smtp";
                 o.PickupDirectory ??= Path.Combine(Path.GetTempPath(), defaultFolderName);
             })
-            .ValidateDataAnnotations()
-            .Validate(o => o.Mode != "Smtp" || !string.IsNullOrWhiteSpace(o.SmtpHost), $"{sectionName}:SmtpHost is required when {sectionName}:Mode is Smtp.")
-            .ValidateOnStart();
+            .Validate(o => o.Mode != "Smtp" || !string.IsNullOrWhiteSpace(o.SmtpHost), $"{sectionName}:SmtpHost is required when {sectionName}:Mode is Smtp.");
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Mode == "Smtp"
             ? ActivatorUtilities.CreateInstance<SmtpEmailSender>(sp)

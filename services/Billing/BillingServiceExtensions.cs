@@ -16,9 +16,9 @@ public static class BillingServiceExtensions
 {
     public static IHostApplicationBuilder AddBillingServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<OperatorOptions>().BindConfiguration(OperatorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<AlertDeliveryOptions>().BindConfiguration(AlertDeliveryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<BillingOptions>(BillingOptions.Section);
+        builder.AddValidatedOptions<OperatorOptions>(OperatorOptions.Section);
+        builder.AddValidatedOptions<AlertDeliveryOptions>(AlertDeliveryOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddNpgsqlDbContext<BillingDbContext>("billingdb");
         builder.AddMigration<BillingDbContext>();

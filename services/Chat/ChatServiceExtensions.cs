@@ -21,8 +21,8 @@ public static class ChatServiceExtensions
 {
     public static IHostApplicationBuilder AddChatServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<ChatOptions>(ChatOptions.Section);
+        builder.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddNpgsqlDbContext<ChatDbContext>("chatdb", TenantConnectionInterceptor.ConfigureConnection);

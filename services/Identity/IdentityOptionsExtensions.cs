@@ -10,21 +10,17 @@ internal static class IdentityOptionsExtensions
     {
         var development = builder.Environment.IsDevelopment();
         var ownUrl = DefaultIssuer(builder.Configuration["urls"]);
-        builder.Services.AddOptions<IdentityServiceOptions>().BindConfiguration(IdentityServiceOptions.SectionName)
+        builder.AddValidatedOptions<IdentityServiceOptions>(IdentityServiceOptions.SectionName)
             .PostConfigure(o =>
             {
                 o.Issuer ??= ownUrl;
                 o.RequireConfirmedEmail ??= !development;
             })
-            .ValidateDataAnnotations()
-            .Validate(o => Uri.TryCreate(o.Issuer, UriKind.Absolute, out _), "Identity:Issuer must be an absolute URL.")
-            .ValidateOnStart();
+            .Validate(o => Uri.TryCreate(o.Issuer, UriKind.Absolute, out _), "Identity:Issuer must be an absolute URL.");
         builder.AddEmailSender("Identity:Email", "chatbot-identity-mail");
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName)
-            .ValidateDataAnnotations()
+        builder.AddValidatedOptions<RateLimitOptions>(RateLimitOptions.SectionName)
             .Validate(o => o.Register.PermitLimit > 0 && o.Login.PermitLimit > 0 && o.PasswordReset.PermitLimit > 0 && o.Verification.PermitLimit > 0,
-                "Every Identity:RateLimits:<policy>:PermitLimit must be positive.")
-            .ValidateOnStart();
+                "Every Identity:RateLimits:<policy>:PermitLimit must be positive.");
     }
 
     internal static string DefaultIssuer(string? urls)

@@ -45,8 +45,8 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<TurnScheduler>();
         services.AddSingleton<TurnAdmission>();
         services.AddHostedService<QueuePositionReporter>();
-        services.AddOptions<Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions>()
-            .BindConfiguration(Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions>(
+            Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions.SectionName);
         services.AddSingleton<Chatbot.InferenceWorker.OutputChecks.OutputModeration>();
 
         builder.AddRedisClient("redis");

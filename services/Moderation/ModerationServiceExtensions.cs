@@ -22,7 +22,7 @@ public static class ModerationServiceExtensions
     public static IHostApplicationBuilder AddModerationServices(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<ModerationOptions>(ModerationOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddMemoryCache();
         services.AddSingleton<PolicyProvider>();

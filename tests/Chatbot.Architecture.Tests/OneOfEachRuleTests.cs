@@ -1,6 +1,6 @@
 namespace Chatbot.Architecture.Tests;
 
-/// <summary>One outbox and one current-user type across the services (docs/architecture.md, rules).</summary>
+/// <summary>One outbox, one current-user type and one options-validation helper across the services (docs/architecture.md, rules).</summary>
 public sealed class OneOfEachRuleTests
 {
     [Fact]
@@ -19,6 +19,27 @@ public sealed class OneOfEachRuleTests
 
         Assert.Empty(SourceRules.OwnClaimsReaders(root));
         Assert.True(File.Exists(Path.Combine(root, "ServiceDefaults", "Authentication", "CurrentUser.cs")));
+    }
+
+    [Fact]
+    public void Services_validate_options_with_the_one_helper()
+    {
+        var root = RepositoryRoot.Find();
+
+        Assert.Empty(SourceRules.OwnOptionsValidation(root));
+        Assert.Contains("AddValidatedOptions<ChatOptions>", File.ReadAllText(Path.Combine(root, "services", "Chat", "ChatServiceExtensions.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_validated_by_hand_in_a_service_but_not_in_a_library_are_reported()
+    {
+        using var tree = new TemporaryTree();
+        tree.Service("Chat");
+        tree.Library("Outbox");
+        tree.Source("services/Chat/ChatServiceExtensions.cs", "services.AddOptions<ChatOptions>().BindConfiguration(\"Chat\").ValidateDataAnnotations();");
+        tree.Source("services/Outbox/OutboxServiceExtensions.cs", "services.AddOptions<OutboxOptions>().BindConfiguration(\"Outbox\").ValidateDataAnnotations();");
+
+        Assert.Equal(new[] { Path.Combine("services", "Chat", "ChatServiceExtensions.cs") }, SourceRules.OwnOptionsValidation(tree.Root));
     }
 
     [Fact]

@@ -18,6 +18,27 @@ public static partial class SourceRules
             .Distinct()
             .ToList();
 
+    /// <summary>
+    /// Service and ServiceDefaults code that validates options by hand instead of <c>AddValidatedOptions</c> (which checks the
+    /// data annotations, nested ones too, at start-up with the failing key named). Libraries, which may not reference
+    /// ServiceDefaults, are left out.
+    /// </summary>
+    public static IReadOnlyList<string> OwnOptionsValidation(string root)
+    {
+        var libraries = ReferenceRules.LoadProjects(root).Where(p => p.Kind == ProjectKind.Library)
+            .Select(p => Path.GetRelativePath(root, Path.GetDirectoryName(p.Path)!) + Path.DirectorySeparatorChar)
+            .ToList();
+        var serviceDefaults = Path.Combine(root, "ServiceDefaults");
+        var inServiceDefaults = Directory.Exists(serviceDefaults)
+            ? SourceFiles.Under(serviceDefaults).Select(file => Path.GetRelativePath(root, file))
+                .Where(relative => HandValidation().IsMatch(File.ReadAllText(Path.Combine(root, relative))))
+            : [];
+        return Matches(root, HandValidation())
+            .Where(relative => !libraries.Any(library => relative.StartsWith(library, StringComparison.Ordinal)))
+            .Concat(inServiceDefaults)
+            .ToList();
+    }
+
     /// <summary>Files under services/ (migrations and <paramref name="allowed"/> left out) whose text matches.</summary>
     private static List<string> Matches(string root, Regex pattern, string? allowed = null)
     {
@@ -36,6 +57,9 @@ public static partial class SourceRules
 
     [GeneratedRegex(@"\b(class|record|interface)\s+\w*Outbox(Message|Dispatcher|Signal|Publisher|Entry)\b")]
     private static partial Regex OutboxDeclaration();
+
+    [GeneratedRegex(@"\.ValidateDataAnnotations\(\)")]
+    private static partial Regex HandValidation();
 
     [GeneratedRegex(@"\.(FindFirst|FindFirstValue|FindAll)\(")]
     private static partial Regex ClaimsRead();

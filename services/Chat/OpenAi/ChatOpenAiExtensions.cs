@@ -7,7 +7,7 @@ public static class ChatOpenAiExtensions
 {
     public static IHostApplicationBuilder AddChatOpenAi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<OpenAiOptions>(OpenAiOptions.Section);
         builder.Services.AddScoped<CompletionStarter>();
         builder.Services.AddHttpClient(OpenAiModerations.HttpClientName, c =>
         {

@@ -9,7 +9,7 @@ public static class ChatModerationExtensions
 {
     public static IHostApplicationBuilder AddChatModeration(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ChatModerationOptions>().BindConfiguration(ChatModerationOptions.Section);
+        builder.AddValidatedOptions<ChatModerationOptions>(ChatModerationOptions.Section);
         builder.Services.AddSingleton<ModerationRouting>();
         if (builder.Configuration["services:moderation:http:0"] is { } moderation && Uri.TryCreate(moderation, UriKind.Absolute, out var uri))
         {

@@ -8,10 +8,9 @@ public static class FaultInjection
     public static IHostApplicationBuilder AddModerationFaults(this IHostApplicationBuilder builder)
     {
         var environment = builder.Environment;
-        builder.Services.AddOptions<FaultInjectionOptions>().BindConfiguration(FaultInjectionOptions.SectionName)
+        builder.AddValidatedOptions<FaultInjectionOptions>(FaultInjectionOptions.SectionName)
             .Validate(o => string.IsNullOrWhiteSpace(o.ThrowIn) || environment.IsDevelopment() || environment.IsEnvironment("Testing"),
-                "Moderation:Faults:ThrowIn is a test-only switch: it is refused outside the Development and Testing environments.")
-            .ValidateOnStart();
+                "Moderation:Faults:ThrowIn is a test-only switch: it is refused outside the Development and Testing environments.");
         return builder;
     }
 

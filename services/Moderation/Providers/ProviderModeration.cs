@@ -10,8 +10,7 @@ public static class ProviderModeration
 {
     public static IHostApplicationBuilder AddProviderModeration(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ProviderModerationOptions>().BindConfiguration(ProviderModerationOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<ProviderModerationOptions>(ProviderModerationOptions.SectionName);
         var settings = builder.Configuration.GetSection(ProviderModerationOptions.SectionName).Get<ProviderModerationOptions>();
         if (settings?.Enabled == true)
         {
