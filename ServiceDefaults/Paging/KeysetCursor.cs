@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Chatbot.Chat.Http;
+namespace Chatbot.ServiceDefaults.Paging;
 
 /// <summary>An opaque page cursor: the (created at, id) of the last item of the previous page, base64url encoded.</summary>
 public sealed record KeysetCursor(DateTimeOffset CreatedAt, Guid Id)

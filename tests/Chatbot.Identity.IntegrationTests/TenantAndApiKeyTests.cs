@@ -9,7 +9,7 @@ public sealed class TenantAndApiKeyTests(IdentitySystemFixture system)
     private sealed record Invitation(Guid Id, Guid TenantId, string Code, string Role);
     private sealed record ApiKeyCreated(Guid Id, string Name, string Key, string DisplayPrefix, string[] Scopes);
     private sealed record Member(Guid Id, string Email, string Role);
-    private sealed record Page<T>(List<T> Items, bool HasMore);
+    private sealed record Page<T>(List<T> Items, string? NextCursor);
     private sealed record TenantSummary(Guid Id, string Name, string Tier);
 
     private static async Task<Invitation> InviteAsync(ChatOrigin origin, string adminToken, object body)
@@ -97,6 +97,34 @@ public sealed class TenantAndApiKeyTests(IdentitySystemFixture system)
         Assert.Equal(HttpStatusCode.OK, asHeader.StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, revoke.StatusCode);
         Assert.True(rejected, "The revoked key was still accepted 5 s after revocation (cache TTL is 60 s).");
+    }
+
+    [Fact]
+    public async Task Api_keys_page_with_a_keyset_cursor_and_a_made_up_cursor_is_a_400()
+    {
+        using var origin = system.CreateClient();
+        var (_, _, admin) = await origin.SignUpAsync();
+        var created = new List<Guid>();
+        foreach (var name in new[] { "one", "two", "three" })
+        {
+            using var response = await origin.SendAsync(HttpMethod.Post, "/api/tenant/api-keys", admin.AccessToken, new { name });
+            created.Add((await response.Content.ReadFromJsonAsync<ApiKeyCreated>())!.Id);
+        }
+
+        using var first = await origin.SendAsync(HttpMethod.Get, "/api/tenant/api-keys?limit=2", admin.AccessToken);
+        var page1 = (await first.Content.ReadFromJsonAsync<Page<ApiKeyCreated>>())!;
+        using var second = await origin.SendAsync(HttpMethod.Get, $"/api/tenant/api-keys?limit=2&cursor={page1.NextCursor}", admin.AccessToken);
+        var page2 = (await second.Content.ReadFromJsonAsync<Page<ApiKeyCreated>>())!;
+        using var madeUp = await origin.SendAsync(HttpMethod.Get, "/api/tenant/api-keys?cursor=not-a-cursor", admin.AccessToken);
+        using var tooMany = await origin.SendAsync(HttpMethod.Get, "/api/tenant/api-keys?limit=101", admin.AccessToken);
+
+        Assert.Equal(2, page1.Items.Count);
+        Assert.NotNull(page1.NextCursor);
+        Assert.Single(page2.Items);
+        Assert.Null(page2.NextCursor);
+        Assert.Equal(Enumerable.Reverse(created), page1.Items.Concat(page2.Items).Select(k => k.Id)); // newest first, no overlap
+        Assert.Equal(HttpStatusCode.BadRequest, madeUp.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Chatbot.Chat.Quotas;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.Turns;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -4,6 +4,7 @@ using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
 using Chatbot.Identity.Validation;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,16 +23,21 @@ public static class AdminApi
 
     public sealed record TenantSummary(Guid Id, string Name, string Tier, DateTimeOffset CreatedAt);
 
-    public static async Task<Results<Ok<Page<TenantSummary>>, ValidationProblem>> ListAsync(IdentityDbContext db, int? page, int? pageSize,
+    public static async Task<Results<Ok<Page<TenantSummary>>, ValidationProblem>> ListAsync(IdentityDbContext db, string? cursor, int? limit,
         CancellationToken ct)
     {
-        if (!Paging.TryRead(page, pageSize, out var paging, out var problem))
+        if (!Paging.TryRead(cursor, limit, out var paging, out var problem))
         {
             return problem;
         }
-        var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.CreatedAt).Skip(paging.Skip).Take(paging.Size + 1)
+        var query = db.Tenants.AsNoTracking();
+        if (paging.After is { } after)
+        {
+            query = query.Where(t => EF.Functions.GreaterThan(ValueTuple.Create(t.CreatedAt, t.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
+        }
+        var tenants = await query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Take(paging.Limit + 1)
             .Select(t => new TenantSummary(t.Id, t.Name, t.Tier, t.CreatedAt)).ToListAsync(ct);
-        return TypedResults.Ok(Page<TenantSummary>.From(tenants, paging));
+        return TypedResults.Ok(paging.PageOf(tenants, t => new KeysetCursor(t.CreatedAt, t.Id)));
     }
 
     public static async Task<Results<Ok<TenantSummary>, NotFound, ValidationProblem>> ChangeTierAsync(Guid id, ChangeTierRequest request,

@@ -5,6 +5,7 @@ using Chatbot.Identity.Data;
 using Chatbot.Identity.Tenants;
 using Chatbot.Identity.Validation;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,16 +51,20 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Ok<Page<ApiKeyView>>, ValidationProblem>> ListAsync(
-        CurrentUser caller, IdentityDbContext db, int? page, int? pageSize, CancellationToken ct)
+        CurrentUser caller, IdentityDbContext db, string? cursor, int? limit, CancellationToken ct)
     {
-        if (!Paging.TryRead(page, pageSize, out var paging, out var problem))
+        if (!Paging.TryRead(cursor, limit, out var paging, out var problem))
         {
             return problem;
         }
-        var keys = await db.ApiKeys.AsNoTracking().Where(k => k.TenantId == caller.TenantId)
-            .OrderByDescending(k => k.CreatedAt).Skip(paging.Skip).Take(paging.Size + 1)
+        var query = db.ApiKeys.AsNoTracking().Where(k => k.TenantId == caller.TenantId);
+        if (paging.After is { } after)
+        {
+            query = query.Where(k => EF.Functions.LessThan(ValueTuple.Create(k.CreatedAt, k.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
+        }
+        var keys = await query.OrderByDescending(k => k.CreatedAt).ThenByDescending(k => k.Id).Take(paging.Limit + 1)
             .Select(k => new ApiKeyView(k.Id, k.Name, k.DisplayPrefix, k.Scopes, k.CreatedAt, k.RevokedAt)).ToListAsync(ct);
-        return TypedResults.Ok(Page<ApiKeyView>.From(keys, paging));
+        return TypedResults.Ok(paging.PageOf(keys, k => new KeysetCursor(k.CreatedAt, k.Id)));
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, CurrentUser caller, IdentityDbContext db,

@@ -2,6 +2,7 @@ using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
 using Chatbot.Identity.Validation;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,16 +30,20 @@ public static class TenantApi
     }
 
     public static async Task<Results<Ok<Page<MemberView>>, ValidationProblem>> ListMembersAsync(
-        CurrentUser caller, IdentityDbContext db, int? page, int? pageSize, CancellationToken ct)
+        CurrentUser caller, IdentityDbContext db, string? cursor, int? limit, CancellationToken ct)
     {
-        if (!Paging.TryRead(page, pageSize, out var paging, out var problem))
+        if (!Paging.TryRead(cursor, limit, out var paging, out var problem))
         {
             return problem;
         }
-        var members = await db.Users.AsNoTracking().Where(u => u.TenantId == caller.TenantId)
-            .OrderBy(u => u.CreatedAt).Skip(paging.Skip).Take(paging.Size + 1)
+        var query = db.Users.AsNoTracking().Where(u => u.TenantId == caller.TenantId);
+        if (paging.After is { } after)
+        {
+            query = query.Where(u => EF.Functions.GreaterThan(ValueTuple.Create(u.CreatedAt, u.Id), ValueTuple.Create(after.CreatedAt, after.Id)));
+        }
+        var members = await query.OrderBy(u => u.CreatedAt).ThenBy(u => u.Id).Take(paging.Limit + 1)
             .Select(u => new MemberView(u.Id, u.Email!, u.Role, u.EmailConfirmed, u.CreatedAt)).ToListAsync(ct);
-        return TypedResults.Ok(Page<MemberView>.From(members, paging));
+        return TypedResults.Ok(paging.PageOf(members, m => new KeysetCursor(m.CreatedAt, m.Id)));
     }
 
     public static async Task<Results<Created<InvitationCreated>, ValidationProblem>> CreateInvitationAsync(

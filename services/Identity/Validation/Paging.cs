@@ -1,25 +1,34 @@
+using Chatbot.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.Identity.Validation;
 
-/// <summary>Page (1-based) and size (1..100, default 20) from the query string.</summary>
-public readonly record struct Paging(int Number, int Size)
+/// <summary>
+/// The public origin's paging (<c>?cursor=&amp;limit=</c>, limit 1..100, default 20): a keyset on (created at, id), so a
+/// page costs one index range read however deep it is. <see cref="After"/> is null on the first page.
+/// </summary>
+public readonly record struct Paging(KeysetCursor? After, int Limit)
 {
-    public int Skip => (Number - 1) * Size;
-
-    public static bool TryRead(int? page, int? pageSize, out Paging paging, out ValidationProblem problem)
+    public static bool TryRead(string? cursor, int? limit, out Paging paging, out ValidationProblem problem)
     {
         var errors = new FieldErrors();
-        if (page is < 1 or > 100_000)
+        if (limit is < 1 or > 100)
         {
-            errors.Add("page", "Between 1 and 100000.");
+            errors.Add("limit", "Between 1 and 100.");
         }
-        if (pageSize is < 1 or > 100)
+        if (!KeysetCursor.TryDecode(cursor, out var after))
         {
-            errors.Add("pageSize", "Between 1 and 100.");
+            errors.Add("cursor", "Not a cursor this API returned.");
         }
-        paging = new Paging(page ?? 1, pageSize ?? 20);
+        paging = new Paging(after, limit ?? 20);
         problem = TypedResults.ValidationProblem(errors.ToDictionary());
         return !errors.Any;
+    }
+
+    /// <summary><paramref name="fetched"/> holds up to Limit + 1 rows; the extra one only says there is a next page.</summary>
+    public Page<T> PageOf<T>(List<T> fetched, Func<T, KeysetCursor> keyOf)
+    {
+        var items = fetched.Take(Limit).ToList();
+        return new Page<T>(items, fetched.Count > Limit ? keyOf(items[^1]).Encode() : null);
     }
 }

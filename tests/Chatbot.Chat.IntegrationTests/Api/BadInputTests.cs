@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
 using Chatbot.Contracts.Inference;

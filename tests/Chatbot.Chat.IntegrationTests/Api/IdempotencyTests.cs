@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
 

@@ -1,6 +1,6 @@
-using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Paging;
 
-namespace Chatbot.Chat.UnitTests;
+namespace Chatbot.ServiceDefaults.Tests.Paging;
 
 public sealed class KeysetCursorTests
 {
