@@ -1,6 +1,7 @@
 using Chatbot.Moderation.Audit;
 using Chatbot.Moderation.Data.Entities;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.Moderation.Api;
@@ -21,7 +22,7 @@ public static class ReviewsApi
         return app;
     }
 
-    public static async Task<Results<Ok<ReviewPage>, ProblemHttpResult>> ListAsync(ReviewQueue queue, CurrentUser user,
+    public static async Task<Results<Ok<Page<ReviewItemDto>>, ProblemHttpResult>> ListAsync(ReviewQueue queue, CurrentUser user,
         string? status, string? cursor, int? limit, CancellationToken ct)
     {
         status ??= ReviewStatuses.Pending;
@@ -33,7 +34,11 @@ public static class ReviewsApi
         {
             return TypedResults.Problem($"'limit' must be between 1 and {MaxLimit}.", statusCode: 400);
         }
-        return TypedResults.Ok(await queue.ListAsync(user.TenantId, status, cursor, limit ?? 20, ct));
+        if (!KeysetCursor.TryDecode(cursor, out var after))
+        {
+            return TypedResults.Problem("'cursor' is not a cursor this API returned.", statusCode: 400);
+        }
+        return TypedResults.Ok(await queue.ListAsync(user.TenantId, status, after, limit ?? 20, ct));
     }
 
     public static async Task<Results<NoContent, NotFound>> DecideAsync(Guid id, bool approve, ReviewDecision? body,

@@ -1,28 +1,28 @@
-using System.Globalization;
-using System.Text;
 using Chatbot.Moderation.Data;
 using Chatbot.Moderation.Data.Entities;
+using Chatbot.ServiceDefaults.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Moderation.Audit;
 
 /// <summary>
-/// A tenant's review queue: keyset pages newest first on (created_at, id) (index tenant_id, status, created_at, id),
+/// A tenant's review queue: keyset pages newest first on (created_at, id) (index tenant_id, status, created_at, id; the
+/// public origin's <see cref="KeysetCursor"/>),
 /// and decisions (approve / reject) recorded on the item and in the audit log with the deciding admin.
 /// </summary>
 public sealed class ReviewQueue(ModerationDbContext db, AuditWriter audit, TimeProvider clock)
 {
-    public async Task<ReviewPage> ListAsync(Guid tenantId, string status, string? cursor, int limit, CancellationToken ct)
+    public async Task<Page<ReviewItemDto>> ListAsync(Guid tenantId, string status, KeysetCursor? after, int limit, CancellationToken ct)
     {
         var query = db.ReviewItems.AsNoTracking().Where(r => r.TenantId == tenantId && r.Status == status);
-        if (Decode(cursor) is var (createdAt, id))
+        if (after is not null)
         {
-            query = query.Where(r => r.CreatedAt < createdAt || (r.CreatedAt == createdAt && r.Id.CompareTo(id) < 0));
+            query = query.Where(r => r.CreatedAt < after.CreatedAt || (r.CreatedAt == after.CreatedAt && r.Id.CompareTo(after.Id) < 0));
         }
         var rows = await query.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(ct);
         var items = rows.Take(limit).Select(r => new ReviewItemDto(r.Id, r.ReplyId, r.UserId, r.Source, r.Categories,
             r.MaskedText, r.Status, r.Note, r.CreatedAt, r.DecidedBy, r.DecidedAt)).ToList();
-        return new ReviewPage(items, rows.Count > limit ? Encode(rows[limit - 1]) : null);
+        return new Page<ReviewItemDto>(items, rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null);
     }
 
     /// <summary>Decides a pending item; false when the item is unknown to this tenant or already decided.</summary>
@@ -39,20 +39,4 @@ public sealed class ReviewQueue(ModerationDbContext db, AuditWriter audit, TimeP
         return true;
     }
 
-    private static string Encode(ReviewItem r) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{r.CreatedAt.UtcTicks}:{r.Id:N}"));
-
-    private static (DateTimeOffset, Guid)? Decode(string? cursor)
-    {
-        if (string.IsNullOrEmpty(cursor)) return null;
-        try
-        {
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(cursor)).Split(':');
-            return (new DateTimeOffset(long.Parse(parts[0], CultureInfo.InvariantCulture), TimeSpan.Zero), Guid.ParseExact(parts[1], "N"));
-        }
-        catch (Exception ex) when (ex is FormatException or IndexOutOfRangeException or ArgumentException)
-        {
-            throw new BadHttpRequestException("The cursor is not valid.");
-        }
-    }
 }
