@@ -40,6 +40,7 @@ public static class IdentityServiceExtensions
 
         services.AddScoped<CredentialChecker>().AddScoped<TokenIssuer>().AddSingleton<TokenPrincipalFactory>();
         services.AddScoped<AccountService>().AddScoped<AccountMails>().AddScoped<AccountDeletion>().AddScoped<InvitationCodes>();
+        services.AddRedisWindowLimiter();
         services.AddSingleton<IpRateLimiter>();
         services.AddScoped<Chatbot.Identity.Outbox.Outbox>().AddSingleton<OutboxSignal>().AddHostedService<OutboxDispatcher>();
         services.AddHostedService<IdentityStartupService>();

@@ -5,6 +5,7 @@ using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Turns;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +15,8 @@ namespace Chatbot.Chat.Messages;
 
 public static class MessagesApi
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const int MaxIdempotencyKeyLength = 200;
+    public const string IdempotencyKeyHeader = IdempotencyKeys.Header;
+    public const int MaxIdempotencyKeyLength = IdempotencyKeys.MaxLength;
 
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
@@ -58,8 +59,7 @@ public static class MessagesApi
     }
 
     /// <summary>1 to <see cref="MaxIdempotencyKeyLength"/> visible ASCII characters.</summary>
-    public static bool IsValidIdempotencyKey(string key) =>
-        key.Length is > 0 and <= MaxIdempotencyKeyLength && key.All(c => c is >= '!' and <= '~');
+    public static bool IsValidIdempotencyKey(string key) => IdempotencyKeys.IsValid(key);
 
     public static async Task<Results<Accepted<SendMessageResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SendAsync(
         string id, SendMessageRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,

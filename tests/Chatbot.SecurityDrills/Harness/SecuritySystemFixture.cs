@@ -79,7 +79,7 @@ public sealed class SecuritySystemFixture : IAsyncLifetime
     }
 
     /// <summary>Identity's login counters in Redis (IpRateLimiter's keys).</summary>
-    public const string LoginCounters = "identity:ratelimit:login:*";
+    public const string LoginCounters = "chatbot:ratelimit:identity:login:*";
 
     public async Task DisposeAsync()
     {
