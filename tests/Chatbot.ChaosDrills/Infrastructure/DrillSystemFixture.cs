@@ -26,6 +26,13 @@ public sealed class DrillSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", Worker, "billing")
+            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
+            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            // Load from a handful of tenants, far beyond a real tenant's request rate: the tenant windows are raised too.
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Free__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Pro__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Enterprise__PermitLimit", "1000000")
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000") // every drill signs up its own users
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")
