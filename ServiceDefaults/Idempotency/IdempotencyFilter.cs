@@ -19,7 +19,8 @@ namespace Chatbot.ServiceDefaults.Idempotency;
 /// query and body bytes) within <see cref="IdempotentRequestOptions.KeyLifetime"/> replays the stored response, marked
 /// <c>Idempotent-Replayed: true</c>; with a different request it is 422; while the first is still running, 409. Only
 /// success (2xx) is stored, so a request that failed may be retried with its key.
-/// Backed by Redis (every service has it; SET NX makes the first request win across replicas, and the key expires on its own).
+/// Backed by Redis (every service has it; SET NX makes the first request win across replicas, and the key expires on its own);
+/// stored bodies are sealed with the client's key (<see cref="ResponseSealing"/>).
 /// </summary>
 public sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logger) : IEndpointFilter
 {
@@ -39,7 +40,7 @@ public sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logger)
         }
         var settings = http.RequestServices.GetRequiredService<IOptions<IdempotentRequestOptions>>().Value;
         var db = http.RequestServices.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        var redisKey = (RedisKey)$"{KeyPrefix}{Scope(http.User)}:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)))}";
+        var redisKey = (RedisKey)$"{KeyPrefix}{Scope(http.User)}:{ResponseSealing.EntryName(key)}";
         var hash = await RequestHashAsync(http.Request, http.RequestAborted);
         try
         {
@@ -50,7 +51,7 @@ public sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logger)
                 return stored switch
                 {
                     not null when stored.RequestHash != hash => Reused(),
-                    { Completed: true } => await ReplayAsync(http, stored),
+                    { Completed: true } => await ReplayAsync(http, stored, key),
                     _ => InProgress(http),
                 };
             }
@@ -73,13 +74,14 @@ public sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logger)
             await ReleaseAsync(db, redisKey);
             throw;
         }
-        return await RunAndStoreAsync(http, result, db, redisKey, hash, settings);
+        return await RunAndStoreAsync(http, result, db, (redisKey, key), hash, settings);
     }
 
     /// <summary>Executes the handler's result into a buffer, stores it if it succeeded, then sends it.</summary>
     private async Task<IResult> RunAndStoreAsync(
-        HttpContext http, object? result, IDatabase db, RedisKey redisKey, string hash, IdempotentRequestOptions settings)
+        HttpContext http, object? result, IDatabase db, (RedisKey Entry, string Key) idempotency, string hash, IdempotentRequestOptions settings)
     {
+        var redisKey = idempotency.Entry;
         var response = result as IResult ?? (result is null ? TypedResults.Ok() : TypedResults.Ok(result));
         var original = http.Features.GetRequiredFeature<IHttpResponseBodyFeature>();
         using var buffer = new MemoryStream();
@@ -99,7 +101,8 @@ public sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logger)
         {
             if (status is >= 200 and < 300 && buffer.Length <= settings.MaxStoredResponseBytes)
             {
-                var stored = new StoredResponse(hash, status, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null, buffer.ToArray());
+                var stored = new StoredResponse(hash, status, http.Response.ContentType, http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                    ResponseSealing.Seal(idempotency.Key, buffer.ToArray()));
                 await db.StringSetAsync(redisKey, Serialize(stored), settings.KeyLifetime);
             }
             else
@@ -116,7 +119,7 @@ public sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logger)
         return TypedResults.Empty;
     }
 
-    private static async Task<IResult> ReplayAsync(HttpContext http, StoredResponse stored)
+    private static async Task<IResult> ReplayAsync(HttpContext http, StoredResponse stored, string key)
     {
         var response = http.Response;
         response.StatusCode = stored.StatusCode!.Value;
@@ -126,9 +129,9 @@ public sealed partial class IdempotencyFilter(ILogger<IdempotencyFilter> logger)
             response.Headers.Location = stored.Location;
         }
         response.Headers[IdempotencyKeys.ReplayedHeader] = "true";
-        if (stored.Body is { Length: > 0 } body)
+        if (stored.Body is { Length: > 0 } sealedBody)
         {
-            await response.Body.WriteAsync(body, http.RequestAborted);
+            await response.Body.WriteAsync(ResponseSealing.Open(key, sealedBody), http.RequestAborted);
         }
         return TypedResults.Empty;
     }
