@@ -1,6 +1,7 @@
 using Chatbot.ServiceDefaults.Diagnostics;
 using Chatbot.ServiceDefaults.ErrorHandling;
 using Chatbot.ServiceDefaults.Health;
+using Chatbot.ServiceDefaults.Idempotency;
 using Chatbot.ServiceDefaults.Logging;
 using Chatbot.ServiceDefaults.Telemetry;
 using MassTransit.Logging;
@@ -39,6 +40,8 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<ErrorMetrics>();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LivenessTag]);
         builder.AddProblemDetailsDefaults();
+        builder.Services.AddOptions<IdempotentRequestOptions>().BindConfiguration(IdempotentRequestOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
@@ -81,12 +84,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>
     /// The middleware every service starts its pipeline with: the exception handler and status code pages (every error
     /// is problem details; registered here only) and, when <c>Management:Port</c> is set, the split between that port
-    /// and the public one (<see cref="ManagementPort"/>). Call it first after <c>Build()</c>, before authentication.
+    /// and the public one (<see cref="ManagementPort"/>), and the body buffering <c>WithIdempotency()</c> needs. Call it first after <c>Build()</c>, before authentication.
     /// </summary>
     public static WebApplication UseServiceDefaults(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseIdempotencyKeyBuffering();
         if (ManagementPort.From(app.Configuration) is { } managementPort)
         {
             ManagementPort.Separate(app, managementPort, IsInfrastructurePath);

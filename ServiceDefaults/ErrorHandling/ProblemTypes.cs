@@ -9,4 +9,7 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string ServiceUnavailable = Prefix + "service-unavailable";
     public const string InternalError = Prefix + "internal-error";
+    public const string TooManyRequests = Prefix + "too-many-requests";
+    public const string IdempotencyKeyReused = Prefix + "idempotency-key-reused";
+    public const string IdempotencyKeyInUse = Prefix + "idempotency-key-in-use";
 }

@@ -9,12 +9,14 @@ builder.AddChatWeb();
 builder.AddChatBilling();
 builder.AddChatModeration();
 builder.AddChatOpenAi();
+builder.AddChatRequestLimits();
 
 var app = builder.Build();
 app.UseServiceDefaults();
 app.UseTrustedForwardedHeaders();
 app.UseChatWeb(); // security headers and static files, before authentication
 app.UseAuthentication();
+app.UseRequestLimits(); // per IP, listing per IP, per tenant by tier (RequestLimits): own and forwarded routes, before 401/403
 app.UseAuthorization();
 app.UseMiddleware<TenantContextMiddleware>();
 

@@ -41,6 +41,7 @@ public static class IdentityServiceExtensions
 
         services.AddScoped<CredentialChecker>().AddScoped<TokenIssuer>().AddSingleton<TokenPrincipalFactory>();
         services.AddScoped<AccountService>().AddScoped<AccountMails>().AddScoped<AccountDeletion>().AddScoped<InvitationCodes>();
+        services.AddRedisWindowLimiter();
         services.AddSingleton<IpRateLimiter>();
         services.AddDurableOutbox<IdentityDbContext>("identity");
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("identity")));

@@ -50,7 +50,7 @@ public static class ModerationServiceExtensions
         services.AddScoped<ReviewQueue>();
 
         builder.AddDefaultAuthentication();
-        services.AddSingleton<RedisWindowLimiter>();
+        services.AddRedisWindowLimiter();
         services.AddProblemDetails();
 
         builder.AddNpgsqlDbContext<ModerationDbContext>("moderationdb");

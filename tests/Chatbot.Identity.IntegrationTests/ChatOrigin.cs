@@ -65,9 +65,13 @@ public sealed class ChatOrigin(HttpClient http, MailFolder mail) : IDisposable
         return http.SendAsync(request);
     }
 
-    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? accessToken, object? body = null)
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? accessToken, object? body = null, string? idempotencyKey = null)
     {
         var request = new HttpRequestMessage(method, path);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
         if (accessToken is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);

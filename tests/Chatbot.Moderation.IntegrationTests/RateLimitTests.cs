@@ -1,4 +1,4 @@
-using Chatbot.Moderation.Api;
+using Chatbot.ServiceDefaults.RateLimiting;
 using StackExchange.Redis;
 
 namespace Chatbot.Moderation.IntegrationTests;
@@ -10,16 +10,16 @@ public sealed class RateLimitTests(ModerationFixture fixture)
     public async Task The_api_limit_is_shared_by_two_replicas_through_redis()
     {
         await using var otherRedis = await ConnectionMultiplexer.ConnectAsync(fixture.RedisConnection);
-        var first = new RedisWindowLimiter(fixture.Redis, TimeProvider.System);
-        var second = new RedisWindowLimiter(otherRedis, TimeProvider.System);
-        var caller = $"{Guid.NewGuid()}:{Guid.NewGuid()}";
+        var first = new RedisWindowLimiter(fixture.Redis);
+        var second = new RedisWindowLimiter(otherRedis);
+        var caller = $"moderation-api:{Guid.NewGuid()}:{Guid.NewGuid()}";
 
         var outcomes = new List<bool>();
         for (var i = 0; i < 6; i++)
         {
-            var (allowed, retryAfter) = await (i % 2 == 0 ? first : second).TryAcquireAsync(caller, limit: 3);
-            outcomes.Add(allowed);
-            Assert.InRange(retryAfter, TimeSpan.Zero, TimeSpan.FromMinutes(1));
+            var decision = await (i % 2 == 0 ? first : second).AcquireAsync(caller, RateLimitRule.PerMinute(3));
+            outcomes.Add(decision.Allowed);
+            Assert.InRange(decision.RetryAfter, TimeSpan.Zero, TimeSpan.FromMinutes(1));
         }
 
         // Per instance each would have allowed all three of its own calls (six in total); shared, only three pass.

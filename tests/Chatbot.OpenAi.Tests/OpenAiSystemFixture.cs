@@ -30,6 +30,9 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "moderation", "inference-worker", "billing")
+            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
+            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000") // every test signs up its tenants
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")

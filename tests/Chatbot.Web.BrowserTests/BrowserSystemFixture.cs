@@ -30,6 +30,9 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "inference-worker")
+            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
+            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", LoginLimit.ToString())
             // The page is under test, not moderation: turns go straight to the worker (the echo drill would trip the
             // output guard's system-prompt check). Moderation's own end-to-end tests run the full path.

@@ -46,6 +46,13 @@ public sealed class SystemUnderTest : IAsyncDisposable
         var full = options.Has("full");
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
             .WithServices(full ? ["identity", "chat", "inference-worker", "moderation", "billing"] : ["identity", "chat", "inference-worker"])
+            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
+            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            // Load from a handful of tenants, far beyond a real tenant's request rate: the tenant windows are raised too.
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Free__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Pro__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Enterprise__PermitLimit", "1000000")
             // Every account of a run signs up and logs in from this one address: identity's per-IP limits would refuse it.
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "100000")
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "100000")

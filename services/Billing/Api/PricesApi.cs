@@ -14,7 +14,7 @@ public static class PricesApi
     {
         var api = app.MapGroup("/api/billing/prices").WithTags("Prices").RequireAuthorization(AuthorizationPolicies.PlatformAdmin);
         api.MapGet("/", ListAsync);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         return app;
     }
 

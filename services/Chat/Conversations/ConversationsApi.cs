@@ -14,7 +14,7 @@ public static class ConversationsApi
     public static IEndpointRouteBuilder MapConversationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/conversations").WithTags("Conversations").RequireAuthorization(AuthorizationPolicies.Member);
-        api.MapPost("/", CreateAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
         api.MapGet("/", ListAsync);
         api.MapGet("/{id}", GetAsync);
         api.MapPatch("/{id}", UpdateAsync);

@@ -1,18 +1,20 @@
 using Chatbot.Chat.Data;
+using Chatbot.ServiceDefaults.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Chat.Idempotency;
 
 /// <summary>
-/// Deletes idempotency keys older than <see cref="IdempotencyOptions.KeyLifetime"/> in batches of
+/// Deletes idempotency keys older than <see cref="IdempotentRequestOptions.KeyLifetime"/> in batches of
 /// <see cref="IdempotencyOptions.PurgeBatchSize"/>: each batch is one statement in its own short transaction, finding its
 /// rows through the <c>created_at</c> index, oldest first (replicas purging at once just find fewer rows).
 /// Row-level security hides every tenant's keys from a flow with no tenant; the <c>expiry_purge</c> policies let this
 /// job (and only a transaction that sets <c>app.purge</c>) see and delete them.
 /// </summary>
 public sealed partial class IdempotencyKeyPurger(
-    IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyKeyPurger> logger)
+    IServiceScopeFactory scopes, IOptions<IdempotencyOptions> options, IOptions<IdempotentRequestOptions> keys, TimeProvider clock,
+    ILogger<IdempotencyKeyPurger> logger)
     : BackgroundService
 {
     public const string PurgeSetting = "app.purge";
@@ -39,7 +41,7 @@ public sealed partial class IdempotencyKeyPurger(
     public async Task<int> PurgeExpiredAsync(CancellationToken ct)
     {
         var settings = options.Value;
-        var cutoff = clock.GetUtcNow() - settings.KeyLifetime;
+        var cutoff = clock.GetUtcNow() - keys.Value.KeyLifetime;
         var total = 0;
         int deleted;
         do

@@ -2,14 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Chatbot.Chat.Idempotency;
 
-/// <summary>Settings of <c>Idempotency-Key</c> records, section <c>Idempotency</c>.</summary>
+/// <summary>
+/// Chat's purge of its message keys, section <c>Idempotency</c>; their lifetime is <c>Idempotency:KeyLifetime</c>, the
+/// one setting every <c>Idempotency-Key</c> shares (<see cref="Chatbot.ServiceDefaults.Idempotency.IdempotentRequestOptions"/>).
+/// </summary>
 public sealed class IdempotencyOptions
 {
     public const string Section = "Idempotency";
-
-    /// <summary>How long a key answers a resend with the same ids (Stripe keeps keys 24 h); after it a resend is new.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
-    public TimeSpan KeyLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>How often expired keys are deleted.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]

@@ -6,6 +6,7 @@ using Chatbot.Chat.Http;
 using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.Turns;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -15,8 +16,8 @@ namespace Chatbot.Chat.Messages;
 
 public static class MessagesApi
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-    public const int MaxIdempotencyKeyLength = 200;
+    public const string IdempotencyKeyHeader = IdempotencyKeys.Header;
+    public const int MaxIdempotencyKeyLength = IdempotencyKeys.MaxLength;
 
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
@@ -59,8 +60,7 @@ public static class MessagesApi
     }
 
     /// <summary>1 to <see cref="MaxIdempotencyKeyLength"/> visible ASCII characters.</summary>
-    public static bool IsValidIdempotencyKey(string key) =>
-        key.Length is > 0 and <= MaxIdempotencyKeyLength && key.All(c => c is >= '!' and <= '~');
+    public static bool IsValidIdempotencyKey(string key) => IdempotencyKeys.IsValid(key);
 
     public static async Task<Results<Accepted<SendMessageResponse>, NotFound, ValidationProblem, ProblemHttpResult>> SendAsync(
         string id, SendMessageRequest request, [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,

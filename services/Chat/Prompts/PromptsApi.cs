@@ -13,9 +13,9 @@ public static class PromptsApi
         var api = app.MapGroup("/api/prompts").WithTags("Prompts").RequireAuthorization(AuthorizationPolicies.TenantAdmin);
         api.MapGet("/", ListAsync);
         api.MapGet("/active", GetActiveAsync);
-        api.MapPost("/", CreateAsync);
-        api.MapPost("/{version:int}/activate", ActivateAsync);
-        api.MapPost("/rollback", RollBackAsync);
+        api.MapPost("/", CreateAsync).WithIdempotency();
+        api.MapPost("/{version:int}/activate", ActivateAsync).WithIdempotency();
+        api.MapPost("/rollback", RollBackAsync).WithIdempotency();
         return app;
     }
 

@@ -21,7 +21,8 @@ public static class ReportsApi
 
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/replies/{replyId}/report", ReportAsync).WithTags("Replies").RequireAuthorization(AuthorizationPolicies.Member);
+        app.MapPost("/api/replies/{replyId}/report", ReportAsync).WithTags("Replies").RequireAuthorization(AuthorizationPolicies.Member)
+            .WithIdempotency();
         return app;
     }
 

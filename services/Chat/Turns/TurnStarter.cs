@@ -4,12 +4,12 @@ using Chatbot.Billing.Quotas;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
-using Chatbot.Chat.Idempotency;
 using Chatbot.Chat.Messages;
 using Chatbot.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
+using Chatbot.ServiceDefaults.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -19,7 +19,7 @@ namespace Chatbot.Chat.Turns;
 /// <summary>Starts a chat turn: reserves its quota, stores it with its outbox row in one transaction, hands it to dispatch (docs/turn-lifecycle.md, 1-3).</summary>
 public sealed partial class TurnStarter(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
-    EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotencyOptions> idempotency,
+    EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotentRequestOptions> idempotency,
     TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ILogger<TurnStarter> logger)
 {
     public Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,

@@ -10,7 +10,7 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/account").WithTags("Account");
-        group.MapPost("/register", RegisterAsync).RequirePerIpLimit(RateLimitPolicies.Register);
+        group.MapPost("/register", RegisterAsync).RequirePerIpLimit(RateLimitPolicies.Register).WithIdempotency();
         group.MapGet("/confirm-email", ConfirmEmailAsync).RequirePerIpLimit(RateLimitPolicies.Verification);
         group.MapPost("/resend-verification", ResendVerificationAsync).RequirePerIpLimit(RateLimitPolicies.Verification);
         group.MapPost("/forgot-password", ForgotPasswordAsync).RequirePerIpLimit(RateLimitPolicies.PasswordReset);

@@ -17,7 +17,7 @@ public static class ApiKeysApi
     public static IEndpointRouteBuilder MapApiKeysApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/tenant/api-keys").WithTags("API keys").RequireAuthorization(AuthorizationPolicies.TenantAdmin).RequireCurrentUserInDatabase();
-        group.MapPost("/", CreateAsync);
+        group.MapPost("/", CreateAsync).WithIdempotency();
         group.MapGet("/", ListAsync);
         group.MapDelete("/{id:guid}", RevokeAsync);
         app.MapPost("/internal/api-keys/verify", VerifyAsync).RequireServiceCredential().ExcludeFromDescription();

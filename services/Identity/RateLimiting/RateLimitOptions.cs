@@ -1,4 +1,4 @@
-using System.ComponentModel.DataAnnotations;
+using Chatbot.ServiceDefaults.RateLimiting;
 
 namespace Chatbot.Identity.RateLimiting;
 

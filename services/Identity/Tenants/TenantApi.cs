@@ -16,7 +16,7 @@ public static class TenantApi
         var group = app.MapGroup("/api/tenant").WithTags("Tenant").RequireAuthorization(AuthorizationPolicies.TenantAdmin).RequireCurrentUserInDatabase();
         group.MapGet("/", GetAsync);
         group.MapGet("/members", ListMembersAsync);
-        group.MapPost("/invitations", CreateInvitationAsync);
+        group.MapPost("/invitations", CreateInvitationAsync).WithIdempotency();
         return app;
     }
 

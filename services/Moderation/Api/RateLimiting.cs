@@ -1,14 +1,15 @@
-using System.Globalization;
 using Chatbot.Moderation.Policies;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.RateLimiting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Chatbot.Moderation.Api;
 
 /// <summary>
-/// The moderation API's limit: <c>Moderation:ApiRequestsPerMinute</c> per caller (tenant + subject) in a Redis window
-/// shared by every replica; beyond it 429 problem details with Retry-After.
+/// The moderation API's limit: <c>Moderation:ApiRequestsPerMinute</c> per caller (tenant + subject) in the shared Redis
+/// window (<see cref="RedisWindowLimiter"/>), so every replica counts together; beyond it 429 problem details with
+/// Retry-After. Unlike the origin's request limits it fails closed: a check that cannot be made answers 503.
 /// </summary>
 public static class RateLimiting
 {
@@ -19,11 +20,11 @@ public static class RateLimiting
             var perMinute = http.RequestServices.GetRequiredService<IOptions<ModerationOptions>>().Value.ApiRequestsPerMinute;
             var user = CurrentUser.From(http.User);
             var caller = $"{user?.TenantId}:{user?.UserId}";
-            bool allowed;
-            TimeSpan retryAfter;
+            RateLimitDecision decision;
             try
             {
-                (allowed, retryAfter) = await http.RequestServices.GetRequiredService<RedisWindowLimiter>().TryAcquireAsync(caller, perMinute);
+                decision = await http.RequestServices.GetRequiredService<RedisWindowLimiter>()
+                    .AcquireAsync($"moderation-api:{caller}", RateLimitRule.PerMinute(perMinute));
             }
             catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
             {
@@ -31,9 +32,7 @@ public static class RateLimiting
                 return TypedResults.Problem("The request limit cannot be checked right now; retry in a few seconds.",
                     statusCode: StatusCodes.Status503ServiceUnavailable, title: "Rate limit unavailable");
             }
-            if (allowed) return await next(context);
-            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem($"At most {perMinute} moderation requests per minute; retry after the time in Retry-After.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests");
-        });
+            return decision.Allowed ? await next(context) : TooManyRequests.Problem(http.Response, decision,
+                $"At most {perMinute} moderation requests per minute; retry after the time in Retry-After.");
+        }).ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -16,9 +16,9 @@ public static class ReviewsApi
         var group = app.MapGroup("/api/moderation/reviews").RequireAuthorization(AuthorizationPolicies.TenantAdmin).WithTags("Moderation");
         group.MapGet("/", ListAsync);
         group.MapPost("/{id:guid}/approve", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, CancellationToken ct) =>
-            DecideAsync(id, true, body, queue, user, ct));
+            DecideAsync(id, true, body, queue, user, ct)).WithIdempotency();
         group.MapPost("/{id:guid}/reject", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, CancellationToken ct) =>
-            DecideAsync(id, false, body, queue, user, ct));
+            DecideAsync(id, false, body, queue, user, ct)).WithIdempotency();
         return app;
     }
 

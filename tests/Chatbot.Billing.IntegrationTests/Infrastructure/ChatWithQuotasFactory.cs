@@ -1,4 +1,5 @@
 using Chatbot.Chat.TestSupport;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Chatbot.Billing.IntegrationTests.Infrastructure;
 
@@ -7,4 +8,13 @@ public sealed class ChatWithQuotasFactory(BillingInfrastructure infra, IReadOnly
     : ChatFactoryBase(infra.Database("chatdb"), infra.Redis, infra.RabbitMq, settings)
 {
     public HttpClient CreateClient(TestUser user) => CreateAuthenticatedClient(user.Apply);
+
+    /// <summary>These tests are about token quotas and budgets: chat's request windows (per IP, per tenant) stay out of reach.</summary>
+    protected override void ConfigureDefaults(IWebHostBuilder builder)
+    {
+        foreach (var key in new[] { "PerIp", "Listing", "PerTenant:Free", "PerTenant:Pro", "PerTenant:Enterprise" })
+        {
+            builder.UseSetting($"RequestLimits:{key}:PermitLimit", "1000000");
+        }
+    }
 }

@@ -11,8 +11,24 @@ namespace Chatbot.ChaosDrills.Infrastructure;
 /// The worker's provider chain is two simulators, <c>primary</c> then <c>fallback</c>; moderation is not started
 /// (turns go straight to the worker). Plans are unlimited so the drills measure faults, not quotas.
 /// </summary>
-public sealed class DrillSystemFixture : IAsyncLifetime
+public class DrillSystemFixture : IAsyncLifetime
 {
+    private readonly int _workerSlots;
+    private readonly int? _waitingRoom;
+
+    public DrillSystemFixture()
+        : this(workerSlots: 256, waitingRoom: null)
+    {
+    }
+
+    /// <param name="workerSlots">Provider slots per worker (<c>MaxConcurrentRequests</c>).</param>
+    /// <param name="waitingRoom">Turns one worker holds waiting (<c>Inference:Queue:Capacity</c>); null: the service's default.</param>
+    protected DrillSystemFixture(int workerSlots, int? waitingRoom)
+    {
+        _workerSlots = workerSlots;
+        _waitingRoom = waitingRoom;
+    }
+
     public const string PrimaryProvider = "primary";
     public const string FallbackProvider = "fallback";
     public const string Worker = "inference-worker";
@@ -26,13 +42,20 @@ public sealed class DrillSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", Worker, "billing")
+            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
+            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            // Load from a handful of tenants, far beyond a real tenant's request rate: the tenant windows are raised too.
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Free__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Pro__PermitLimit", "1000000")
+            .WithEnvironment("chat", "RequestLimits__PerTenant__Enterprise__PermitLimit", "1000000")
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000") // every drill signs up its own users
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")
             .WithEnvironment("chat", "Moderation__Enabled", "false")
             .WithEnvironment("chat", "Chat__MaxOutputTokens", "64")
             // Two workers hold all 500 replies of the kill drill at once; one worker alone backs up under the 429 storm.
-            .WithEnvironment(Worker, "Inference__Providers__0__MaxConcurrentRequests", "256")
+            .WithEnvironment(Worker, "Inference__Providers__0__MaxConcurrentRequests", _workerSlots.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .WithEnvironment(Worker, "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")
             .WithEnvironment(Worker, "Inference__Simulator__TokensPerSecond", "40")
             .WithEnvironment(Worker, "Inference__Simulator__ReplyTokens", "20");
@@ -43,6 +66,10 @@ public sealed class DrillSystemFixture : IAsyncLifetime
                 .WithEnvironment(Worker, $"Inference__Providers__{index}__InputPricePerMillion", "0.15")
                 .WithEnvironment(Worker, $"Inference__Providers__{index}__OutputPricePerMillion", "0.60")
                 .WithEnvironment(Worker, $"Inference__Providers__{index}__TimeoutSeconds", "30");
+        }
+        if (_waitingRoom is { } waiting)
+        {
+            builder.WithEnvironment(Worker, "Inference__Queue__Capacity", waiting.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
@@ -63,7 +90,7 @@ public sealed class DrillSystemFixture : IAsyncLifetime
     public Task WaitHealthyAsync(string resource, TimeSpan timeout) =>
         App.ResourceNotifications.WaitForResourceHealthyAsync(resource).WaitAsync(timeout);
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (App is not null)
         {

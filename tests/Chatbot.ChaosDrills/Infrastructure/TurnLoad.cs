@@ -7,10 +7,10 @@ public static class TurnLoad
 {
     public const int Parallelism = 16;
 
-    public static async Task<List<AcceptedTurn>> SendAsync(IReadOnlyList<ChatUser> users, int count, string content)
+    public static async Task<List<AcceptedTurn>> SendAsync(IReadOnlyList<ChatUser> users, int count, string content, int parallelism = Parallelism)
     {
         var accepted = new ConcurrentBag<AcceptedTurn>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (i, _) =>
         {
             var user = users[i % users.Count];
             var conversation = await user.CreateConversationAsync();

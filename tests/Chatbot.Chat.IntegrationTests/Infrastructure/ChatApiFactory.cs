@@ -20,7 +20,23 @@ public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary
             builder.UseSetting($"Quotas:Plans:{tier}:MonthlyBudgetUsd", "1000000");
         }
         builder.UseSetting("Moderation:Enabled", "false"); // chat alone: turns go straight to the fake worker
+        // In process every request has no remote address, so all tests would share one per-IP window; these tests are not
+        // about request limits (RequestLimitTests set their own).
+        foreach (var (key, value) in RequestLimitsOff)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Windows no functional test reaches: per IP, listing per IP and per tenant of every tier.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RequestLimitsOff = new Dictionary<string, string>
+    {
+        ["RequestLimits:PerIp:PermitLimit"] = "1000000",
+        ["RequestLimits:Listing:PermitLimit"] = "1000000",
+        ["RequestLimits:PerTenant:Free:PermitLimit"] = "1000000",
+        ["RequestLimits:PerTenant:Pro:PermitLimit"] = "1000000",
+        ["RequestLimits:PerTenant:Enterprise:PermitLimit"] = "1000000",
+    };
 
     public HttpClient CreateClient(TestUser user) => CreateAuthenticatedClient(user.Apply);
 }
