@@ -91,10 +91,11 @@ public sealed class OpenAiPolicyTests(OpenAiSystemFixture system)
         Assert.True(response.IsSuccessStatusCode, json);
         var echoed = JsonDocument.Parse(json).RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
 
-        // What the provider received: the caller's system message inside the system prompt, under the platform's, unwrapped.
+        // What the provider received: the caller's system message inside the system prompt, under the platform's (moderation's
+        // canary instruction follows it), unwrapped.
         var systemPrompt = echoed[..echoed.IndexOf("\nuser: ", StringComparison.Ordinal)];
         Assert.StartsWith("system: ", systemPrompt);
-        Assert.EndsWith("\n\nYou are a pirate.", systemPrompt);
+        Assert.Contains("\n\nYou are a pirate.", systemPrompt);
         Assert.DoesNotContain("untrusted_context", echoed);
         // storeConversations: the completion without metadata.conversation_id is kept as a conversation.
         Assert.True(await OpenAiSystemFixture.EventuallyAsync(async () =>

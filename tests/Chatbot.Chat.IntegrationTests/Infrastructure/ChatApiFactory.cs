@@ -20,6 +20,8 @@ public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary
             builder.UseSetting($"Quotas:Plans:{tier}:MonthlyBudgetUsd", "1000000");
         }
         builder.UseSetting("Moderation:Enabled", "false"); // chat alone: turns go straight to the fake worker
+        builder.UseSetting("OpenAi:Models:1:Id", "routed"); // a /v1 alias naming a worker provider (OpenAiStreamTests)
+        builder.UseSetting("OpenAi:Models:1:Provider", "anthropic-primary");
     }
 
     public HttpClient CreateClient(TestUser user) => CreateAuthenticatedClient(user.Apply);
