@@ -11,12 +11,16 @@ namespace Chatbot.OpenAi.Tests;
 
 /// <summary>
 /// The whole topology (identity, chat, moderation, inference-worker with the simulator, billing) as real processes on
-/// real PostgreSQL, Redis and RabbitMQ. Chat offers a second alias only enterprise callers may use.
+/// real PostgreSQL, Redis and RabbitMQ. Chat offers a second alias only enterprise callers may use, and a third
+/// (<see cref="SecondModel"/>) that routes to a second simulator provider of the worker (<see cref="SecondProvider"/>).
 /// </summary>
 public sealed class OpenAiSystemFixture : IAsyncLifetime
 {
     public const int MaxOutputTokens = 2000;
     public const string EnterpriseModel = "enterprise-only";
+    public const string SecondModel = "second";
+    public const string SecondProvider = "sim-b";
+    public const string SecondProviderModel = "sim-b-model";
     private const string AdminEmail = "admin@chatbot.local";
     private const string Password = "Correct-Horse-Battery-9!";
 
@@ -40,6 +44,12 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
             .WithEnvironment("chat", "OpenAi__Models__1__Id", EnterpriseModel)
             .WithEnvironment("chat", "OpenAi__Models__1__OwnedBy", "simulator")
             .WithEnvironment("chat", "OpenAi__Models__1__Tiers__0", "enterprise")
+            .WithEnvironment("chat", "OpenAi__Models__0__Provider", "simulator")
+            .WithEnvironment("chat", "OpenAi__Models__2__Id", SecondModel)
+            .WithEnvironment("chat", "OpenAi__Models__2__Provider", SecondProvider)
+            .WithEnvironment("inference-worker", "Inference__Providers__1__Type", "Simulator")
+            .WithEnvironment("inference-worker", "Inference__Providers__1__Name", SecondProvider)
+            .WithEnvironment("inference-worker", "Inference__Providers__1__Model", SecondProviderModel)
             .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "20")
             .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "1000")
             .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40")

@@ -11,6 +11,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<PromptVersion> PromptVersions => Set<PromptVersion>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<OpenAiPolicy> OpenAiPolicies => Set<OpenAiPolicy>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -5,7 +5,7 @@ namespace Chatbot.Chat.OpenAi;
 /// <summary>
 /// A <c>POST /v1/chat/completions</c> body as read (<see cref="ChatCompletionRequestReader"/>): the fields this API acts
 /// on, types checked. <see cref="Messages"/> ends with the user message; <c>developer</c> is read as <c>system</c>.
-/// Sampling fields are read and range-checked only: the worker's provider chain decides them today.
+/// Sampling fields (<c>temperature</c>, <c>top_p</c>, <c>stop</c>) go to the provider on the turn's <c>GenerateReply</c>.
 /// </summary>
 public sealed record ChatCompletionRequest(
     string Model,

@@ -9,6 +9,8 @@ public static class ChatOpenAiExtensions
     {
         builder.AddValidatedOptions<OpenAiOptions>(OpenAiOptions.Section);
         builder.Services.AddScoped<CompletionStarter>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddScoped<OpenAiPolicyStore>();
         builder.Services.AddHttpClient(OpenAiModerations.HttpClientName, c =>
         {
             if (builder.Configuration["services:moderation:http:0"] is { } moderation && Uri.TryCreate(moderation, UriKind.Absolute, out var uri))
@@ -22,6 +24,7 @@ public static class ChatOpenAiExtensions
     public static WebApplication MapChatOpenAi(this WebApplication app)
     {
         app.MapOpenAiApi();
+        app.MapOpenAiPolicyApi();
         return app;
     }
 }

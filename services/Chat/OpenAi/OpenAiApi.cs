@@ -22,15 +22,15 @@ public static class OpenAiApi
     {
         var v1 = app.MapGroup("/v1").WithTags("OpenAI-compatible").AddEndpointFilter<OpenAiAuthorizationFilter>();
         v1.MapPost("/chat/completions", CompleteAsync);
-        v1.MapGet("/models", ListModels);
-        v1.MapGet("/models/{id}", GetModel);
+        v1.MapGet("/models", ListModelsAsync);
+        v1.MapGet("/models/{id}", GetModelAsync);
         v1.MapPost("/moderations", OpenAiModerations.ModerateAsync);
         return app;
     }
 
     public static async Task<IResult> CompleteAsync(HttpContext http,
         [FromHeader(Name = MessagesApi.IdempotencyKeyHeader)] string? idempotencyKey, CompletionStarter starter,
-        IOptions<OpenAiOptions> openAi, IOptions<ChatOptions> chat, TimeProvider clock, CancellationToken ct)
+        OpenAiPolicyStore policies, IOptions<OpenAiOptions> openAi, IOptions<ChatOptions> chat, TimeProvider clock, CancellationToken ct)
     {
         var user = CurrentUser.From(http.User)!; // OpenAiAuthorizationFilter answered 401 otherwise
         if (await ReadBodyAsync(http.Request, ct) is not { } body)
@@ -56,12 +56,13 @@ public static class OpenAiApi
             return OpenAiErrors.Invalid(MessagesApi.IdempotencyKeyHeader,
                 $"{MessagesApi.IdempotencyKeyHeader} must be 1 to {MessagesApi.MaxIdempotencyKeyLength} visible ASCII characters.");
         }
-        if (openAi.Value.Find(request.Model, user.Tier) is not { } model)
+        var policy = await policies.ForAsync(user.TenantId, ct);
+        if (openAi.Value.Find(request.Model, user.Tier, policy) is not { } model)
         {
             return OpenAiErrors.ModelNotFound(request.Model);
         }
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-        var (outcome, turn) = await starter.StartAsync(user, request, hash, idempotencyKey, ct);
+        var (outcome, turn) = await starter.StartAsync(user, request, model, policy, hash, idempotencyKey, ct);
         if (turn is null)
         {
             return outcome.Failure switch
@@ -82,18 +83,25 @@ public static class OpenAiApi
         }
     }
 
-    public static IResult ListModels(HttpContext http, IOptions<OpenAiOptions> openAi) =>
-        TypedResults.Json(new OpenAiModelList([.. Allowed(http, openAi.Value).Select(ToDto)]), OpenAiJson.Options);
+    public static async Task<IResult> ListModelsAsync(HttpContext http, OpenAiPolicyStore policies, IOptions<OpenAiOptions> openAi,
+        CancellationToken ct) =>
+        TypedResults.Json(new OpenAiModelList([.. (await AllowedAsync(http, policies, openAi.Value, ct)).Select(ToDto)]), OpenAiJson.Options);
 
-    public static IResult GetModel(string id, HttpContext http, IOptions<OpenAiOptions> openAi) =>
-        Allowed(http, openAi.Value).FirstOrDefault(m => m.Id == id) is { } model
+    public static async Task<IResult> GetModelAsync(string id, HttpContext http, OpenAiPolicyStore policies, IOptions<OpenAiOptions> openAi,
+        CancellationToken ct) =>
+        (await AllowedAsync(http, policies, openAi.Value, ct)).FirstOrDefault(m => m.Id == id) is { } model
             ? TypedResults.Json(ToDto(model), OpenAiJson.Options)
             : OpenAiErrors.ModelNotFound(id);
 
-    private static IEnumerable<OpenAiModel> Allowed(HttpContext http, OpenAiOptions options) =>
-        options.Models.Where(m => m.AllowsTier(CurrentUser.From(http.User)!.Tier));
+    /// <summary>The aliases of the caller's tier that the tenant's policy allows.</summary>
+    private static async Task<List<OpenAiModel>> AllowedAsync(HttpContext http, OpenAiPolicyStore policies, OpenAiOptions options,
+        CancellationToken ct)
+    {
+        var user = CurrentUser.From(http.User)!;
+        return [.. options.Allowed(user.Tier, await policies.ForAsync(user.TenantId, ct))];
+    }
 
-    private static OpenAiModelDto ToDto(OpenAiModel model) => new(model.Id, 0, model.OwnedBy);
+    private static OpenAiModelDto ToDto(OpenAiModel model) => new(model.Id, 0, model.Owner);
 
     /// <summary>The body's bytes (hashed for <c>Idempotency-Key</c>), or null when larger than <see cref="MaxBodyBytes"/>.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken ct)

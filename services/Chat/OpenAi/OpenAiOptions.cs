@@ -23,19 +23,32 @@ public sealed class OpenAiOptions
     /// <summary>Per tenant id (<c>OpenAi:Tenants:{tenantId}:StoreConversations</c>): overrides of the two defaults above.</summary>
     public Dictionary<string, OpenAiTenantPolicy> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public OpenAiTenantPolicy PolicyFor(Guid tenantId) =>
-        Tenants.TryGetValue(tenantId.ToString("D"), out var policy)
-            ? new OpenAiTenantPolicy
-            {
-                AllowSystemMessages = policy.AllowSystemMessages ?? AllowSystemMessages,
-                StoreConversations = policy.StoreConversations ?? StoreConversations,
-            }
-            : new OpenAiTenantPolicy { AllowSystemMessages = AllowSystemMessages, StoreConversations = StoreConversations };
-
-    /// <summary>The alias <paramref name="id"/> (<c>default</c>: the first) if a caller of <paramref name="tier"/> may use it.</summary>
-    public OpenAiModel? Find(string id, string tier)
+    /// <summary>The policy in force: <paramref name="stored"/> (the tenant's row) over the configured tenant entry over the defaults.</summary>
+    public OpenAiTenantPolicy PolicyFor(Guid tenantId, OpenAiTenantPolicy? stored = null)
     {
-        var model = id == OpenAiModel.DefaultAlias ? Models.FirstOrDefault() : Models.FirstOrDefault(m => m.Id == id);
-        return model is not null && model.AllowsTier(tier) ? model : null;
+        var configured = Tenants.GetValueOrDefault(tenantId.ToString("D"));
+        return new OpenAiTenantPolicy
+        {
+            AllowSystemMessages = stored?.AllowSystemMessages ?? configured?.AllowSystemMessages ?? AllowSystemMessages,
+            StoreConversations = stored?.StoreConversations ?? configured?.StoreConversations ?? StoreConversations,
+            Models = stored?.Models ?? configured?.Models,
+            DefaultModel = stored?.DefaultModel ?? configured?.DefaultModel,
+        };
     }
+
+    /// <summary>The aliases a caller of <paramref name="tier"/> under <paramref name="policy"/> may use, in configured order.</summary>
+    public IEnumerable<OpenAiModel> Allowed(string tier, OpenAiTenantPolicy? policy = null) =>
+        Models.Where(m => m.AllowsTier(tier) && (policy?.Models is not { } allowed || allowed.Contains(m.Id, StringComparer.Ordinal)));
+
+    /// <summary>
+    /// The alias <paramref name="id"/> if a caller of <paramref name="tier"/> under <paramref name="policy"/> may use it;
+    /// <c>default</c> is the policy's default alias, or the first alias.
+    /// </summary>
+    public OpenAiModel? Find(string id, string tier, OpenAiTenantPolicy? policy = null)
+    {
+        var wanted = id == OpenAiModel.DefaultAlias ? policy?.DefaultModel ?? Models.FirstOrDefault()?.Id : id;
+        return Allowed(tier, policy).FirstOrDefault(m => m.Id == wanted);
+    }
+
+    public bool IsAlias(string id) => Models.Any(m => m.Id == id);
 }

@@ -1,3 +1,5 @@
+using Chatbot.Contracts.Inference;
+
 namespace Chatbot.Chat.Turns;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Chatbot.Chat.Turns;
 /// under the platform prompt, <paramref name="MaxOutputTokens"/> lowers (never raises) <c>Chat:MaxOutputTokens</c>,
 /// <paramref name="RequestHash"/> is what an <c>Idempotency-Key</c> is checked against, and with
 /// <paramref name="NewConversation"/> the conversation is created in the turn's own transaction (no extra round trip).
+/// <paramref name="Provider"/> and <paramref name="Sampling"/> go onto the <c>GenerateReply</c> (the model alias's
+/// provider, the caller's temperature, top_p and stop).
 /// </summary>
 public sealed record CallerContext(
     IReadOnlyList<HistoryTurn> HistoryNewestFirst,
@@ -13,4 +17,6 @@ public sealed record CallerContext(
     int? MaxOutputTokens,
     string RequestHash,
     bool NewConversation,
-    string Title);
+    string Title,
+    string? Provider = null,
+    SamplingSettings? Sampling = null);

@@ -73,7 +73,7 @@ public sealed partial class TurnStarter(
             : new SystemPrompt(prompt.Content, prompt.ContentTokens);
         var (turns, promptTokens) = contextWindow.Build(systemPrompt, caller?.HistoryNewestFirst ?? history, content, contentTokens);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
-            user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef);
+            user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef, Provider: caller?.Provider, Sampling: caller?.Sampling);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
         var reservation = turnReservation.ForWindowAsync(promptTokens);

@@ -11,6 +11,10 @@ namespace Chatbot.Contracts.Inference;
 /// mapping) to Redis alongside this publish; the worker waits briefly for that context and fails closed without it.
 /// <paramref name="AwaitCommit"/>: published before the turn committed; the worker holds it until the commit mark says
 /// <see cref="ReplyStreamProtocol.Committed"/> (docs/turn-lifecycle.md, 3: commit mark).
+/// <paramref name="Provider"/>: the provider (a worker <c>Inference:Providers</c> name) the caller's model alias names; it
+/// is asked first and the rest of the chain stays the fallback. Null: the chain in its configured order.
+/// <paramref name="Sampling"/>: temperature, top_p and stop sequences for the provider; null: its defaults.
+/// Both were added later and default to null, so a request published before them still reads.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -27,4 +31,6 @@ public sealed record GenerateReply(
     bool BudgetLimited = false,
     string? PromptRef = null,
     bool Moderated = false,
-    bool AwaitCommit = false) : IMessage;
+    bool AwaitCommit = false,
+    string? Provider = null,
+    SamplingSettings? Sampling = null) : IMessage;

@@ -47,7 +47,7 @@ public sealed class ReplyGenerator(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
         var started = timeProvider.GetTimestamp();
         var gate = new ReplyStartGate();
-        var early = firstDelivery ? chain.StreamAsync(request.Messages, request.MaxOutputTokens, gate, linked.Token) : null;
+        var early = firstDelivery ? Ask(request, gate, linked.Token) : null;
         var committed = false;
 
         // The reads decided against generating (or failed): the early call is cancelled before anything is published.
@@ -122,7 +122,7 @@ public sealed class ReplyGenerator(
                 return;
             }
             gate.Open((IReplySink?)moderated ?? reporter);
-            var streaming = early ?? chain.StreamAsync(request.Messages, request.MaxOutputTokens, gate, linked.Token);
+            var streaming = early ?? Ask(request, gate, linked.Token);
             await StreamAsync(request, streaming, writer, reporter, moderated, started, linked.Token, cancellationToken);
         }
         finally
@@ -131,6 +131,10 @@ public sealed class ReplyGenerator(
             if (committed) commits.Release(request.ReplyId);
         }
     }
+
+    /// <summary>The provider chain asked for this request: its alias's provider first, its sampling settings.</summary>
+    private Task<ProviderReply> Ask(GenerateReply request, IReplySink sink, CancellationToken ct) =>
+        chain.StreamAsync(request.Messages, request.MaxOutputTokens, request.Provider, request.Sampling, sink, ct);
 
     private async Task StreamAsync(GenerateReply request, Task<ProviderReply> streaming, ReplyStreamWriter writer, ReplyStartReporter reporter,
         ModeratedReplySink? moderated, long started, CancellationToken generation, CancellationToken cancellationToken)

@@ -31,7 +31,8 @@ public sealed class ChatCompletionServiceFactory(ProviderSimulator simulator, IL
 
     public IChatCompletionService Create(ProviderOptions options) => options.Type switch
     {
-        ProviderType.Simulator => new SimulatorChatCompletionService(simulator, options.DisplayName),
+        ProviderType.Simulator => new SimulatorChatCompletionService(simulator, options.DisplayName,
+            string.IsNullOrWhiteSpace(options.Model) ? ProviderSimulator.ModelName : options.Model),
         ProviderType.OpenAI => OpenAi(options, options.Endpoint is { Length: > 0 } e ? new Uri(e) : null),
         ProviderType.OpenAICompatible => OpenAi(options, new Uri(options.Endpoint!)),
         ProviderType.AzureOpenAI => OpenAi(options, AzureV1Endpoint(options.Endpoint!)),
@@ -63,7 +64,7 @@ public sealed class ChatCompletionServiceFactory(ProviderSimulator simulator, IL
             ? new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = AnthropicHttp, BaseUrl = endpoint }
             : new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = AnthropicHttp };
 #pragma warning disable SKEXP0001 // IChatClient to IChatCompletionService bridge is marked experimental.
-        return client.AsIChatClient(options.Model).AsChatCompletionService();
+        return new StopSequencesChatClient(client.AsIChatClient(options.Model)).AsChatCompletionService();
 #pragma warning restore SKEXP0001
     }
 }

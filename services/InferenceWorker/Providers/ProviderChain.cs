@@ -16,13 +16,22 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
 {
     public IReadOnlyList<ChatProvider> Providers => providers;
 
-    public async Task<ProviderReply> StreamAsync(IReadOnlyList<ChatTurn> messages, int maxOutputTokens, IReplySink sink, CancellationToken cancellationToken)
+    public Task<ProviderReply> StreamAsync(IReadOnlyList<ChatTurn> messages, int maxOutputTokens, IReplySink sink, CancellationToken cancellationToken) =>
+        StreamAsync(messages, maxOutputTokens, preferredProvider: null, sampling: null, sink, cancellationToken);
+
+    /// <summary>
+    /// Streams one reply. <paramref name="preferredProvider"/> (a provider name, from the caller's model alias) is asked
+    /// first and the others keep their order behind it as the fallback; an unknown name leaves the configured order.
+    /// <paramref name="sampling"/> goes to every provider tried (<see cref="ExecutionSettings"/>).
+    /// </summary>
+    public async Task<ProviderReply> StreamAsync(IReadOnlyList<ChatTurn> messages, int maxOutputTokens, string? preferredProvider,
+        SamplingSettings? sampling, IReplySink sink, CancellationToken cancellationToken)
     {
         var history = ToHistory(messages);
-        var settings = new PromptExecutionSettings { ExtensionData = new Dictionary<string, object> { ["max_tokens"] = maxOutputTokens } };
+        var settings = ExecutionSettings.Create(maxOutputTokens, sampling);
         var reasons = new List<string>();
         var anyTokenSent = false;
-        foreach (var provider in providers)
+        foreach (var provider in InOrder(preferredProvider))
         {
             if (anyTokenSent)
             {
@@ -56,6 +65,13 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
             }
         }
         throw new AllProvidersFailedException(reasons);
+    }
+
+    /// <summary>The chain with <paramref name="preferred"/> moved to the front (no copy when it is already first or unknown).</summary>
+    public IReadOnlyList<ChatProvider> InOrder(string? preferred)
+    {
+        var index = preferred is null ? -1 : providers.ToList().FindIndex(p => string.Equals(p.Name, preferred, StringComparison.OrdinalIgnoreCase));
+        return index <= 0 ? providers : [providers[index], .. providers.Where((_, i) => i != index)];
     }
 
     private static async Task<ProviderReply> RunAttemptAsync(

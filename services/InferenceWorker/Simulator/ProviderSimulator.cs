@@ -26,7 +26,12 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
 
     private readonly ConcurrentDictionary<string, int> _attempts = new();
 
-    public SimulationPlan Plan(IReadOnlyList<SimulatedMessage> messages, int? maxTokens, string? providerName)
+    /// <summary>
+    /// What the request will get. <paramref name="maxTokens"/> caps a generated reply (not an echo: tests read the whole
+    /// context back); <paramref name="stop"/> cuts the reply before the first stop sequence it contains, as OpenAI does.
+    /// </summary>
+    public SimulationPlan Plan(IReadOnlyList<SimulatedMessage> messages, int? maxTokens, string? providerName,
+        IReadOnlyList<string>? stop = null)
     {
         var arrived = Stopwatch.GetTimestamp();
         var o = options.CurrentValue;
@@ -40,6 +45,7 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
         if (fault != SimulatorFault.None && times is { } limit && Attempt(providerName, messages) > limit) fault = SimulatorFault.None;
 
         var tokenCount = directives.Select(d => d.Tokens).LastOrDefault(t => t is not null) ?? o.ReplyTokens;
+        var cappedByMax = maxTokens is > 0 && tokenCount >= maxTokens.Value;
         if (maxTokens is > 0) tokenCount = Math.Min(tokenCount, maxTokens.Value);
         var tps = directives.Select(d => d.TokensPerSecond).LastOrDefault(t => t is not null) ?? o.TokensPerSecond;
         var latency = directives.Select(d => d.LatencyMilliseconds).LastOrDefault(t => t is not null) ?? o.FirstTokenLatencyMilliseconds;
@@ -47,7 +53,8 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
         var explicitAfter = directives.Select(d => d.DisconnectAfterTokens).LastOrDefault(t => t is not null);
         var disconnectAfter = explicitAfter ?? o.DisconnectAfterTokens;
 
-        var tokens = echo ? SplitPreservingText(Render(messages)) : Generate(o.Seed, lastUser, Math.Max(1, tokenCount));
+        var generated = echo ? SplitPreservingText(Render(messages)) : Generate(o.Seed, lastUser, Math.Max(1, tokenCount));
+        var tokens = CutAtStop(generated, stop);
         return new SimulationPlan(
             tokens,
             TimeSpan.FromMilliseconds(Math.Max(0, latency)),
@@ -57,7 +64,8 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
             Math.Max(0, disconnectAfter),
             tokenCounter.CountMessages(messages.Select(m => m.Content)),
             arrived,
-            (fault is SimulatorFault.RateLimited or SimulatorFault.ServerError) && explicitAfter is > 0 ? explicitAfter : null);
+            (fault is SimulatorFault.RateLimited or SimulatorFault.ServerError) && explicitAfter is > 0 ? explicitAfter : null,
+            ReachedMaxTokens: !echo && cappedByMax && ReferenceEquals(tokens, generated));
     }
 
     /// <summary>Streams the plan's tokens at its pace; throws <see cref="ProviderException"/> for injected faults.</summary>
@@ -93,6 +101,35 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
             cancellationToken.ThrowIfCancellationRequested();
             yield return plan.Tokens[i];
         }
+    }
+
+    /// <summary>The tokens up to (not including) the earliest stop sequence in their text; the same list when none occurs.</summary>
+    public static List<string> CutAtStop(List<string> tokens, IReadOnlyList<string>? stop)
+    {
+        if (stop is not { Count: > 0 })
+        {
+            return tokens;
+        }
+        var text = string.Concat(tokens);
+        var cut = stop.Where(s => s.Length > 0).Select(s => text.IndexOf(s, StringComparison.Ordinal)).Where(i => i >= 0)
+            .DefaultIfEmpty(-1).Min();
+        if (cut < 0)
+        {
+            return tokens;
+        }
+        var kept = new List<string>();
+        var length = 0;
+        foreach (var token in tokens)
+        {
+            if (length + token.Length > cut)
+            {
+                if (cut > length) kept.Add(token[..(cut - length)]);
+                break;
+            }
+            kept.Add(token);
+            length += token.Length;
+        }
+        return kept;
     }
 
     public static string Render(IEnumerable<SimulatedMessage> messages) =>

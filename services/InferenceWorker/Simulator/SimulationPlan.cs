@@ -6,6 +6,7 @@ namespace Chatbot.InferenceWorker.Simulator;
 /// <see cref="ArrivedAt"/>: when the request arrived (a <see cref="System.Diagnostics.Stopwatch"/> timestamp); the first
 /// token is due <see cref="FirstTokenLatency"/> after it, so the simulator's own work (counting the prompt, as a provider
 /// does for its usage) is inside the latency, as a provider's prefill is inside its time to first token.
+/// <see cref="ReachedMaxTokens"/>: the reply ends because it reached the request's max tokens (OpenAI's <c>length</c>).
 /// </summary>
 public sealed record SimulationPlan(
     IReadOnlyList<string> Tokens,
@@ -16,7 +17,8 @@ public sealed record SimulationPlan(
     int DisconnectAfterTokens,
     int InputTokens,
     long ArrivedAt,
-    int? FaultAfterTokens = null)
+    int? FaultAfterTokens = null,
+    bool ReachedMaxTokens = false)
 {
     public string Text => string.Concat(Tokens);
     public int OutputTokens => Tokens.Count;

@@ -42,7 +42,8 @@ public static class SimulatorApi
             return;
         }
 
-        var plan = simulator.Plan(request.Messages, request.MaxTokens, providerName ?? ProviderSimulator.ModelName);
+        var plan = simulator.Plan(request.Messages, request.MaxTokens, providerName ?? ProviderSimulator.ModelName, request.Stop);
+        var finishReason = plan.ReachedMaxTokens ? "length" : "stop";
         var id = $"chatcmpl-{Guid.NewGuid():N}";
         var created = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var usage = new { prompt_tokens = plan.InputTokens, completion_tokens = plan.OutputTokens, total_tokens = plan.InputTokens + plan.OutputTokens };
@@ -83,13 +84,13 @@ public static class SimulatorApi
         if (!request.Stream)
         {
             await http.Response.WriteAsJsonAsync(new { id, @object = "chat.completion", created, model = ProviderSimulator.ModelName,
-                choices = new[] { new { index = 0, message = new { role = "assistant", content = text.ToString() }, finish_reason = "stop" } },
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = text.ToString() }, finish_reason = finishReason } },
                 usage }, Json, ct);
             return;
         }
         if (!http.Response.HasStarted) StartStream(http);
         await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model = ProviderSimulator.ModelName,
-            choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } }, ct);
+            choices = new[] { new { index = 0, delta = new { }, finish_reason = finishReason } } }, ct);
         if (request.IncludeUsage)
         {
             await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model = ProviderSimulator.ModelName,

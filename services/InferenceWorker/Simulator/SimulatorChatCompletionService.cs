@@ -8,10 +8,13 @@ using Microsoft.SemanticKernel.Services;
 namespace Chatbot.InferenceWorker.Simulator;
 
 /// <summary>The simulator as a Semantic Kernel chat service, used in process when a provider's Type is Simulator.</summary>
-public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, string providerName) : IChatCompletionService
+/// <paramref name="model"/>: the model name it answers as (the provider's <c>Model</c>, <c>simulator</c> by default), so
+/// two simulator providers behind two model aliases can be told apart in the stored reply.
+public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, string providerName, string model = ProviderSimulator.ModelName)
+    : IChatCompletionService
 {
     public IReadOnlyDictionary<string, object?> Attributes { get; } =
-        new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = ProviderSimulator.ModelName };
+        new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = model };
 
     public async Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
         ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null,
@@ -21,7 +24,7 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
         var text = new System.Text.StringBuilder();
         await foreach (var token in simulator.StreamAsync(plan, cancellationToken)) text.Append(token);
         var usage = new ProviderUsage(plan.InputTokens, plan.OutputTokens);
-        return [new ChatMessageContent(AuthorRole.Assistant, text.ToString(), ProviderSimulator.ModelName,
+        return [new ChatMessageContent(AuthorRole.Assistant, text.ToString(), model,
             metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = usage })];
     }
 
@@ -32,22 +35,33 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
         var plan = Plan(chatHistory, executionSettings);
         await foreach (var token in simulator.StreamAsync(plan, cancellationToken))
         {
-            yield return new StreamingChatMessageContent(AuthorRole.Assistant, token, modelId: ProviderSimulator.ModelName);
+            yield return new StreamingChatMessageContent(AuthorRole.Assistant, token, modelId: model);
         }
-        yield return new StreamingChatMessageContent(null, null, modelId: ProviderSimulator.ModelName,
+        yield return new StreamingChatMessageContent(null, null, modelId: model,
             metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = new ProviderUsage(plan.InputTokens, plan.OutputTokens) });
     }
 
     private SimulationPlan Plan(ChatHistory history, PromptExecutionSettings? settings) =>
-        simulator.Plan([.. history.Select(m => new SimulatedMessage(m.Role.Label, m.Content ?? ""))], MaxTokens(settings), providerName);
+        simulator.Plan([.. history.Select(m => new SimulatedMessage(m.Role.Label, m.Content ?? ""))], MaxTokens(settings), providerName,
+            Stop(settings));
 
     private static int? MaxTokens(PromptExecutionSettings? settings) =>
-        settings?.ExtensionData is { } data && data.TryGetValue("max_tokens", out var value)
+        settings?.ExtensionData is { } data && data.TryGetValue(ExecutionSettings.MaxTokens, out var value)
             ? value switch
             {
                 int i => i,
                 long l => (int)l,
                 JsonElement { ValueKind: JsonValueKind.Number } e => e.GetInt32(),
+                _ => null,
+            }
+            : null;
+
+    private static List<string>? Stop(PromptExecutionSettings? settings) =>
+        settings?.ExtensionData is { } data && data.TryGetValue(ExecutionSettings.StopSequences, out var value)
+            ? value switch
+            {
+                IEnumerable<string> list => [.. list],
+                JsonElement { ValueKind: JsonValueKind.Array } e => [.. e.EnumerateArray().Select(s => s.GetString() ?? "")],
                 _ => null,
             }
             : null;

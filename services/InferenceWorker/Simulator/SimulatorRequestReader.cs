@@ -6,7 +6,8 @@ namespace Chatbot.InferenceWorker.Simulator;
 /// <summary>Reads the parts of an OpenAI chat-completions request body the simulator needs.</summary>
 public static class SimulatorRequestReader
 {
-    public sealed record Request(IReadOnlyList<SimulatedMessage> Messages, bool Stream, bool IncludeUsage, int? MaxTokens);
+    public sealed record Request(IReadOnlyList<SimulatedMessage> Messages, bool Stream, bool IncludeUsage, int? MaxTokens,
+        IReadOnlyList<string>? Stop = null);
 
     /// <summary>Returns null and an error message when the body is not a valid chat-completions request.</summary>
     public static Request? TryRead(JsonElement root, out string? error)
@@ -30,7 +31,7 @@ public static class SimulatorRequestReader
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         var includeUsage = root.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
             && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
-        return new Request(list, stream, includeUsage, Int(root, "max_completion_tokens") ?? Int(root, "max_tokens"));
+        return new Request(list, stream, includeUsage, Int(root, "max_completion_tokens") ?? Int(root, "max_tokens"), Stop(root));
     }
 
     private static string ContentText(JsonElement content) => content.ValueKind switch
@@ -42,6 +43,16 @@ public static class SimulatorRequestReader
             .ToString(),
         _ => "",
     };
+
+    /// <summary>OpenAI's <c>stop</c>: one string or an array of them.</summary>
+    private static List<string>? Stop(JsonElement root) => root.TryGetProperty("stop", out var stop)
+        ? stop.ValueKind switch
+        {
+            JsonValueKind.String => [stop.GetString()!],
+            JsonValueKind.Array => [.. stop.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!)],
+            _ => null,
+        }
+        : null;
 
     private static int? Int(JsonElement root, string name) =>
         root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i) ? i : null;

@@ -26,6 +26,8 @@ public sealed class ChatApiFactory(ChatInfrastructure infra, IReadOnlyDictionary
         {
             builder.UseSetting(key, value);
         }
+        builder.UseSetting("OpenAi:Models:1:Id", "routed"); // a /v1 alias naming a worker provider (OpenAiStreamTests)
+        builder.UseSetting("OpenAi:Models:1:Provider", "anthropic-primary");
     }
 
     /// <summary>Windows no functional test reaches: per IP, listing per IP and per tenant of every tier.</summary>

@@ -56,6 +56,26 @@ public sealed class FakeWorker : IAsyncDisposable
     /// <summary>Reply ids in the order their GenerateReply arrived.</summary>
     public IReadOnlyList<Guid> ArrivalOrder => [.. order];
 
+    /// <summary>The first GenerateReply of <paramref name="conversationId"/>, waiting up to 15 s for it.</summary>
+    public async Task<GenerateReply> WaitForConversationAsync(Guid conversationId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (true)
+        {
+            var hit = received.Values.Where(r => r.Task.IsCompletedSuccessfully).Select(r => r.Task.Result.Command)
+                .FirstOrDefault(c => c.ConversationId == conversationId);
+            if (hit is not null)
+            {
+                return hit;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"No GenerateReply for conversation {conversationId}.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<(GenerateReply Command, byte Priority)> WaitForAsync(Guid replyId) =>
         await Pending(replyId).Task.WaitAsync(TimeSpan.FromSeconds(15));
 

@@ -31,4 +31,24 @@ public sealed class OpenAiOptionsTests
         Assert.Equal((true, true), (policy.AllowSystemMessages, policy.StoreConversations));
         Assert.Equal((false, true), (other.AllowSystemMessages, other.StoreConversations));
     }
+
+    [Fact]
+    public void A_tenant_policy_limits_the_aliases_and_names_the_default()
+    {
+        var policy = options.PolicyFor(Guid.NewGuid(), new OpenAiTenantPolicy { Models = ["big"], DefaultModel = "big" });
+
+        Assert.Equal("big", options.Find("default", "enterprise", policy)?.Id);
+        Assert.Null(options.Find("chatbot", "enterprise", policy));
+        Assert.Null(options.Find("default", "free", policy)); // the default it names is not of this tier
+        Assert.Equal(["big"], options.Allowed("enterprise", policy).Select(m => m.Id));
+    }
+
+    [Fact]
+    public void A_stored_policy_overrides_the_configured_tenant_entry_field_by_field()
+    {
+        var policy = options.PolicyFor(Tenant, new OpenAiTenantPolicy { StoreConversations = false });
+
+        Assert.Equal((true, false), (policy.AllowSystemMessages, policy.StoreConversations));
+        Assert.Null(policy.Models);
+    }
 }

@@ -96,6 +96,8 @@ public static class RouteCatalog
         r["chat POST /api/prompts/"] = new(Access.CallerScoped, "a prompt version of the caller's tenant", """{"content":"tenant B prompt","activate":false}""");
         r["chat POST /api/prompts/{version:int}/activate"] = new(Access.OwnedByTenant, "activates a prompt version", Argument: (a, _) => a.PromptVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         r["chat POST /api/prompts/rollback"] = new(Access.CallerScoped, "rolls back the caller's tenant prompt");
+        r["chat GET /api/openai/policy/"] = new(Access.CallerScoped, "the caller's tenant /v1 policy");
+        r["chat PUT /api/openai/policy/"] = new(Access.CallerScoped, "replaces the caller's tenant /v1 policy", """{"allowSystemMessages":true}""");
         const string openAi = "the OpenAI-compatible API (errors in OpenAI's shape): the caller's own turn, models or moderation";
         r["chat POST /v1/chat/completions"] = new(Access.CallerScoped, openAi,
             """{"model":"default","messages":[{"role":"user","content":"hi"}],"max_tokens":5}""") { ReadsJsonItself = true, ForeignErrorFormat = true };
