@@ -43,6 +43,12 @@ public sealed class AppHostOptions
 
     public string? OutputPath { get; set; }
 
+    /// <summary>
+    /// <c>--monitoring</c>: every service serves /metrics and /health on a management port of its own, and Prometheus,
+    /// Alertmanager and the PostgreSQL and Redis exporters run as local processes (AppHost/Monitoring).
+    /// </summary>
+    public bool Monitoring { get; set; }
+
     /// <summary>How long one resource may take to become healthy.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(120);
 }

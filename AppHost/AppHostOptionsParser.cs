@@ -6,7 +6,7 @@ namespace Chatbot.AppHost;
 /// Reads <see cref="AppHostOptions"/> from configuration (appsettings.json, environment, user secrets) overlaid by flags:
 /// <c>--infra local|container|existing</c>, <c>--fresh</c>, <c>--port name=port</c>, <c>--services a,b</c>,
 /// <c>--state-dir path</c>, <c>--environment Name</c>, <c>--otlp-endpoint url</c>, <c>--publisher manifest</c>,
-/// <c>--output-path file</c>.
+/// <c>--output-path file</c>, <c>--monitoring</c>.
 /// </summary>
 public static class AppHostOptionsParser
 {
@@ -21,6 +21,7 @@ public static class AppHostOptionsParser
         {
             Infra = config["Infra"] is { Length: > 0 } infra ? ParseMode(infra) : null,
             Fresh = bool.TryParse(config["Fresh"], out var fresh) && fresh,
+            Monitoring = bool.TryParse(config["Monitoring"], out var monitoring) && monitoring,
             StateDirectory = config["StateDirectory"] ?? "",
             EnvironmentName = config["Environment"] ?? "Development",
             OtlpEndpoint = config["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } otlp ? otlp : null,
@@ -57,6 +58,7 @@ public static class AppHostOptionsParser
             switch (arg)
             {
                 case "--fresh": values["Fresh"] = "true"; break;
+                case "--monitoring": values["Monitoring"] = "true"; break;
                 case "--infra": values["Infra"] = Value(); break;
                 case "--services": values["Services"] = Value(); break;
                 case "--state-dir": values["StateDirectory"] = Value(); break;

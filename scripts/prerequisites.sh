@@ -4,11 +4,21 @@
 
 # With --browser (tests only) Debian's Chromium is required too: the web page's Playwright tests drive it; and node
 # with npm: tests/Chatbot.OpenAi.Tests drives /v1 with the openai npm package.
+# With --monitoring (tests and `run.sh --monitoring`) Debian's Prometheus, Alertmanager and the PostgreSQL and Redis
+# exporters are required too: promtool unit-tests deploy/monitoring's rules; the AppHost runs them as local processes.
 chatbot_missing_packages() {
   local missing=()
-  if [ "${1:-}" = --browser ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
-  if [ "${1:-}" = --browser ] && ! command -v node > /dev/null 2>&1; then missing+=(nodejs); fi
-  if [ "${1:-}" = --browser ] && ! command -v npm > /dev/null 2>&1; then missing+=(npm); fi
+  local browser=0
+  [[ " $* " == *" --browser "* ]] && browser=1
+  if [ $browser = 1 ] && [ ! -x /usr/bin/chromium ]; then missing+=(chromium); fi
+  if [ $browser = 1 ] && ! command -v node > /dev/null 2>&1; then missing+=(nodejs); fi
+  if [ $browser = 1 ] && ! command -v npm > /dev/null 2>&1; then missing+=(npm); fi
+  if [[ " $* " == *" --monitoring "* ]]; then
+    command -v promtool > /dev/null 2>&1 || missing+=(prometheus)
+    command -v prometheus-alertmanager > /dev/null 2>&1 || missing+=(prometheus-alertmanager)
+    command -v prometheus-postgres-exporter > /dev/null 2>&1 || missing+=(prometheus-postgres-exporter)
+    command -v prometheus-redis-exporter > /dev/null 2>&1 || missing+=(prometheus-redis-exporter)
+  fi
   compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || missing+=(postgresql)
   command -v redis-server > /dev/null 2>&1 || missing+=(redis-server)
   { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd > /dev/null 2>&1; } || missing+=(rabbitmq-server)
@@ -21,7 +31,7 @@ chatbot_ensure_prerequisites() {
     exit 1
   fi
   local missing
-  missing="$(chatbot_missing_packages "${1:-}")"
+  missing="$(chatbot_missing_packages "$@")"
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "error: missing $missing; install them first: sudo apt-get install -y $missing" >&2

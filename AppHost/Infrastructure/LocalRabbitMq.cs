@@ -30,7 +30,8 @@ public static class LocalRabbitMq
             StartTimeout = context.Options.StartTimeout,
             PrepareAsync = async ct =>
             {
-                WriteConfiguration(root, port, context.Password(resource.Password));
+                WriteConfiguration(root, port, context.Password(resource.Password),
+                    context.Ports.TryGetValue(Monitoring.MonitoringResources.RabbitMqPrometheus, out var metricsPort) ? metricsPort : null);
                 BrokerDataLocation.Prepare(data, context.StateDirectory);
                 if (epmd is null || epmd.HasExited)
                 {
@@ -72,13 +73,19 @@ public static class LocalRabbitMq
         ["RABBITMQ_PID_FILE"] = Path.Combine(root, "rabbitmq.pid"),
     };
 
-    private static void WriteConfiguration(string root, int port, string password)
+    /// <summary>With <paramref name="metricsPort"/> (<c>--monitoring</c>): the rabbitmq_prometheus plugin, per-queue metrics, on 127.0.0.1.</summary>
+    private static void WriteConfiguration(string root, int port, string password, int? metricsPort)
     {
         Directory.CreateDirectory(Path.Combine(root, "home"));
         Directory.CreateDirectory(Path.Combine(root, "log"));
         File.WriteAllText(Path.Combine(root, "rabbitmq-env.conf"), "");
-        File.WriteAllText(Path.Combine(root, "enabled_plugins"), "[].\n");
-        PasswordStore.WritePrivate(Path.Combine(root, "rabbitmq.conf"), string.Join('\n',
+        File.WriteAllText(Path.Combine(root, "enabled_plugins"), metricsPort is null ? "[].\n" : "[rabbitmq_prometheus].\n");
+        string[] metrics = metricsPort is { } p
+            ? [$"prometheus.tcp.port = {p}", "prometheus.tcp.ip = 127.0.0.1", "prometheus.return_per_object_metrics = true"]
+            : [];
+        string[] lines =
+        [
+            .. metrics,
             $"listeners.tcp.1 = 127.0.0.1:{port}",
             "loopback_users = none",
             "default_user = guest",
@@ -86,7 +93,9 @@ public static class LocalRabbitMq
             "log.console = true",
             "log.console.level = warning",
             "log.file = false",
-            ""));
+            "",
+        ];
+        PasswordStore.WritePrivate(Path.Combine(root, "rabbitmq.conf"), string.Join('\n', lines));
         var cookie = Path.Combine(root, "home", ".erlang.cookie");
         if (!File.Exists(cookie))
         {

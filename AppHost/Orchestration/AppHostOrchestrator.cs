@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Chatbot.AppHost.Hosting;
 using Chatbot.AppHost.Infrastructure;
+using Chatbot.AppHost.Monitoring;
 using Chatbot.AppHost.Processes;
 
 namespace Chatbot.AppHost.Orchestration;
@@ -40,6 +41,18 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
             _resourcePorts[service.Name] = _ports.Allocate(service.Name, service.DefaultPort, options.Ports);
             _endpoints[service.Name] = new Uri($"http://localhost:{_resourcePorts[service.Name]}");
         }
+        if (options.Monitoring)
+        {
+            if (Mode != InfraMode.Local)
+            {
+                throw new PrerequisiteMissingException("--monitoring runs Prometheus and the exporters beside local servers: use it with --infra local.");
+            }
+            Monitoring = MonitoringResources.Allocate(_ports, model.Projects, options.Ports);
+            foreach (var (name, port) in MonitoringResources.Ports(Monitoring))
+            {
+                _resourcePorts[name] = port;
+            }
+        }
         _serviceRunners = new ServiceRunnerFactory(options, Notifications, Logs, _healthClient);
         SelectedServices = [.. (options.Services is { } names ? names.Select(n => (ProjectResource)model[n]) : model.Projects)];
     }
@@ -53,6 +66,9 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
     public IReadOnlyList<ProjectResource> SelectedServices { get; }
     public IReadOnlyDictionary<string, Uri> Endpoints => _endpoints;
     public IReadOnlyDictionary<string, int> Ports => _resourcePorts;
+
+    /// <summary>The management ports, exporters, Prometheus and Alertmanager of a <c>--monitoring</c> run; null otherwise.</summary>
+    public MonitoringTargets? Monitoring { get; }
 
     public IReadOnlyDictionary<string, string> ConnectionStrings =>
         _infrastructure?.ConnectionStrings ?? throw new InvalidOperationException("Connection strings are known once the application is started.");
@@ -73,6 +89,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
             _runners[runner.Name] = runner;
             infraTasks[runner.Name] = runner.StartAsync(cancellationToken);
         }
+        var monitoring = Monitoring is null ? Task.CompletedTask : StartMonitoringAsync(Monitoring, [.. infraTasks.Values], cancellationToken);
         PublishWaiting();
         var databasesReady = infraTasks.TryGetValue(_model.Single<PostgresServerResource>().Name, out var postgresTask)
             ? PublishDatabasesAsync(postgresTask)
@@ -89,7 +106,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
                 serviceTasks[name] = StartServiceAsync(service, databasesReady, [.. infra], [.. dependencies], cancellationToken);
             }
         }
-        await Task.WhenAll([.. infraTasks.Values, databasesReady, .. serviceTasks.Values]);
+        await Task.WhenAll([.. infraTasks.Values, databasesReady, .. serviceTasks.Values, monitoring]);
     }
 
     public Task StartResourceAsync(string name, CancellationToken cancellationToken = default) =>
@@ -112,7 +129,8 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         var number = _replicaCounts.AddOrUpdate(service, 1, (_, n) => n + 1);
         var name = $"{service}-replica-{number}";
         var endpoint = new Uri($"http://localhost:{_ports.GetFreePort()}");
-        var runner = _serviceRunners.Create(name, resource, endpoint, EnvironmentFor(resource, endpoint));
+        var management = Monitoring is null ? (int?)null : _ports.GetFreePort();
+        var runner = _serviceRunners.Create(name, resource, endpoint, EnvironmentFor(resource, endpoint, management), ManagementEndpoint(management));
         _runners[name] = runner;
         await runner.StartAsync(cancellationToken);
         return (name, endpoint);
@@ -120,8 +138,25 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
 
     /// <summary>The exact environment a service instance gets (see <see cref="ServiceEnvironmentBuilder"/>).</summary>
     public SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint) =>
-        ServiceEnvironmentBuilder.Build(service, endpoint, Guid.NewGuid().ToString("N")[..12], ConnectionStrings, _endpoints, _options,
+        EnvironmentFor(service, endpoint, Monitoring?.ServiceManagementPorts[service.Name]);
+
+    /// <summary>With a management port, <c>Management__Port</c> moves /metrics, /health and /alive off the service's own port.</summary>
+    private SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint, int? managementPort)
+    {
+        var environment = ServiceEnvironmentBuilder.Build(service, endpoint, Guid.NewGuid().ToString("N")[..12], ConnectionStrings, _endpoints, _options,
             StateDirectory, parameter => Passwords.GetOrCreate(parameter.Name));
+        if (managementPort is { } port)
+        {
+            environment["Management__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return environment;
+    }
+
+    /// <summary>Where a service answers /health: its management port under <c>--monitoring</c>, else its own endpoint.</summary>
+    public Uri GetHealthEndpoint(string service) =>
+        ManagementEndpoint(Monitoring?.ServiceManagementPorts[service]) ?? GetEndpoint(service);
+
+    private static Uri? ManagementEndpoint(int? port) => port is { } p ? new Uri($"http://localhost:{p}") : null;
 
     /// <summary>Stops services (dependants first), then infrastructure; nothing is left running.</summary>
     public async ValueTask DisposeAsync()
@@ -181,7 +216,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         try
         {
             var environment = EnvironmentFor(service, endpoint);
-            runner = _serviceRunners.Create(service.Name, service, endpoint, environment);
+            runner = _serviceRunners.Create(service.Name, service, endpoint, environment, ManagementEndpoint(Monitoring?.ServiceManagementPorts[service.Name]));
             _runners[service.Name] = runner;
             if (service.Databases.Any())
             {
@@ -211,6 +246,19 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         Notifications.Publish(service.Name, "Project", s => s with { State = KnownResourceStates.Migrating });
         await _serviceRunners.MigrateAsync(service, environment, ct);
         stamp?.Record(service);
+    }
+
+    /// <summary>Prometheus, Alertmanager and the exporters, once the servers they watch are up; services do not wait for them.</summary>
+    private async Task StartMonitoringAsync(MonitoringTargets targets, Task[] infrastructure, CancellationToken ct)
+    {
+        var context = new InfrastructureContext(_model, _options, _resourcePorts, Passwords, StateDirectory, Notifications, Logs);
+        var runners = LocalMonitoring.CreateRunners(context, targets, MonitoringResources.RulesDirectory(), _healthClient);
+        foreach (var runner in runners)
+        {
+            _runners[runner.Name] = runner;
+        }
+        await Task.WhenAll(infrastructure);
+        await Task.WhenAll(runners.Select(r => r.StartAsync(ct)));
     }
 
     private async Task PublishDatabasesAsync(Task postgres)

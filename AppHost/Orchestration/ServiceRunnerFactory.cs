@@ -3,14 +3,18 @@ using Chatbot.AppHost.Processes;
 
 namespace Chatbot.AppHost.Orchestration;
 
-/// <summary>Builds the runner of one service instance: <c>dotnet &lt;assembly&gt;</c> in the project folder, health = GET /health.</summary>
+/// <summary>
+/// Builds the runner of one service instance: <c>dotnet &lt;assembly&gt;</c> in the project folder, health = GET /health
+/// (on the management endpoint when the instance has one: then its own endpoint answers 404 there).
+/// </summary>
 public sealed class ServiceRunnerFactory(
     AppHostOptions options,
     ResourceNotificationService notifications,
     ResourceLogStore logs,
     HttpClient healthClient)
 {
-    public ProcessResourceRunner Create(string name, ProjectResource service, Uri endpoint, IReadOnlyDictionary<string, string> environment) =>
+    public ProcessResourceRunner Create(string name, ProjectResource service, Uri endpoint, IReadOnlyDictionary<string, string> environment,
+        Uri? managementEndpoint = null) =>
         new(new ProcessRunnerDefinition
         {
             Name = name,
@@ -19,7 +23,7 @@ public sealed class ServiceRunnerFactory(
             RestartOnCrash = options.RestartOnCrash,
             StartTimeout = options.StartTimeout,
             PrepareAsync = _ => Task.FromResult(Spec(service, environment)),
-            HealthCheck = HealthProbe.Http(healthClient, endpoint),
+            HealthCheck = HealthProbe.Http(healthClient, managementEndpoint ?? endpoint),
         }, notifications, logs);
 
     /// <summary>Runs the service once with <c>--migrate</c> (same environment) and requires exit code 0.</summary>

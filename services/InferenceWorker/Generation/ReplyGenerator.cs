@@ -151,6 +151,8 @@ public sealed class ReplyGenerator(
                 BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef);
             await writer.DoneAsync(done);
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
+            metrics.RecordCost(request.Tier, reply.Provider.Name, reply.Model, cost);
+            metrics.RecordTurn("ok");
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
             await reporter.FlushAsync();
@@ -184,6 +186,7 @@ public sealed class ReplyGenerator(
     private async Task FailAsync(GenerateReply request, ReplyStreamWriter writer, string code, string reason, CancellationToken cancellationToken)
     {
         InferenceLog.ReplyFailed(logger, request.ReplyId, code, reason);
+        metrics.RecordTurn(code);
         await writer.ErrorAsync(code, reason);
         await PublishFailedAsync(request, code, reason, writer.Content, cancellationToken);
     }
@@ -208,6 +211,7 @@ public sealed class ReplyGenerator(
             output += tokens;
             cost += CostCalculator.Compute(0, tokens, 0m, provider.Options.OutputPricePerMillion);
         }
+        metrics.RecordCost(r.Tier, last.Name, last.Model, cost);
         await publisher.Publish(new UsageRecorded(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
             last.Name, last.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
     }

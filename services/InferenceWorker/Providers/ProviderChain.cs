@@ -61,6 +61,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
                 InferenceActivities.Failed(activity, ErrorType(ex), reason);
                 InferenceLog.ProviderFailed(logger, provider.Name, reason);
                 reasons.Add($"{provider.Name}: {reason}");
+                if (!ReferenceEquals(provider, providers[^1])) metrics.RecordFallback(provider);
                 anyTokenSent = attempt.TokensSent > 0;
             }
         }

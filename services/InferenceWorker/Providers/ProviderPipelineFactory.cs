@@ -11,7 +11,7 @@ namespace Chatbot.InferenceWorker.Providers;
 /// honouring <c>Retry-After</c> when it is not longer than the configured maximum (otherwise fall back at once),
 /// inside it a circuit breaker that opens when the provider keeps failing.
 /// </summary>
-public sealed class ProviderPipelineFactory(ILogger<ProviderPipelineFactory> logger, TimeProvider timeProvider)
+public sealed class ProviderPipelineFactory(ILogger<ProviderPipelineFactory> logger, TimeProvider timeProvider, InferenceMetrics? metrics = null)
 {
     public ResiliencePipeline Create(string providerName, ResilienceSettings settings)
     {
@@ -48,11 +48,13 @@ public sealed class ProviderPipelineFactory(ILogger<ProviderPipelineFactory> log
                 OnOpened = args =>
                 {
                     InferenceLog.CircuitOpened(logger, providerName, args.BreakDuration.TotalSeconds);
+                    metrics?.CircuitOpened(providerName);
                     return ValueTask.CompletedTask;
                 },
                 OnClosed = _ =>
                 {
                     InferenceLog.CircuitClosed(logger, providerName);
+                    metrics?.CircuitClosed(providerName);
                     return ValueTask.CompletedTask;
                 },
             })

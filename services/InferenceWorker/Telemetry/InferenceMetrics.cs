@@ -3,7 +3,11 @@ using Chatbot.InferenceWorker.Providers;
 
 namespace Chatbot.InferenceWorker.Telemetry;
 
-/// <summary>GenAI semantic-convention metrics of the provider calls (client side).</summary>
+/// <summary>
+/// GenAI semantic-convention metrics of the provider calls (client side), and the operator's: spend
+/// (<c>chatbot.cost</c>, USD by tier, provider and model), turn outcomes (<c>chatbot.turns</c>), fallbacks from one
+/// provider to the next and circuits open. Tags hold names and codes only; deploy/monitoring alerts on them.
+/// </summary>
 public sealed class InferenceMetrics
 {
     public const string MeterName = "Chatbot.InferenceWorker";
@@ -14,6 +18,10 @@ public sealed class InferenceMetrics
     private readonly Histogram<int> _tokenUsage;
     private readonly Histogram<double> _operationDuration;
     private readonly Histogram<double> _timeToFirstToken;
+    private readonly Counter<double> _cost;
+    private readonly Counter<long> _turns;
+    private readonly Counter<long> _fallbacks;
+    private readonly UpDownCounter<int> _circuitsOpen;
 
     public InferenceMetrics(IMeterFactory meterFactory)
     {
@@ -24,7 +32,29 @@ public sealed class InferenceMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondBuckets });
         _timeToFirstToken = meter.CreateHistogram("gen_ai.client.operation.time_to_first_chunk", "s", "Time from the request to the first streamed token.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = SecondBuckets });
+        _cost = meter.CreateCounter<double>("chatbot.cost", "{USD}", "Provider spend in US dollars, by tenant tier, provider and model.");
+        _turns = meter.CreateCounter<long>("chatbot.turns", "{turn}", "Replies ended by the worker, by outcome (ok or the failure code).");
+        _fallbacks = meter.CreateCounter<long>("chatbot.inference.fallbacks", "{fallback}", "Provider calls given up in favour of the next provider of the chain.");
+        _circuitsOpen = meter.CreateUpDownCounter<int>("chatbot.inference.circuits_open", "{circuit}", "Provider circuit breakers currently open, per provider.");
     }
+
+    /// <summary>What one reply (or the part of it that streamed) cost; tier is the tenant's tier name, never an id.</summary>
+    public void RecordCost(string tier, string provider, string model, decimal costUsd)
+    {
+        if (costUsd <= 0m) return;
+        _cost.Add((double)costUsd, new KeyValuePair<string, object?>("tier", tier),
+            new KeyValuePair<string, object?>("chatbot.provider.name", provider), new KeyValuePair<string, object?>("gen_ai.request.model", model));
+    }
+
+    /// <summary>A reply ended: <c>ok</c> or a <see cref="Chatbot.Contracts.Inference.ReplyFailureCodes"/> value.</summary>
+    public void RecordTurn(string outcome) => _turns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void RecordFallback(ChatProvider from) =>
+        _fallbacks.Add(1, new KeyValuePair<string, object?>("chatbot.provider.name", from.Name));
+
+    public void CircuitOpened(string provider) => _circuitsOpen.Add(1, new KeyValuePair<string, object?>("chatbot.provider.name", provider));
+
+    public void CircuitClosed(string provider) => _circuitsOpen.Add(-1, new KeyValuePair<string, object?>("chatbot.provider.name", provider));
 
     public void RecordOperation(ChatProvider provider, string responseModel, TimeSpan duration, string? errorType)
     {
