@@ -15,7 +15,8 @@ internal static class SearchSeeder
     public static async Task SeedAsync(string chatDb, Guid tenant, IReadOnlyList<Guid> users, int conversationsPerUser,
         int messagesPerConversation, SearchCorpus corpus)
     {
-        await using var connection = new NpgsqlConnection(chatDb);
+        // No command timeout: COPY's completion waits for the server to compute every row's search vector.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(chatDb) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
         var indexDefinition = (string)(await Scalar(connection, $"SELECT indexdef FROM pg_indexes WHERE indexname = '{MessageSearchIndex}'"))!;
         await Scalar(connection, $"DROP INDEX {MessageSearchIndex}");
