@@ -1,4 +1,5 @@
 using Chatbot.Chat.Conversations;
+using Chatbot.Chat.Conversations.Export;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Replies;
@@ -17,6 +18,7 @@ public static class ChatApplicationExtensions
             app.MapScalarApiReference();
         }
         app.MapConversationsApi();
+        app.MapConversationExportApi();
         app.MapMessagesApi();
         app.MapRepliesApi();
         app.MapPromptsApi();

@@ -126,7 +126,10 @@ public sealed class ChatPageTests(BrowserSystemFixture system)
 
     private static async Task<string> DownloadAsync(IPage page, string button)
     {
+        // The page downloads the server's export (GET /api/conversations/{id}/export), it does not build the file itself.
+        var exported = page.WaitForResponseAsync(r => r.Url.Contains("/export?format=", StringComparison.Ordinal) && r.Status == 200);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync());
+        await exported;
         var path = await download.PathAsync();
         return await File.ReadAllTextAsync(path);
     }

@@ -1,4 +1,5 @@
 using Chatbot.Chat.Auth;
+using Chatbot.Chat.Conversations.Search;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
@@ -45,8 +46,12 @@ public static class ConversationsApi
     }
 
     public static async Task<Results<Ok<Page<ConversationDto>>, ValidationProblem>> ListAsync(
-        string? cursor, int? limit, CurrentUser user, ChatDbContext db, CancellationToken ct)
+        string? cursor, int? limit, string? q, CurrentUser user, ChatDbContext db, CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            return await ConversationSearch.SearchAsync(q, cursor, limit, user, db, ct);
+        }
         if (!Paging.IsValidLimit(limit))
         {
             return Paging.InvalidLimit();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Http;
 using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
@@ -21,18 +20,7 @@ public sealed class PaginationTests(ChatFixture fixture)
             created.Add((await client.CreateConversationAsync($"c{i}")).Id);
         }
 
-        var seen = new List<Guid>();
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await client.GetFromJsonAsync<Page<ConversationDto>>($"/api/conversations?limit=2&cursor={cursor}");
-            Assert.True(page!.Items.Count <= 2);
-            seen.AddRange(page.Items.Select(c => c.Id));
-            cursor = page.NextCursor;
-            pages++;
-        }
-        while (cursor is not null);
+        var (seen, pages) = await client.ReadAllPagesAsync("/api/conversations?", limit: 2);
 
         Assert.Equal(3, pages);
         Assert.Equal(Enumerable.Reverse(created), seen);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Chatbot.Chat.Conversations;
+using Chatbot.Chat.Http;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Prompts;
 using Chatbot.TestSupport;
@@ -14,6 +15,27 @@ public static class ApiClientExtensions
         var response = await client.PostAsJsonAsync("/api/conversations", new { title });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<ConversationDto>())!;
+    }
+
+    /// <summary>
+    /// Follows <c>nextCursor</c> from the first page of <paramref name="url"/> (a URL with a query string) to the last,
+    /// <paramref name="limit"/> items a page: every conversation id in the order served, and how many pages it took.
+    /// </summary>
+    public static async Task<(List<Guid> Ids, int Pages)> ReadAllPagesAsync(this HttpClient client, string url, int limit)
+    {
+        var seen = new List<Guid>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await client.GetFromJsonAsync<Page<ConversationDto>>($"{url}&limit={limit}&cursor={cursor}");
+            Assert.True(page!.Items.Count <= limit);
+            seen.AddRange(page.Items.Select(c => c.Id));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+        return (seen, pages);
     }
 
     /// <summary>A new prompt version of the client's tenant (the client must be a tenant admin).</summary>

@@ -86,6 +86,7 @@ public static class RouteCatalog
         r["chat GET /api/conversations/{id}"] = new(Access.OwnedByUser, "a conversation", Argument: conversation);
         r["chat PATCH /api/conversations/{id}"] = new(Access.OwnedByUser, "renames a conversation", """{"title":"hijacked"}""", conversation);
         r["chat DELETE /api/conversations/{id}"] = new(Access.OwnedByUser, "deletes a conversation", Argument: conversation);
+        r["chat GET /api/conversations/{id}/export"] = new(Access.OwnedByUser, "a conversation as a JSON or Markdown download", Argument: conversation);
         r["chat GET /api/conversations/{id}/messages/"] = new(Access.OwnedByUser, "a conversation's messages", Argument: conversation);
         r["chat POST /api/conversations/{id}/messages/"] = new(Access.OwnedByUser, "a chat turn", """{"content":"hello"}""", conversation);
         r["chat GET /api/replies/{replyId}/stream"] = new(Access.OwnedByUser, "a reply's token stream", Argument: reply);

@@ -66,7 +66,15 @@ export async function logOut() {
 }
 
 /** fetch() with the access token; a 401 triggers one refresh and one retry. Throws ApiError on failure. */
-export async function api(path, { method = 'GET', body, headers = {}, signal } = {}) {
+export async function api(path, options = {}) {
+  const response = await request(path, options);
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  return type.includes('json') ? response.json() : response.text();
+}
+
+/** The successful response of fetch() with the access token (one refresh and retry on 401); throws ApiError otherwise. */
+export async function request(path, { method = 'GET', body, headers = {}, signal } = {}) {
   const send = () => fetch(path, {
     method, signal,
     headers: { ...headers, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...authorization() },
@@ -75,9 +83,7 @@ export async function api(path, { method = 'GET', body, headers = {}, signal } =
   let response = await send();
   if (response.status === 401 && await refresh()) response = await send();
   if (!response.ok) throw await toError(response);
-  if (response.status === 204) return null;
-  const type = response.headers.get('Content-Type') || '';
-  return type.includes('json') ? response.json() : response.text();
+  return response;
 }
 
 export function authorization() {

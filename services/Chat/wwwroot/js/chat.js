@@ -2,7 +2,7 @@
 
 import { api } from './api.js';
 import { describeError, describeStreamError } from './errors.js';
-import { download, fileName, toJson, toMarkdown } from './export.js';
+import { download, fetchExport, fileName } from './export.js';
 import { renderMarkdown } from './markdown.js';
 import { followStream } from './sse.js';
 
@@ -229,11 +229,16 @@ export class ChatPane {
     return $('messages').querySelector(`[data-id="${CSS.escape(id)}"]`);
   }
 
-  #export(kind) {
-    if (!this.#conversation) return;
-    const messages = this.#messages.map(({ failure, queue, ...m }) => m);
-    if (kind === 'json') download(fileName(this.#conversation, 'json'), toJson(this.#conversation, messages), 'application/json');
-    else download(fileName(this.#conversation, 'md'), toMarkdown(this.#conversation, messages), 'text/markdown');
+  async #export(kind) {
+    const conversation = this.#conversation;
+    if (!conversation) return;
+    this.#error('');
+    try {
+      const blob = await fetchExport(conversation.id, kind === 'json' ? 'json' : 'markdown');
+      download(fileName(conversation, kind === 'json' ? 'json' : 'md'), blob);
+    } catch (e) {
+      this.#error(describeError(e));
+    }
   }
 
   #scroll() {

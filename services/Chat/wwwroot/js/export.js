@@ -1,28 +1,15 @@
-// Export of one conversation as JSON or Markdown, downloaded as a file (built in the page, no server round-trip).
+// Export of one conversation as JSON or Markdown: the server builds the file, the page downloads it.
 
-export function toJson(conversation, messages) {
-  return JSON.stringify({
-    id: conversation.id,
-    title: conversation.title,
-    createdAt: conversation.createdAt,
-    exportedAt: new Date().toISOString(),
-    messages: messages.map(m => ({
-      id: m.id, role: m.role, content: m.content, status: m.status, createdAt: m.createdAt,
-      model: m.model ?? null, inputTokens: m.inputTokens ?? null, outputTokens: m.outputTokens ?? null,
-    })),
-  }, null, 2);
+import { request } from './api.js';
+
+/** The server's export (GET /api/conversations/{id}/export) of one conversation as a file's contents. */
+export async function fetchExport(conversationId, format) {
+  const response = await request(`/api/conversations/${encodeURIComponent(conversationId)}/export?format=${format}`);
+  return response.blob();
 }
 
-export function toMarkdown(conversation, messages) {
-  const lines = [`# ${conversation.title}`, '', `_Exported ${new Date().toISOString()}_`, ''];
-  for (const m of messages) {
-    lines.push(`## ${m.role === 'user' ? 'You' : 'Assistant'}`, '', m.content || `_(${m.status})_`, '');
-  }
-  return lines.join('\n');
-}
-
-export function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(filename, blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;

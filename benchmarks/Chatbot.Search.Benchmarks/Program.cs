@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using Chatbot.Aspire.Testing;
+using Chatbot.Chat.Data;
+using Chatbot.Search.Benchmarks;
+using Microsoft.EntityFrameworkCore;
+
+// GET /api/conversations?q= over one tenant with 1,000,000 messages (default: 200 users x 50 conversations x 100
+// messages), through the route in process with chat's shipped settings. Arguments: users, conversations per user,
+// messages per conversation, measured requests per query kind. Everything started here is stopped at the end.
+int Arg(int i, int fallback) => args.Length > i ? int.Parse(args[i]) : fallback;
+var (users, conversationsPerUser, messagesPerConversation, requests) = (Arg(0, 200), Arg(1, 50), Arg(2, 100), Arg(3, 400));
+await using var app = await (await DistributedApplicationTestingBuilder.CreateAsync()).WithServices().BuildAsync();
+using var stopOnTermination = app.StopOnTermination();
+await app.StartAsync();
+var chatDb = (await app.GetConnectionStringAsync("chatdb"))!;
+await using (var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>().UseNpgsql(chatDb).Options))
+{
+    await db.Database.MigrateAsync();
+}
+var tenant = Guid.NewGuid();
+var userIds = Enumerable.Range(0, users).Select(_ => Guid.NewGuid()).ToList();
+var seeding = Stopwatch.StartNew();
+await SearchSeeder.SeedAsync(chatDb, tenant, userIds, conversationsPerUser, messagesPerConversation, new SearchCorpus(42));
+Console.WriteLine($"seeded {users * conversationsPerUser * messagesPerConversation:N0} messages in {users * conversationsPerUser:N0} " +
+    $"conversations of {users} users (one tenant) in {seeding.Elapsed.TotalSeconds:0} s (COPY, then the GIN index)");
+
+await using var chat = new SearchChatFactory(chatDb, (await app.GetConnectionStringAsync("redis"))!, (await app.GetConnectionStringAsync("rabbitmq"))!);
+var clients = userIds.Select(u => chat.CreateClient(u, tenant)).ToList();
+(string Kind, string Query)[] kinds =
+[
+    ("stop word (in 'simple' only)", "the"),
+    ("common word", SearchCorpus.Word(20)),
+    ("mid-frequency word", SearchCorpus.Word(100)),
+    ("rare word", SearchCorpus.Word(3000)),
+    ("stemmed form", "runnings"),
+    ("two words", $"{SearchCorpus.Word(25)} {SearchCorpus.Word(60)}"),
+    ("no hit", "nonexistentword"),
+];
+var random = new Random(7);
+var all = new List<double>();
+foreach (var (kind, query) in kinds)
+{
+    var url = $"/api/conversations?q={Uri.EscapeDataString(query)}&limit=20";
+    for (var i = 0; i < 50; i++) // warm-up
+    {
+        (await clients[random.Next(clients.Count)].GetAsync(url)).EnsureSuccessStatusCode();
+    }
+    var samples = new List<double>(requests);
+    for (var i = 0; i < requests; i++)
+    {
+        var started = Stopwatch.GetTimestamp();
+        (await clients[random.Next(clients.Count)].GetAsync(url)).EnsureSuccessStatusCode();
+        samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    all.AddRange(samples);
+    Console.WriteLine($"{kind,-30} q={query,-18} {Latency.Describe(samples)}");
+}
+Console.WriteLine($"{"all kinds",-30} {"",-20} {Latency.Describe(all)}");
