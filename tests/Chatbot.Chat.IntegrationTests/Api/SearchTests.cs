@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 
 namespace Chatbot.Chat.IntegrationTests.Api;

@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Paging;
 using System.Net;
 using System.Net.Http.Json;
 using Chatbot.Chat.Conversations;

@@ -1,4 +1,5 @@
-using Chatbot.Chat.Auth;
+using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Paging;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
