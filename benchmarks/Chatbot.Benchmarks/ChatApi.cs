@@ -15,16 +15,25 @@ public sealed class ChatApi(HttpClient client)
 
     public static async Task<ChatApi> SignUpAsync(Uri chat)
     {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        var client = new HttpClient(handler) { BaseAddress = chat, Timeout = TimeSpan.FromMinutes(5) };
         var email = $"bench-{Guid.NewGuid():N}@example.test";
         const string password = "Correct-Horse-Battery-9!";
-        (await client.PostAsJsonAsync("/api/account/register", new { email, password, tenantName = "bench" })).EnsureSuccessStatusCode();
+        using (var anonymous = new HttpClient { BaseAddress = chat })
+        {
+            await (await anonymous.PostAsJsonAsync("/api/account/register", new { email, password, tenantName = "bench" })).EnsureSuccessAsync();
+        }
+        return await LogInAsync(chat, email, password);
+    }
+
+    /// <summary>A password sign-in (the web page's client); the client keeps the access token.</summary>
+    public static async Task<ChatApi> LogInAsync(Uri chat, string email, string password)
+    {
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        var client = new HttpClient(handler) { BaseAddress = chat, Timeout = TimeSpan.FromMinutes(5) };
         var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "password", ["username"] = email, ["password"] = password, ["client_id"] = "chatbot-web",
         }));
-        token.EnsureSuccessStatusCode();
+        await token.EnsureSuccessAsync();
         using var body = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("access_token").GetString());
         return new ChatApi(client);
@@ -33,7 +42,7 @@ public sealed class ChatApi(HttpClient client)
     public async Task<Guid> CreateConversationAsync()
     {
         var response = await client.PostAsJsonAsync("/api/conversations", new { title = "bench" });
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetGuid();
     }
@@ -49,7 +58,7 @@ public sealed class ChatApi(HttpClient client)
         var started = Stopwatch.GetTimestamp();
         using var response = await client.SendAsync(request);
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return new SentMessage(body.RootElement.GetProperty("replyId").GetGuid(),
             body.RootElement.GetProperty("streamUrl").GetString()!, elapsed);
@@ -59,7 +68,7 @@ public sealed class ChatApi(HttpClient client)
     {
         var started = Stopwatch.GetTimestamp();
         using var response = await client.GetAsync("/api/conversations?limit=20");
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
         await response.Content.ReadAsByteArrayAsync();
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
@@ -67,7 +76,7 @@ public sealed class ChatApi(HttpClient client)
     public async Task CancelAsync(Guid replyId)
     {
         using var response = await client.PostAsync($"/api/replies/{replyId}/cancel", null);
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
     }
 
     /// <summary>
@@ -80,7 +89,7 @@ public sealed class ChatApi(HttpClient client)
         using var request = new HttpRequestMessage(HttpMethod.Get, streamUrl);
         if (traceParent is not null) request.Headers.Add(TraceParentHeader, traceParent);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(ct));
         var firstTokenAt = double.NaN;
         while (await reader.ReadLineAsync(ct) is { } line)

@@ -30,7 +30,7 @@ public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator)
         var started = Stopwatch.GetTimestamp();
         using var request = Request(model, stream: true);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var first = double.NaN;
         while (await reader.ReadLineAsync() is { } line)
@@ -48,7 +48,7 @@ public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator)
         var started = Stopwatch.GetTimestamp();
         using var request = Request(model, stream: false);
         using var response = await client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
         await response.Content.ReadAsByteArrayAsync();
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }

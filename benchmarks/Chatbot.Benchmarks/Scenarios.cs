@@ -55,7 +55,7 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, ChatApi prober, Uri 
             Content = JsonContent.Create(new { model = "simulator", stream = true, messages = new[] { new { role = "user", content = "time to first token" } } }),
         };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
-        response.EnsureSuccessStatusCode();
+        await response.EnsureSuccessAsync();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var firstToken = double.NaN;
         while (await reader.ReadLineAsync() is { } line)
