@@ -3,7 +3,6 @@ using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Generation;
 using Chatbot.InferenceWorker.Messaging;
 using Chatbot.InferenceWorker.Providers;
-using Chatbot.InferenceWorker.Simulator;
 using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;
 using Chatbot.InferenceWorker.Usage;
@@ -22,12 +21,11 @@ public static class InferenceWorkerServiceExtensions
         var services = builder.Services;
         services.AddOptions<InferenceOptions>().BindConfiguration(InferenceOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<InferenceOptions>, InferenceOptionsValidator>();
-        services.AddOptions<SimulatorOptions>().BindConfiguration(SimulatorOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<ITokenCounter, O200kTokenCounter>();
-        services.AddSingleton<ProviderSimulator>();
+        services.AddSingleton<Chatbot.Simulator.IPromptTokenCounter>(sp => sp.GetRequiredService<ITokenCounter>());
+        builder.AddProviderSimulator();
         services.AddSingleton<ChatCompletionServiceFactory>();
         services.AddSingleton<ProviderPipelineFactory>();
         services.AddSingleton(ProviderChainFactory.Create);

@@ -1,4 +1,4 @@
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();

@@ -2,17 +2,15 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using Chatbot.InferenceWorker.Providers;
-using Chatbot.InferenceWorker.Usage;
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary>
 /// The engine behind both faces of the simulator (in-process <see cref="SimulatorChatCompletionService"/> and the
 /// HTTP endpoint): deterministic text seeded from the request, a configurable pace, and injected faults.
 /// </summary>
-public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> options, ITokenCounter tokenCounter)
+public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> options, IPromptTokenCounter tokenCounter)
 {
     public const string ModelName = "simulator";
 
@@ -68,15 +66,15 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
             ReachedMaxTokens: !echo && cappedByMax && ReferenceEquals(tokens, generated));
     }
 
-    /// <summary>Streams the plan's tokens at its pace; throws <see cref="ProviderException"/> for injected faults.</summary>
+    /// <summary>Streams the plan's tokens at its pace; throws <see cref="SimulatedFailureException"/> for injected faults.</summary>
     public async IAsyncEnumerable<string> StreamAsync(SimulationPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         switch (plan.FaultAfterTokens is null ? plan.Fault : SimulatorFault.None)
         {
             case SimulatorFault.RateLimited:
-                throw new ProviderException("Simulated rate limit (429).", 429, plan.RetryAfter);
+                throw new SimulatedFailureException("Simulated rate limit (429).", 429, plan.RetryAfter);
             case SimulatorFault.ServerError:
-                throw new ProviderException("Simulated server error (500).", 500);
+                throw new SimulatedFailureException("Simulated server error (500).", 500);
             case SimulatorFault.Timeout:
                 await Task.Delay(Timeout.Infinite, cancellationToken);
                 break;
@@ -88,13 +86,13 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
         {
             if (plan.Fault == SimulatorFault.Disconnect && i == plan.DisconnectAfterTokens)
             {
-                throw new ProviderException("Simulated disconnect in the middle of the stream.", statusCode: null, isConnectionFailure: true);
+                throw new SimulatedFailureException("Simulated disconnect in the middle of the stream.", statusCode: null, isConnectionFailure: true);
             }
             if (i == plan.FaultAfterTokens)
             {
                 throw plan.Fault == SimulatorFault.RateLimited
-                    ? new ProviderException($"Simulated rate limit (429) after {i} tokens.", 429, plan.RetryAfter)
-                    : new ProviderException($"Simulated server error (500) after {i} tokens.", 500);
+                    ? new SimulatedFailureException($"Simulated rate limit (429) after {i} tokens.", 429, plan.RetryAfter)
+                    : new SimulatedFailureException($"Simulated server error (500) after {i} tokens.", 500);
             }
             var due = plan.TokenInterval * i - clock.Elapsed;
             if (due > TimeSpan.FromMilliseconds(1)) await Task.Delay(due, cancellationToken);

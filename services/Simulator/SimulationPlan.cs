@@ -1,4 +1,4 @@
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary>
 /// What one simulated request will do: its tokens, pace, reported usage and any injected fault.

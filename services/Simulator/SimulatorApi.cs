@@ -1,7 +1,9 @@
 using System.Text.Json;
-using Chatbot.InferenceWorker.Providers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary>
 /// The simulator as an OpenAI-compatible HTTP endpoint (<c>POST /v1/chat/completions</c>, streaming SSE and not), so any
@@ -62,13 +64,13 @@ public static class SimulatorApi
                     choices = new[] { new { index = 0, delta = new { role = "assistant", content = token }, finish_reason = (string?)null } } }, ct);
             }
         }
-        catch (ProviderException p) when (p.StatusCode is { } status && !http.Response.HasStarted)
+        catch (SimulatedFailureException p) when (p.StatusCode is { } status && !http.Response.HasStarted)
         {
             if (p.RetryAfter is { } ra) http.Response.Headers.RetryAfter = ((int)Math.Ceiling(ra.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
             await WriteErrorAsync(http, status, status == 429 ? "rate_limit_exceeded" : "server_error", p.Message);
             return;
         }
-        catch (ProviderException)
+        catch (SimulatedFailureException)
         {
             // The injected disconnect, or a 429/500 after streaming began (the status line is gone: the stream breaks). Let the tokens already written reach the client first: a reset socket would
             // otherwise discard them in the client's receive buffer, and the drill is "tokens, then a dropped connection".

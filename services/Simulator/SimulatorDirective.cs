@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary>
 /// A drill instruction inside the last user message, e.g. <c>[[sim:fail=429;times=1]]</c>, <c>[[sim:echo]]</c>,

@@ -1,4 +1,4 @@
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary>A failure the simulator produces instead of (or in the middle of) a reply.</summary>
 public enum SimulatorFault

@@ -1,4 +1,4 @@
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary><c>Inference:Simulator</c>: how the built-in provider simulator behaves unless a request directive says otherwise.</summary>
 public sealed class SimulatorOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary>Checks <c>Inference:Simulator</c> at start-up; every failure names its key.</summary>
 public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>

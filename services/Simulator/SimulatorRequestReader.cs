@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.Simulator;
 
 /// <summary>Reads the parts of an OpenAI chat-completions request body the simulator needs.</summary>
 public static class SimulatorRequestReader

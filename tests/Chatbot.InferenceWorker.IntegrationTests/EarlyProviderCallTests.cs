@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
 using OutputModeration = worker::Chatbot.InferenceWorker.OutputChecks.OutputModeration;
 using OutputModerationOptions = worker::Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions;
-using ProviderSimulator = worker::Chatbot.InferenceWorker.Simulator.ProviderSimulator;
-using SimulatedMessage = worker::Chatbot.InferenceWorker.Simulator.SimulatedMessage;
+using ProviderSimulator = Chatbot.Simulator.ProviderSimulator;
+using SimulatedMessage = Chatbot.Simulator.SimulatedMessage;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 

@@ -5,8 +5,8 @@ using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
-using ProviderSimulator = worker::Chatbot.InferenceWorker.Simulator.ProviderSimulator;
-using SimulatedMessage = worker::Chatbot.InferenceWorker.Simulator.SimulatedMessage;
+using ProviderSimulator = Chatbot.Simulator.ProviderSimulator;
+using SimulatedMessage = Chatbot.Simulator.SimulatedMessage;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 

@@ -10,8 +10,8 @@ using ChatProvider = worker::Chatbot.InferenceWorker.Providers.ChatProvider;
 using InferenceMetrics = worker::Chatbot.InferenceWorker.Telemetry.InferenceMetrics;
 using ProviderChain = worker::Chatbot.InferenceWorker.Providers.ProviderChain;
 using ProviderOptions = worker::Chatbot.InferenceWorker.Configuration.ProviderOptions;
-using ProviderSimulator = worker::Chatbot.InferenceWorker.Simulator.ProviderSimulator;
-using SimulatorChatCompletionService = worker::Chatbot.InferenceWorker.Simulator.SimulatorChatCompletionService;
+using ProviderSimulator = Chatbot.Simulator.ProviderSimulator;
+using SimulatorChatCompletionService = worker::Chatbot.InferenceWorker.Providers.SimulatorChatCompletionService;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Providers;
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 using Chatbot.InferenceWorker.Usage;
 using Chatbot.TestSupport.Providers;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Providers;
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel.Services;
 

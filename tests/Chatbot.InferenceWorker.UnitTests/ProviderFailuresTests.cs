@@ -1,4 +1,5 @@
 using Chatbot.InferenceWorker.Providers;
+using Chatbot.Simulator;
 
 namespace Chatbot.InferenceWorker.UnitTests;
 
@@ -22,5 +23,17 @@ public sealed class ProviderFailuresTests
         Assert.True(ProviderFailures.Normalize(new HttpRequestException("x", null, System.Net.HttpStatusCode.TooManyRequests)).IsTransient);
         Assert.False(ProviderFailures.Normalize(new HttpRequestException("x", null, System.Net.HttpStatusCode.Unauthorized)).IsTransient);
         Assert.False(ProviderFailures.Normalize(new InvalidOperationException("bug")).IsTransient);
+    }
+
+    [Fact]
+    public void A_simulated_fault_is_a_provider_failure_with_its_status_retry_after_and_connection_flag()
+    {
+        var limited = ProviderFailures.Normalize(new SimulatedFailureException("Simulated rate limit (429).", 429, TimeSpan.FromSeconds(2)));
+        var dropped = ProviderFailures.Normalize(new SimulatedFailureException("Simulated disconnect.", null, isConnectionFailure: true));
+
+        Assert.Equal((429, TimeSpan.FromSeconds(2), true), (limited.StatusCode, limited.RetryAfter, limited.IsTransient));
+        Assert.Equal("Simulated rate limit (429).", limited.Message);
+        Assert.True(dropped.IsConnectionFailure);
+        Assert.Null(dropped.StatusCode);
     }
 }

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Providers;
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 using Chatbot.TestSupport.Providers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Providers;
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Chatbot.InferenceWorker.Providers;
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 using Chatbot.InferenceWorker.Usage;
 
 namespace Chatbot.InferenceWorker.UnitTests;
@@ -95,7 +95,7 @@ public sealed class SimulatorTests
         var simulator = TestSimulators.Create();
         var messages = TestSimulators.Prompt("hello [[sim:fail=429;times=1;retry-after=2]]");
 
-        var failure = await Assert.ThrowsAsync<ProviderException>(() => Collect(simulator, simulator.Plan(messages, null, "sim")));
+        var failure = await Assert.ThrowsAsync<SimulatedFailureException>(() => Collect(simulator, simulator.Plan(messages, null, "sim")));
         var (text, _) = await Collect(simulator, simulator.Plan(messages, null, "sim"));
 
         Assert.Equal(429, failure.StatusCode);
@@ -107,12 +107,12 @@ public sealed class SimulatorTests
     public async Task Configured_server_error_and_provider_targeted_directives()
     {
         var broken = TestSimulators.Create(o => o.Fault = SimulatorFault.ServerError);
-        var error = await Assert.ThrowsAsync<ProviderException>(() => Collect(broken, broken.Plan(TestSimulators.Prompt("x"), null, "sim")));
+        var error = await Assert.ThrowsAsync<SimulatedFailureException>(() => Collect(broken, broken.Plan(TestSimulators.Prompt("x"), null, "sim")));
         Assert.Equal(500, error.StatusCode);
 
         var simulator = TestSimulators.Create();
         var messages = TestSimulators.Prompt("x [[sim:fail=500;provider=primary]]");
-        await Assert.ThrowsAsync<ProviderException>(() => Collect(simulator, simulator.Plan(messages, null, "primary")));
+        await Assert.ThrowsAsync<SimulatedFailureException>(() => Collect(simulator, simulator.Plan(messages, null, "primary")));
         Assert.NotEmpty((await Collect(simulator, simulator.Plan(messages, null, "fallback"))).Text);
     }
 
@@ -122,7 +122,7 @@ public sealed class SimulatorTests
         var simulator = TestSimulators.Create();
         var plan = simulator.Plan(TestSimulators.Prompt("x [[sim:fail=disconnect;after=3]]"), null, "sim");
         var received = new List<string>();
-        var failure = await Assert.ThrowsAsync<ProviderException>(async () =>
+        var failure = await Assert.ThrowsAsync<SimulatedFailureException>(async () =>
         {
             await foreach (var t in simulator.StreamAsync(plan, CancellationToken.None)) received.Add(t);
         });

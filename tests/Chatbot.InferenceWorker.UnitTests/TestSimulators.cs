@@ -1,4 +1,4 @@
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 using Chatbot.InferenceWorker.Usage;
 using Microsoft.Extensions.Options;
 

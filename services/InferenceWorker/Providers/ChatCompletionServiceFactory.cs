@@ -2,7 +2,7 @@ using System.ClientModel;
 using System.ClientModel.Primitives;
 using Anthropic;
 using Chatbot.InferenceWorker.Configuration;
-using Chatbot.InferenceWorker.Simulator;
+using Chatbot.Simulator;
 using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;

@@ -1,16 +1,18 @@
 using System.ClientModel;
 using System.Globalization;
 using System.Net;
+using Chatbot.Simulator;
 using Microsoft.SemanticKernel;
 
 namespace Chatbot.InferenceWorker.Providers;
 
-/// <summary>Turns the exceptions of Semantic Kernel, the OpenAI SDK, the Anthropic SDK and the network into <see cref="ProviderException"/>.</summary>
+/// <summary>Turns the exceptions of Semantic Kernel, the OpenAI SDK, the Anthropic SDK, the simulator and the network into <see cref="ProviderException"/>.</summary>
 public static class ProviderFailures
 {
     public static ProviderException Normalize(Exception exception) => exception switch
     {
         ProviderException p => p,
+        SimulatedFailureException s => new ProviderException(s.Message, s.StatusCode, s.RetryAfter, s.IsConnectionFailure, inner: s),
         HttpOperationException h when h.InnerException is ClientResultException c => FromStatus(c.Status, RetryAfterOf(c), h),
         HttpOperationException h when h.StatusCode is { } status => FromStatus((int)status, null, h),
         HttpOperationException { InnerException: { } inner } => Normalize(inner),

@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Chatbot.InferenceWorker.Providers;
+using Chatbot.Simulator;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
 
-namespace Chatbot.InferenceWorker.Simulator;
+namespace Chatbot.InferenceWorker.Providers;
 
-/// <summary>The simulator as a Semantic Kernel chat service, used in process when a provider's Type is Simulator.</summary>
+/// <summary>The simulator (<c>services/Simulator</c>) as a Semantic Kernel chat service, used in process when a provider's Type is Simulator.</summary>
 /// <paramref name="model"/>: the model name it answers as (the provider's <c>Model</c>, <c>simulator</c> by default), so
 /// two simulator providers behind two model aliases can be told apart in the stored reply.
 public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, string providerName, string model = ProviderSimulator.ModelName)

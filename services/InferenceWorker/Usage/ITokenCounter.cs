@@ -1,10 +1,9 @@
+using Chatbot.Simulator;
+
 namespace Chatbot.InferenceWorker.Usage;
 
-/// <summary>Counts tokens when a provider does not report usage.</summary>
-public interface ITokenCounter
+/// <summary>Counts tokens when a provider does not report usage; the simulator counts its prompts with it too.</summary>
+public interface ITokenCounter : IPromptTokenCounter
 {
     int CountText(string text);
-
-    /// <summary>Prompt tokens of a chat request, including the per-message framing overhead.</summary>
-    int CountMessages(IEnumerable<string> contents);
 }
