@@ -40,8 +40,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddSingleton<ErrorMetrics>();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [LivenessTag]);
         builder.AddProblemDetailsDefaults();
-        builder.Services.AddOptions<IdempotentRequestOptions>().BindConfiguration(IdempotentRequestOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.AddValidatedOptions<IdempotentRequestOptions>(IdempotentRequestOptions.Section);
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {

@@ -13,6 +13,17 @@ public sealed class ReferenceRuleTests
     }
 
     [Fact]
+    public void The_shared_libraries_are_the_documented_siblings_and_the_simulator_is_one_the_worker_references()
+    {
+        var projects = ReferenceRules.LoadProjects(RepositoryRoot.Find());
+
+        var libraries = projects.Where(p => p.Kind == ProjectKind.Library).Select(p => p.Name).Order(StringComparer.Ordinal);
+        Assert.Equal(ReferenceRules.SharedLibraries, libraries);
+        var worker = Assert.Single(projects, p => p.Name == "Chatbot.InferenceWorker");
+        Assert.Contains(worker.References, r => Path.GetFileName(r) == "Chatbot.Simulator.csproj");
+    }
+
+    [Fact]
     public void A_service_that_references_another_service_is_reported()
     {
         using var tree = new TemporaryTree();

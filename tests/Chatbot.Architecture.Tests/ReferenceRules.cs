@@ -7,6 +7,10 @@ namespace Chatbot.Architecture.Tests;
 /// </summary>
 public static class ReferenceRules
 {
+    /// <summary>The sibling libraries docs/architecture.md names; a new one is added there and here.</summary>
+    public static readonly IReadOnlyList<string> SharedLibraries =
+        ["Chatbot.Billing.Quotas", "Chatbot.Moderation.Detectors", "Chatbot.Outbox", "Chatbot.Simulator"];
+
     public static IReadOnlyList<ProjectFile> LoadProjects(string root) =>
         new[] { "services", "ServiceDefaults" }
             .Select(folder => System.IO.Path.Combine(root, folder))
