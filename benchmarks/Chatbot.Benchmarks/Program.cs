@@ -36,17 +36,10 @@ var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
     .WithEnvironment("identity", "Identity__AccessTokenLifetime", "01:00:00")
     // Every simulated user is 127.0.0.1 and a free tenant: the per-IP and per-tenant request windows would count the
     // whole benchmark as one abusive caller (real traffic comes from many addresses).
-    .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-    .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
-    .WithEnvironment("chat", "RequestLimits__PerTenant__Free__PermitLimit", "1000000")
+    .WithLoopbackClients("Free")
     .WithEnvironment("inference-worker", "Inference__Providers__0__MaxConcurrentRequests", "2000")
-    .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")
-    .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "100")
-    .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "20");
-foreach (var limit in new[] { "UserTokensPerDay", "TenantTokensPerDay", "RequestsPerMinute", "MonthlyBudgetUsd" })
-{
-    builder.WithEnvironment("chat", $"Quotas__Plans__free__{limit}", "1000000000");
-}
+    .WithSimulatorPace(firstTokenMilliseconds: 100, tokensPerSecond: 100, replyTokens: 20)
+    .WithoutQuotas();
 if (args.Contains("--without-output-guard"))
 {
     // Separates the output guard's hold-back window (about 8 tokens) from the pipeline's own overhead.

@@ -27,9 +27,7 @@ public sealed class IdentitySystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token);
         builder.WithServices("identity", "chat")
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            .WithLoopbackClients()
             .WithEnvironment("identity", "Identity__Email__PickupDirectory", MailFolder)
             .WithEnvironment("identity", "Identity__RequireConfirmedEmail", "true")
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", RegisterLimit.ToString())

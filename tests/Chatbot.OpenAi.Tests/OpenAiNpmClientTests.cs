@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Chatbot.TestSupport;
 using System.Text.Json;
 
 namespace Chatbot.OpenAi.Tests;
@@ -46,28 +46,8 @@ public sealed class OpenAiNpmClientTests(OpenAiSystemFixture system)
 
     private static async Task<string> RunAsync(string file, string arguments, Dictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = NodeFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        Assert.True(process.ExitCode == 0, $"{file} {arguments} exited {process.ExitCode}: {await stderr}");
-        return await stdout;
+        var result = await CommandRunner.RunAsync(file, arguments.Split(' '), NodeFolder, environment);
+        Assert.True(result.ExitCode == 0, $"{file} {arguments} exited {result.ExitCode}: {result.Error}");
+        return result.Output;
     }
 }

@@ -34,9 +34,7 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "moderation", "inference-worker", "billing")
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            .WithLoopbackClients()
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000") // every test signs up its tenants
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")
@@ -50,9 +48,7 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
             .WithEnvironment("inference-worker", "Inference__Providers__1__Type", "Simulator")
             .WithEnvironment("inference-worker", "Inference__Providers__1__Name", SecondProvider)
             .WithEnvironment("inference-worker", "Inference__Providers__1__Model", SecondProviderModel)
-            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "20")
-            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "1000")
-            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40")
+            .WithSimulatorPace(firstTokenMilliseconds: 20, tokensPerSecond: 1000, replyTokens: 40)
             // The outage test fails one request three times (retries): with the default minimum throughput (5) and a few
             // other turns in the same 30 s the breaker would open and fail unrelated tests.
             .WithEnvironment("inference-worker", "Inference__Resilience__BreakerMinimumThroughput", "1000")

@@ -30,17 +30,13 @@ public sealed class BrowserSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "inference-worker")
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            .WithLoopbackClients()
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", LoginLimit.ToString())
             // The page is under test, not moderation: turns go straight to the worker (the echo drill would trip the
             // output guard's system-prompt check). Moderation's own end-to-end tests run the full path.
             .WithEnvironment("chat", "Moderation__Enabled", "false")
             .WithEnvironment("inference-worker", "Moderation__Output__Enabled", "false")
-            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "200")
-            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "10")
-            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "30")
+            .WithSimulatorPace(firstTokenMilliseconds: 200, tokensPerSecond: 10, replyTokens: 30)
             // The provider-failure test must not open the circuit breaker for the tests that follow it.
             .WithEnvironment("inference-worker", "Inference__Resilience__BreakerMinimumThroughput", "100000")
             .BuildAsync(timeout.Token);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Chatbot.Aspire.Testing;
 
@@ -46,28 +45,17 @@ public sealed class SystemUnderTest : IAsyncDisposable
         var full = options.Has("full");
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
             .WithServices(full ? ["identity", "chat", "inference-worker", "moderation", "billing"] : ["identity", "chat", "inference-worker"])
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
-            // Load from a handful of tenants, far beyond a real tenant's request rate: the tenant windows are raised too.
-            .WithEnvironment("chat", "RequestLimits__PerTenant__Free__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__PerTenant__Pro__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__PerTenant__Enterprise__PermitLimit", "1000000")
+            .WithLoopbackClients("Free", "Pro", "Enterprise")
             // Every account of a run signs up and logs in from this one address: identity's per-IP limits would refuse it.
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "100000")
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "100000")
             .WithEnvironment("inference-worker", "Inference__Providers__0__MaxConcurrentRequests", "5000")
             .WithEnvironment("inference-worker", "Inference__Queue__Capacity", "15000")
-            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", Text(options.Double("sim-latency", 200)))
-            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", Text(options.Double("sim-tps", 50)))
-            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", Text(options.Double("sim-tokens", 60)));
+            .WithSimulatorPace(options.Double("sim-latency", 200), options.Double("sim-tps", 50), options.Double("sim-tokens", 60))
+            .WithoutQuotas();
         if (!full)
         {
             builder.WithEnvironment("chat", "Moderation__Enabled", "false");
-        }
-        foreach (var limit in new[] { "UserTokensPerDay", "TenantTokensPerDay", "RequestsPerMinute", "MonthlyBudgetUsd" })
-        {
-            builder.WithEnvironment("chat", $"Quotas__Plans__free__{limit}", "1000000000");
         }
         var app = await builder.BuildAsync();
         var stopOnTermination = app.StopOnTermination(PosixSignal.SIGTERM, PosixSignal.SIGHUP);
@@ -94,8 +82,6 @@ public sealed class SystemUnderTest : IAsyncDisposable
             await _app.DisposeAsync();
         }
     }
-
-    private static string Text(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string RepositoryRoot()
     {

@@ -42,13 +42,7 @@ public class DrillSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", Worker, "billing")
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
-            // Load from a handful of tenants, far beyond a real tenant's request rate: the tenant windows are raised too.
-            .WithEnvironment("chat", "RequestLimits__PerTenant__Free__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__PerTenant__Pro__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__PerTenant__Enterprise__PermitLimit", "1000000")
+            .WithLoopbackClients("Free", "Pro", "Enterprise")
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
             .WithEnvironment("identity", "Identity__RateLimits__Register__PermitLimit", "1000") // every drill signs up its own users
             .WithEnvironment("identity", "Identity__RateLimits__Login__PermitLimit", "1000")
@@ -56,9 +50,7 @@ public class DrillSystemFixture : IAsyncLifetime
             .WithEnvironment("chat", "Chat__MaxOutputTokens", "64")
             // Two workers hold all 500 replies of the kill drill at once; one worker alone backs up under the 429 storm.
             .WithEnvironment(Worker, "Inference__Providers__0__MaxConcurrentRequests", _workerSlots.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment(Worker, "Inference__Simulator__FirstTokenLatencyMilliseconds", "100")
-            .WithEnvironment(Worker, "Inference__Simulator__TokensPerSecond", "40")
-            .WithEnvironment(Worker, "Inference__Simulator__ReplyTokens", "20");
+            .WithSimulatorPace(firstTokenMilliseconds: 100, tokensPerSecond: 40, replyTokens: 20);
         foreach (var (index, name) in new[] { (0, PrimaryProvider), (1, FallbackProvider) })
         {
             builder.WithEnvironment(Worker, $"Inference__Providers__{index}__Type", "Simulator")

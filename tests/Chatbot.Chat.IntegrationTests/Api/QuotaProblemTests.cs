@@ -1,19 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Chatbot.Billing.IntegrationTests.Infrastructure;
+using Chatbot.Chat.IntegrationTests.Infrastructure;
 
-namespace Chatbot.Billing.IntegrationTests;
+namespace Chatbot.Chat.IntegrationTests.Api;
 
 /// <summary>POST message reserves before storing: the page and API clients get 429 (rate) or 402 (budget) with the fields to act on.</summary>
-[Collection(BillingCollection.Name)]
-public sealed class ChatQuotaTests(BillingFixture fixture)
+[Collection(ChatCollection.Name)]
+public sealed class QuotaProblemTests(ChatFixture fixture)
 {
     [Fact]
     public async Task Rate_window_gives_429_with_retry_after_and_budget_gives_402_quota_exceeded()
     {
-        var (rateTier, budgetTier) = (TestQuotas.NewTier(), TestQuotas.NewTier());
-        await using var chat = new ChatWithQuotasFactory(fixture.Infra, new Dictionary<string, string>
+        var (rateTier, budgetTier) = (NewTier(), NewTier());
+        await using var chat = new ChatApiFactory(fixture.Infra, new Dictionary<string, string>
         {
             [$"Quotas:Plans:{rateTier}:RequestsPerMinute"] = "1",
             [$"Quotas:Plans:{budgetTier}:UserTokensPerDay"] = "20",
@@ -36,6 +36,8 @@ public sealed class ChatQuotaTests(BillingFixture fixture)
         Assert.Equal(("quota-exceeded", "user_tokens_per_day"), (quota.GetProperty("type").GetString(), quota.GetProperty("limit").GetString()));
         Assert.Equal(new DateTimeOffset(DateTime.UtcNow.Date.AddDays(1), TimeSpan.Zero), quota.GetProperty("resetsAt").GetDateTimeOffset());
     }
+
+    private static string NewTier() => "test-" + Guid.NewGuid().ToString("N")[..8];
 
     private static async Task<HttpResponseMessage> SendAsync(HttpClient client)
     {

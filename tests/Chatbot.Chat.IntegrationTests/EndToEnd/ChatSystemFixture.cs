@@ -18,13 +18,9 @@ public sealed class ChatSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "inference-worker")
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            .WithLoopbackClients()
             .WithEnvironment("chat", "Moderation__Enabled", "false") // moderation is not started here: turns go straight to the worker
-            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "50")
-            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "40")
-            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40")
+            .WithSimulatorPace(firstTokenMilliseconds: 50, tokensPerSecond: 40, replyTokens: 40)
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
     }

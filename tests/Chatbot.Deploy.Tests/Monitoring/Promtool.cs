@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Chatbot.TestSupport;
 
 namespace Chatbot.Deploy.Tests.Monitoring;
 
@@ -9,29 +9,7 @@ internal static class Promtool
     {
         var path = new[] { "/usr/bin/promtool", "/usr/local/bin/promtool" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("promtool is missing: run `source scripts/prerequisites.sh; chatbot_ensure_prerequisites --monitoring` (apt-get install prometheus).");
-        var start = new ProcessStartInfo(path)
-        {
-            WorkingDirectory = RepoRoot.Of("deploy/monitoring"),
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"promtool {string.Join(' ', arguments)} ran longer than 3 minutes.");
-        }
-        return (process.ExitCode, await stdout + await stderr);
+        var result = await CommandRunner.RunAsync(path, arguments, RepoRoot.Of("deploy/monitoring"));
+        return (result.ExitCode, result.Output + result.Error);
     }
 }

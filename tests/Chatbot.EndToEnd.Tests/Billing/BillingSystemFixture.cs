@@ -25,15 +25,11 @@ public sealed class BillingSystemFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices("identity", "chat", "inference-worker", "billing")
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            .WithLoopbackClients()
             .WithEnvironment("identity", "Identity__BootstrapAdmin__Password", Password)
             .WithEnvironment("chat", "Moderation__Enabled", "false") // moderation is not started: turns go straight to the worker
             .WithEnvironment("chat", "Chat__MaxOutputTokens", MaxOutputTokens.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "20")
-            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "1000")
-            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40")
+            .WithSimulatorPace(firstTokenMilliseconds: 20, tokensPerSecond: 1000, replyTokens: 40)
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
     }

@@ -27,9 +27,7 @@ public sealed class SystemFixture : IAsyncLifetime
         Provider = await FakeOpenAI.StartAsync();
         App = await (await DistributedApplicationTestingBuilder.CreateAsync(cancellationToken: timeout.Token))
             .WithServices(Services)
-            // Every client of this fixture is 127.0.0.1: the per-IP windows (RequestLimits) would count all tests as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
+            .WithLoopbackClients()
             .WithEnvironment("inference-worker", "Inference__Providers__0__Type", "OpenAICompatible")
             .WithEnvironment("inference-worker", "Inference__Providers__0__Name", "fake")
             .WithEnvironment("inference-worker", "Inference__Providers__0__Endpoint", Provider.BaseAddress.ToString())

@@ -48,12 +48,8 @@ public sealed class SecuritySystemFixture : IAsyncLifetime
             .WithEnvironment("identity", "Identity__RateLimits__Verification__PermitLimit", "1000")
             .WithEnvironment("identity", "Identity__RateLimits__PasswordReset__PermitLimit", "1000")
             .WithEnvironment("chat", "ForwardedHeaders__KnownProxies__0", ChatTrustedProxy)
-            // The drills' clients are all 127.0.0.1: chat's per-IP windows (RequestLimits) would count every drill as one caller.
-            .WithEnvironment("chat", "RequestLimits__PerIp__PermitLimit", "1000000")
-            .WithEnvironment("chat", "RequestLimits__Listing__PermitLimit", "1000000")
-            .WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "20")
-            .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "400")
-            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "20")
+            .WithLoopbackClients()
+            .WithSimulatorPace(firstTokenMilliseconds: 20, tokensPerSecond: 400, replyTokens: 20)
             .WithEnvironment("moderation", "Moderation__Default__StageTimeout", "00:00:10")
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Chatbot.Identity.UnitTests;
+namespace Chatbot.ServiceDefaults.Tests.Authentication;
 
 /// <summary><c>AddDefaultAuthentication()</c> against a fake authority: what a service accepts and refuses, locally.</summary>
 public sealed class DefaultAuthenticationTests : IAsyncLifetime

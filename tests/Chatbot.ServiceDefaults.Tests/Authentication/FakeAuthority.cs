@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Chatbot.Identity.UnitTests;
+namespace Chatbot.ServiceDefaults.Tests.Authentication;
 
 /// <summary>A stand-in for identity: a discovery document and a JWKS with one RSA key, on a free loopback port.</summary>
 public sealed class FakeAuthority : IAsyncDisposable

@@ -1,16 +1,19 @@
 using Chatbot.ServiceDefaults.RateLimiting;
+using Chatbot.ServiceDefaults.Tests.Infrastructure;
 using StackExchange.Redis;
 
-namespace Chatbot.Moderation.IntegrationTests;
+namespace Chatbot.ServiceDefaults.Tests.RateLimiting;
 
-[Collection(ModerationCollection.Name)]
-public sealed class RateLimitTests(ModerationFixture fixture)
+/// <summary>The shared window limiter itself, two connections (two replicas) on one real redis-server.</summary>
+public sealed class RedisWindowLimiterTests
 {
     [Fact]
-    public async Task The_api_limit_is_shared_by_two_replicas_through_redis()
+    public async Task The_limit_is_shared_by_two_replicas_through_redis()
     {
-        await using var otherRedis = await ConnectionMultiplexer.ConnectAsync(fixture.RedisConnection);
-        var first = new RedisWindowLimiter(fixture.Redis);
+        await using var redis = await OwnRedis.StartAsync();
+        await using var firstRedis = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        await using var otherRedis = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var first = new RedisWindowLimiter(firstRedis);
         var second = new RedisWindowLimiter(otherRedis);
         var caller = $"moderation-api:{Guid.NewGuid()}:{Guid.NewGuid()}";
 
