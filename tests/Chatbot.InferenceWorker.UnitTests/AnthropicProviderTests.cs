@@ -28,13 +28,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _anthropic = await FakeAnthropicServer.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(_simulator);
-        _openAiCompatible = builder.Build();
-        _openAiCompatible.MapSimulatorApi();
-        await _openAiCompatible.StartAsync();
+        _openAiCompatible = await TestSimulators.StartHttpAsync(_simulator);
     }
 
     public async Task DisposeAsync()
@@ -55,10 +49,7 @@ public sealed class AnthropicProviderTests : IAsyncLifetime
         Model = "simulator", TimeoutSeconds = 30, // generous: the first SDK call JIT-compiles a lot on a loaded machine
     }, resilience);
 
-    private ChatProvider Provider(ProviderOptions options, ResilienceSettings? resilience) => new(
-        options,
-        new ChatCompletionServiceFactory(_simulator, NullLoggerFactory.Instance).Create(options),
-        new ProviderPipelineFactory(NullLogger<ProviderPipelineFactory>.Instance, TimeProvider.System).Create(options.Name, resilience ?? ChainFactory.FastResilience()));
+    private ChatProvider Provider(ProviderOptions options, ResilienceSettings? resilience) => ChainFactory.Real(options, _simulator, resilience);
 
     [Fact]
     public async Task Anthropic_streams_token_by_token_with_usage_from_message_start_and_message_delta_priced_at_its_rates()

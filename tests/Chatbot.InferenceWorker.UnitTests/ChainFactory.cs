@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Telemetry;
+using Chatbot.Simulator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -24,6 +25,12 @@ internal static class ChainFactory
                 InputPricePerMillion = 1, OutputPricePerMillion = 2 },
             service,
             new ProviderPipelineFactory(NullLogger<ProviderPipelineFactory>.Instance, TimeProvider.System).Create(name, resilience ?? FastResilience()));
+
+    /// <summary>A provider as the worker builds it from <paramref name="options"/>: the real SDK client and pipeline.</summary>
+    public static ChatProvider Real(ProviderOptions options, ProviderSimulator simulator, ResilienceSettings? resilience = null) => new(
+        options,
+        new ChatCompletionServiceFactory(simulator, NullLoggerFactory.Instance).Create(options),
+        new ProviderPipelineFactory(NullLogger<ProviderPipelineFactory>.Instance, TimeProvider.System).Create(options.Name, resilience ?? FastResilience()));
 
     public static ProviderChain Chain(params ChatProvider[] providers) => Chain(new InferenceMetrics(Meters), providers);
 

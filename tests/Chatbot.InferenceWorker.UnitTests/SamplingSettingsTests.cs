@@ -32,20 +32,13 @@ public sealed class SamplingSettingsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _anthropic = await FakeAnthropicServer.StartAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(_simulator);
-        _openAiCompatible = builder.Build();
-        _openAiCompatible.Use(async (HttpContext http, RequestDelegate next) =>
+        _openAiCompatible = await TestSimulators.StartHttpAsync(_simulator, app => app.Use(async (HttpContext http, RequestDelegate next) =>
         {
             http.Request.EnableBuffering();
             _openAiBodies.Enqueue((await JsonDocument.ParseAsync(http.Request.Body)).RootElement.Clone());
             http.Request.Body.Position = 0;
             await next(http);
-        });
-        _openAiCompatible.MapSimulatorApi();
-        await _openAiCompatible.StartAsync();
+        }));
     }
 
     public async Task DisposeAsync()
@@ -146,8 +139,5 @@ public sealed class SamplingSettingsTests : IAsyncLifetime
         TimeoutSeconds = 30,
     };
 
-    private ChatProvider Provider(ProviderOptions options) => new(
-        options,
-        new ChatCompletionServiceFactory(_simulator, NullLoggerFactory.Instance).Create(options),
-        new ProviderPipelineFactory(NullLogger<ProviderPipelineFactory>.Instance, TimeProvider.System).Create(options.Name, ChainFactory.FastResilience()));
+    private ChatProvider Provider(ProviderOptions options) => ChainFactory.Real(options, _simulator);
 }

@@ -22,13 +22,7 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(_simulator);
-        _app = builder.Build();
-        _app.MapSimulatorApi();
-        await _app.StartAsync();
+        _app = await TestSimulators.StartHttpAsync(_simulator);
         _baseAddress = _app.Urls.First();
     }
 

@@ -160,46 +160,31 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
 
     public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Forget(command.Connection);
 
-    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(command.Connection);
-        return Task.CompletedTask;
-    }
+    public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetAsync(command.Connection);
 
     public void CommandCanceled(DbCommand command, CommandEndEventData eventData) => Forget(command.Connection);
 
-    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Forget(command.Connection);
-        return Task.CompletedTask;
-    }
+    public Task CommandCanceledAsync(DbCommand command, CommandEndEventData eventData, CancellationToken cancellationToken = default) =>
+        ForgetAsync(command.Connection);
 
     public void RolledBackToSavepoint(DbTransaction transaction, TransactionEventData eventData) => Forget(transaction.Connection);
 
     public Task RolledBackToSavepointAsync(DbTransaction transaction, TransactionEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        Forget(transaction.Connection);
-        return Task.CompletedTask;
-    }
+        CancellationToken cancellationToken = default) =>
+        ForgetAsync(transaction.Connection);
 
     public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(transaction.Connection);
 
     public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        Forget(transaction.Connection);
-        return Task.CompletedTask;
-    }
+        CancellationToken cancellationToken = default) =>
+        ForgetAsync(transaction.Connection);
 
     public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Forget(transaction.Connection);
 
     public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData,
-        CancellationToken cancellationToken = default)
-    {
-        Forget(transaction.Connection);
-        return Task.CompletedTask;
-    }
+        CancellationToken cancellationToken = default) =>
+        ForgetAsync(transaction.Connection);
 
     /// <summary>A just-opened connection: at its session defaults, or (without them) role and tenant to set.</summary>
     private TenantChange? Opened(DbConnection connection)
@@ -277,6 +262,12 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
     }
 
     /// <summary>The session's setting may differ from what was recorded: the next command sets it in a round trip of its own.</summary>
+    private Task ForgetAsync(DbConnection? connection)
+    {
+        Forget(connection);
+        return Task.CompletedTask;
+    }
+
     private void Forget(DbConnection? connection)
     {
         if (connection is not null && sessions.TryGetValue(connection, out var session))
