@@ -1,6 +1,7 @@
 extern alias worker;
 
 using Chatbot.Contracts.Inference;
+using Chatbot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -39,7 +40,7 @@ public sealed class CommitMarkTests(WorkerFixture fixture)
         Assert.Equal(Done, entries[^1].Type);
         Assert.Single(recorder.Published, p => p.Message is ReplyGenerated);
         var streamExpiry = TimeSpan.FromSeconds(fixture.Worker.Services.GetRequiredService<IOptions<InferenceOptions>>().Value.StreamExpirySeconds);
-        await WaitUntilAsync(async () => await Db.KeyTimeToLiveAsync(CommitKey(request.ReplyId)) <= streamExpiry); // goes with the stream
+        Assert.True(await Eventually.TrueAsync(async () => await Db.KeyTimeToLiveAsync(CommitKey(request.ReplyId)) <= streamExpiry, Wait)); // goes with the stream
     }
 
     [Fact]
@@ -90,14 +91,4 @@ public sealed class CommitMarkTests(WorkerFixture fixture)
     }
 
     private IDatabase Db => fixture.Redis.GetDatabase();
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Condition not met in time.");
-            await Task.Delay(50);
-        }
-    }
 }

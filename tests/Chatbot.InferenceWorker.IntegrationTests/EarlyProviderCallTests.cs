@@ -7,8 +7,6 @@ using Microsoft.Extensions.Options;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
 using OutputModeration = worker::Chatbot.InferenceWorker.OutputChecks.OutputModeration;
 using OutputModerationOptions = worker::Chatbot.InferenceWorker.OutputChecks.OutputModerationOptions;
-using ProviderSimulator = Chatbot.Simulator.ProviderSimulator;
-using SimulatedMessage = Chatbot.Simulator.SimulatedMessage;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
@@ -146,6 +144,5 @@ public sealed class EarlyProviderCallTests(WorkerFixture fixture)
     private OutputModeration ContextWaiting(TimeSpan wait) =>
         new(fixture.Redis, Options.Create(new OutputModerationOptions { ContextWait = wait }));
 
-    private string ExpectedText(GenerateReply request) => fixture.Worker.Services.GetRequiredService<ProviderSimulator>()
-        .Plan([.. request.Messages.Select(m => new SimulatedMessage(m.Role, m.Content))], request.MaxOutputTokens, "primary").Text;
+    private string ExpectedText(GenerateReply request) => fixture.PlanOf(request).Text;
 }

@@ -5,8 +5,6 @@ using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Microsoft.Extensions.DependencyInjection;
 using static Chatbot.Contracts.Inference.ReplyStreamProtocol;
-using ProviderSimulator = Chatbot.Simulator.ProviderSimulator;
-using SimulatedMessage = Chatbot.Simulator.SimulatedMessage;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
@@ -25,8 +23,7 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     public async Task A_request_on_the_bus_streams_tokens_to_Redis_ends_with_done_and_publishes_the_outcome_and_usage()
     {
         var request = WorkerFixture.Request("Tell me about message queues.");
-        var expected = fixture.Worker.Services.GetRequiredService<ProviderSimulator>()
-            .Plan([.. request.Messages.Select(m => new SimulatedMessage(m.Role, m.Content))], request.MaxOutputTokens, "primary");
+        var expected = fixture.PlanOf(request);
 
         await fixture.Bus.Publish(request);
         var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);

@@ -6,6 +6,7 @@ using Chatbot.Aspire.Testing;
 using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
+using Chatbot.Simulator;
 using Chatbot.TestSupport;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting;
@@ -117,6 +118,10 @@ public class WorkerFixture : IAsyncLifetime
         await ActivatorUtilities.CreateInstance<worker::Chatbot.InferenceWorker.Generation.ReplyGenerator>(scope.ServiceProvider, [publisher, .. replacing])
             .GenerateAsync(request, firstDelivery: !redelivered, timeout.Token);
     }
+
+    /// <summary>What the worker's simulator, as provider <c>primary</c>, answers to <paramref name="request"/>.</summary>
+    public SimulationPlan PlanOf(GenerateReply request) => Worker.Services.GetRequiredService<ProviderSimulator>()
+        .Plan([.. request.Messages.Select(m => new SimulatedMessage(m.Role, m.Content))], request.MaxOutputTokens, "primary");
 
     public Task<IReadOnlyList<StreamEntry>> ReadStreamUntilAsync(Guid replyId, TimeSpan timeout, params string[] types) =>
         ReplyStreamReader.ReadUntilAsync(Redis, replyId, timeout, types);
