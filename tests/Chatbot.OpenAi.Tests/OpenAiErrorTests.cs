@@ -51,6 +51,9 @@ public sealed class OpenAiErrorTests(OpenAiSystemFixture system)
     [InlineData("""{"model":"default","messages":[{"role":"user","content":"hi"},{"role":"assistant","content":"yo"}]}""", "messages")]
     [InlineData("""{"messages":[{"role":"user","content":"hi"}]}""", "model")]
     [InlineData("""{"model":"default","messages":[{"role":"user","content":"\ud800"}]}""", "messages[0].content")]
+    [InlineData("""{"model":"default","messages":[{"role":"user","content":"hi"}],"tools":[{"type":"function","function":{"name":"f"}}]}""", "tools")]
+    [InlineData("""{"model":"default","messages":[{"role":"user","content":"hi"}],"response_format":{"type":"json_object"}}""", "response_format")]
+    [InlineData("""{"model":"default","messages":[{"role":"user","content":"hi"}],"logprobs":true}""", "logprobs")]
     public async Task A_field_of_the_wrong_type_or_range_answers_400_naming_it(string json, string param)
     {
         using var caller = await system.SignUpAsync();
@@ -103,6 +106,40 @@ public sealed class OpenAiErrorTests(OpenAiSystemFixture system)
         var (type, code, _) = await OpenAiHttp.ErrorAsync(refused, 402);
         Assert.Equal(("insufficient_quota", "insufficient_quota"), (type, code));
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData("POST", "/v1/embeddings")]
+    [InlineData("POST", "/v1/responses")]
+    [InlineData("GET", "/v1/chat/completions")]
+    public async Task A_route_this_API_does_not_serve_answers_404_in_OpenAIs_shape(string method, string path)
+    {
+        using var caller = await system.SignUpAsync();
+        using var client = OpenAiHttp.Client(system, caller.ApiKey);
+
+        var answer = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path) { Content = JsonContent.Create(new { model = "default" }) });
+
+        Assert.Equal(("invalid_request_error", null, null), await OpenAiHttp.ErrorAsync(answer, 404));
+    }
+
+    [Fact]
+    public async Task A_tenant_whose_replies_are_disabled_answers_403_generation_disabled()
+    {
+        using var caller = await system.SignUpAsync();
+        using var admin = await system.SignInAdminAsync();
+        var disabled = await admin.Client.PutAsJsonAsync($"/api/billing/tenants/{caller.TenantId}", new { disabled = true });
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        using var client = OpenAiHttp.Client(system, caller.ApiKey);
+
+        HttpResponseMessage? refused = null;
+        Assert.True(await OpenAiSystemFixture.EventuallyAsync(async () =>
+        {
+            refused = await OpenAiHttp.CompleteAsync(client, OpenAiHttp.Ask("Still on?"));
+            return refused.StatusCode == HttpStatusCode.Forbidden;
+        }), "the disabled tenant was still served");
+
+        var (type, code, _) = await OpenAiHttp.ErrorAsync(refused!, 403);
+        Assert.Equal(("permission_error", "generation_disabled"), (type, code));
     }
 
     [Theory]

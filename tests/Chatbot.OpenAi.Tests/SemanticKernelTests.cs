@@ -30,8 +30,8 @@ public sealed class SemanticKernelTests(OpenAiSystemFixture system)
         Assert.True(usage.InputTokenCount > 0 && usage.OutputTokenCount > 0);
         var ledger = await system.LedgerRowAsync(OpenAiSystemFixture.ReplyIdOf((string)reply.Metadata["Id"]!));
         Assert.NotNull(ledger);
-        Assert.Equal((caller.TenantId, conversation, usage.InputTokenCount, usage.OutputTokenCount),
-            (ledger.TenantId, ledger.ConversationId, ledger.InputTokens, ledger.OutputTokens));
+        Assert.Equal((caller.TenantId, caller.UserId, conversation, usage.InputTokenCount, usage.OutputTokenCount),
+            (ledger.TenantId, ledger.UserId, ledger.ConversationId, ledger.InputTokens, ledger.OutputTokens));
 
         var foreign = await Assert.ThrowsAsync<HttpOperationException>(() =>
             Kernel(stranger.ApiKey).GetRequiredService<IChatCompletionService>().GetChatMessageContentAsync(history, settings));

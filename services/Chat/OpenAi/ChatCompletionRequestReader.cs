@@ -23,6 +23,7 @@ public static class ChatCompletionRequestReader
         }
         var model = String(root, "model") is { Length: > 0 } m ? m : throw new OpenAiRequestException("model", "'model' is required.");
         var messages = Messages(root, maxContentLength);
+        ChatCompletionUnsupportedFields.Check(root);
         if (Get(root, "n") is { } n && (n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out var count) || count != 1))
         {
             throw new OpenAiRequestException("n", "Only n = 1 is supported.");
@@ -68,7 +69,7 @@ public static class ChatCompletionRequestReader
                 "assistant" => "assistant",
                 null => throw new OpenAiRequestException($"{path}.role", $"{path}.role is required."),
                 var other => throw new OpenAiRequestException($"{path}.role",
-                    $"{path}.role '{Truncate(other)}' is not supported: use system, developer, user or assistant."),
+                    $"{path}.role '{OpenAiErrors.Truncate(other)}' is not supported: use system, developer, user or assistant."),
             };
             var content = Content(message, $"{path}.content");
             if (content.Length > maxContentLength)
@@ -121,9 +122,9 @@ public static class ChatCompletionRequestReader
         {
             if (pair.Value.ValueKind != JsonValueKind.String || pair.Value.GetString()!.Length > MaxMetadataValueLength)
             {
-                throw new OpenAiRequestException($"metadata.{Truncate(pair.Name)}", $"metadata values must be strings of at most {MaxMetadataValueLength} characters.");
+                throw new OpenAiRequestException($"metadata.{OpenAiErrors.Truncate(pair.Name)}", $"metadata values must be strings of at most {MaxMetadataValueLength} characters.");
             }
-            metadata[pair.Name] = Text(pair.Value, $"metadata.{Truncate(pair.Name)}");
+            metadata[pair.Name] = Text(pair.Value, $"metadata.{OpenAiErrors.Truncate(pair.Name)}");
         }
         return metadata.Count <= MaxMetadataPairs
             ? metadata
@@ -140,24 +141,24 @@ public static class ChatCompletionRequestReader
     };
 
     /// <summary>The property, or null when absent or JSON null (OpenAI treats both as not sent).</summary>
-    private static JsonElement? Get(JsonElement element, string name) =>
+    internal static JsonElement? Get(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
-    private static JsonElement? Object(JsonElement element, string name) => Get(element, name) switch
+    internal static JsonElement? Object(JsonElement element, string name) => Get(element, name) switch
     {
         null => null,
         { ValueKind: JsonValueKind.Object } o => o,
         _ => throw new OpenAiRequestException(name, $"'{name}' must be an object."),
     };
 
-    private static string? String(JsonElement element, string name, string? param = null) => Get(element, name) switch
+    internal static string? String(JsonElement element, string name, string? param = null) => Get(element, name) switch
     {
         null => null,
         { ValueKind: JsonValueKind.String } s => Text(s, param ?? name),
         _ => throw new OpenAiRequestException(param ?? name, $"'{param ?? name}' must be a string."),
     };
 
-    private static bool? Bool(JsonElement element, string name, string? param = null) => Get(element, name) switch
+    internal static bool? Bool(JsonElement element, string name, string? param = null) => Get(element, name) switch
     {
         null => null,
         { ValueKind: JsonValueKind.True } => true,
@@ -172,7 +173,7 @@ public static class ChatCompletionRequestReader
         _ => throw new OpenAiRequestException(name, $"'{name}' must be a positive integer."),
     };
 
-    private static double? Number(JsonElement element, string name, double min, double max) => Get(element, name) switch
+    internal static double? Number(JsonElement element, string name, double min, double max) => Get(element, name) switch
     {
         null => null,
         { ValueKind: JsonValueKind.Number } v when v.GetDouble() is var d && d >= min && d <= max => d,
@@ -193,6 +194,4 @@ public static class ChatCompletionRequestReader
     }
 
     private static int? Min(int? a, int? b) => a is null ? b : b is null ? a : Math.Min(a.Value, b.Value);
-
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

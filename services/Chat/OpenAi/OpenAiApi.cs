@@ -25,6 +25,10 @@ public static class OpenAiApi
         v1.MapGet("/models", ListModelsAsync);
         v1.MapGet("/models/{id}", GetModelAsync);
         v1.MapPost("/moderations", OpenAiModerations.ModerateAsync);
+        // Any other /v1 route (embeddings, responses, files, ...) answers as OpenAI does, not with an empty 404.
+        app.MapFallback("/v1/{**path}", (HttpRequest request) => OpenAiErrors.Error(StatusCodes.Status404NotFound,
+            $"Invalid URL ({request.Method} {OpenAiErrors.Truncate(request.Path.Value ?? "")}): this API serves /v1/chat/completions, /v1/models and /v1/moderations.",
+            OpenAiErrors.InvalidRequest, null, null)).ExcludeFromDescription();
         return app;
     }
 

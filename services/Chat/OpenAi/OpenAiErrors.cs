@@ -68,5 +68,5 @@ public static class OpenAiErrors
     public static IResult Error(int status, string message, string type, string? param, string? code) =>
         TypedResults.Json(new OpenAiErrorBody(new OpenAiError(message, type, param, code)), OpenAiJson.Options, statusCode: status);
 
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
+    internal static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

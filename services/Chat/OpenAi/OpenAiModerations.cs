@@ -1,11 +1,13 @@
 using System.Net;
+using Chatbot.ServiceDefaults.Authentication;
 using System.Text.Json;
 
 namespace Chatbot.Chat.OpenAi;
 
 /// <summary>
 /// <c>POST /v1/moderations</c>: the moderation service's <c>/api/moderations</c> (already in OpenAI's shape, evaluated
-/// with the caller's tenant policy) called with the caller's token; its problem details come back as OpenAI errors.
+/// with the caller's tenant policy) called with the caller's user token; its problem details come back as OpenAI errors.
+/// An API key is refused here (403) because moderation accepts only user tokens.
 /// </summary>
 public static class OpenAiModerations
 {
@@ -13,6 +15,13 @@ public static class OpenAiModerations
 
     public static async Task<IResult> ModerateAsync(HttpContext http, IHttpClientFactory clients, CancellationToken ct)
     {
+        if (http.User.HasClaim(c => c.Type == ChatbotClaimTypes.ApiKeyId))
+        {
+            // Moderation validates identity's user tokens only; forwarding the key would come back as a misleading 401.
+            return OpenAiErrors.Error(StatusCodes.Status403Forbidden,
+                "/v1/moderations takes a user token (Authorization: Bearer <access token>); API keys are not accepted on this route.",
+                "permission_error", null, "insufficient_permissions");
+        }
         var client = clients.CreateClient(HttpClientName);
         if (client.BaseAddress is null)
         {

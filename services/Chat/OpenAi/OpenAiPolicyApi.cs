@@ -38,12 +38,12 @@ public static class OpenAiPolicyApi
             }
             if (models.FirstOrDefault(m => !aliases.IsAlias(m)) is { } unknown)
             {
-                return ApiProblems.Invalid("models", $"'{Truncate(unknown)}' is not a model alias of this deployment.");
+                return ApiProblems.Invalid("models", $"'{OpenAiErrors.Truncate(unknown)}' is not a model alias of this deployment.");
             }
         }
         if (request.DefaultModel is { } preferred && (!aliases.IsAlias(preferred) || request.Models?.Contains(preferred) == false))
         {
-            return ApiProblems.Invalid("defaultModel", $"'{Truncate(preferred)}' must be a model alias of this deployment (and in models when models is set).");
+            return ApiProblems.Invalid("defaultModel", $"'{OpenAiErrors.Truncate(preferred)}' must be a model alias of this deployment (and in models when models is set).");
         }
         var saved = await store.SaveAsync(user.TenantId, new OpenAiTenantPolicy
         {
@@ -64,6 +64,4 @@ public static class OpenAiPolicyApi
                 [.. options.Allowed(user.Tier, effective).Select(m => m.Id)], options.Find(OpenAiModel.DefaultAlias, user.Tier, effective)?.Id),
         };
     }
-
-    private static string Truncate(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

@@ -51,6 +51,50 @@ public sealed class ChatCompletionRequestReaderTests
         Assert.Equal(param, error.Param);
     }
 
+    [Theory]
+    [InlineData("tools", "[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]")]
+    [InlineData("tools", "{}")]
+    [InlineData("functions", "[{\"name\":\"f\"}]")]
+    [InlineData("tool_choice", "\"required\"")]
+    [InlineData("tool_choice", "{\"type\":\"function\",\"function\":{\"name\":\"f\"}}")]
+    [InlineData("function_call", "{\"name\":\"f\"}")]
+    [InlineData("response_format", "{\"type\":\"json_object\"}")]
+    [InlineData("response_format", "{\"type\":\"json_schema\",\"json_schema\":{}}")]
+    [InlineData("response_format", "\"text\"")]
+    [InlineData("logprobs", "true")]
+    [InlineData("top_logprobs", "3")]
+    [InlineData("modalities", "[\"text\",\"audio\"]")]
+    [InlineData("modalities", "[1]")]
+    [InlineData("audio", "{\"voice\":\"alloy\",\"format\":\"mp3\"}")]
+    [InlineData("web_search_options", "{}")]
+    [InlineData("frequency_penalty", "3")]
+    [InlineData("presence_penalty", "\"high\"")]
+    [InlineData("seed", "\"s\"")]
+    [InlineData("logit_bias", "[1]")]
+    [InlineData("store", "\"yes\"")]
+    [InlineData("parallel_tool_calls", "1")]
+    [InlineData("service_tier", "1")]
+    [InlineData("reasoning_effort", "1")]
+    public void A_field_whose_loss_changes_the_answer_is_refused_and_an_ignored_field_is_still_type_checked(string field, string value)
+    {
+        var error = Assert.Throws<OpenAiRequestException>(() => Read($$"""{"model":"m","messages":[{"role":"user","content":"hi"}],"{{field}}":{{value}} }"""));
+
+        Assert.Equal(field, error.Param);
+    }
+
+    [Fact]
+    public void Fields_that_ask_for_nothing_this_API_lacks_are_accepted_and_tuning_fields_are_ignored()
+    {
+        var request = Read("""
+            {"model":"m","messages":[{"role":"user","content":"hi"}],"tools":[],"tool_choice":"none","function_call":"auto",
+             "response_format":{"type":"text"},"logprobs":false,"top_logprobs":0,"modalities":["text"],"frequency_penalty":1.5,
+             "presence_penalty":-2,"seed":42,"logit_bias":{"50256":-100},"store":true,"parallel_tool_calls":false,
+             "service_tier":"auto","reasoning_effort":"low","prediction":{"type":"content","content":"x"}}
+            """);
+
+        Assert.Equal(("m", "hi"), (request.Model, Assert.Single(request.Messages).Content));
+    }
+
     private static ChatCompletionRequest Read(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -105,6 +105,7 @@ public static class RouteCatalog
         r["chat GET /v1/models"] = new(Access.CallerScoped, openAi) { ForeignErrorFormat = true };
         r["chat GET /v1/models/{id}"] = new(Access.CallerScoped, openAi, Argument: (_, _) => "default") { ForeignErrorFormat = true };
         r["chat POST /v1/moderations"] = new(Access.CallerScoped, openAi, """{"input":"hello"}""") { ReadsJsonItself = true, ForeignErrorFormat = true };
+        r["chat * /v1/{**path}"] = new(Access.Public, "any /v1 route not served: OpenAI's 'Invalid URL' 404, reads nothing and names nothing") { ForeignErrorFormat = true };
     }
 
     private static void Moderation(Dictionary<string, RouteRule> r)
