@@ -34,7 +34,9 @@ public sealed class ObservedSystemFixture : IAsyncLifetime
         }
         builder.WithEnvironment("inference-worker", "Inference__Simulator__FirstTokenLatencyMilliseconds", "20")
             .WithEnvironment("inference-worker", "Inference__Simulator__TokensPerSecond", "1000")
-            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40");
+            .WithEnvironment("inference-worker", "Inference__Simulator__ReplyTokens", "40")
+            // A loaded CI machine can take longer than the shipped 2 s for moderation's provider stage, which fails closed.
+            .WithEnvironment("moderation", "Moderation__Provider__TimeoutMilliseconds", "20000");
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
         Traces.Watch(TracedTurnId);
@@ -45,7 +47,16 @@ public sealed class ObservedSystemFixture : IAsyncLifetime
     {
         var email = $"user-{Guid.NewGuid():N}@example.test";
         using var origin = App.CreateHttpClient("chat");
-        (await origin.PostAsJsonAsync("/api/account/register", new { email, password = Password, tenantName = "observed-e2e" })).EnsureSuccessStatusCode();
+        var registered = "";
+        if (!await Eventually.TrueAsync(async () =>
+            {
+                using var response = await origin.PostAsJsonAsync("/api/account/register", new { email, password = Password, tenantName = "observed-e2e" });
+                registered = $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+                return response.IsSuccessStatusCode;
+            }, TimeSpan.FromSeconds(30)))
+        {
+            throw new InvalidOperationException($"Sign-up failed with {registered}\n{Logs("chat", "identity")}");
+        }
         var signedIn = await PasswordSignIn.SignInAsync(origin, email, Password);
         using var client = App.CreateHttpClient("chat").WithBearer(signedIn.AccessToken);
         using var created = await client.PostAsJsonAsync("/api/conversations", new { title = "observed" });
@@ -68,17 +79,22 @@ public sealed class ObservedSystemFixture : IAsyncLifetime
             }
             replies.Add((await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetGuid());
         }
+        var last = "";
         var completed = await Eventually.TrueAsync(async () =>
         {
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}/messages?limit=100");
+            last = page.ToString();
             return page.GetProperty("items").EnumerateArray()
                 .Count(m => replies.Contains(m.GetProperty("id").GetGuid()) && m.GetProperty("status").GetString() == "completed") == replies.Count;
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromSeconds(120));
         if (!completed)
         {
-            throw new InvalidOperationException("The fixture's turns were never completed.");
+            throw new InvalidOperationException($"The fixture's turns were never completed: {last}\n{Logs(TurnServices)}");
         }
     }
+
+    private string Logs(params string[] services) =>
+        string.Join('\n', services.Select(s => $"{s}:\n{string.Join('\n', App.GetLogLines(s).TakeLast(20))}"));
 
     public async Task DisposeAsync()
     {
