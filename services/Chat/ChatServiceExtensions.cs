@@ -14,6 +14,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.ML.Tokenizers;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -56,6 +57,7 @@ public static class ChatServiceExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplyStreamHub>());
         builder.Services.AddScoped<IOutboxDeadLetterHandler, FailedTurnDeadLetters>();
         builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("chat")));
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxActivities.SourceName));
         builder.Services.AddSingleton<OutboxFastPath>();
         builder.Services.AddSingleton<TurnCommitMarks>();
         builder.Services.AddSingleton<EarlyTurnPublisher>();

@@ -11,6 +11,7 @@ using Chatbot.Identity.Validation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
@@ -45,6 +46,7 @@ public static class IdentityServiceExtensions
         services.AddSingleton<IpRateLimiter>();
         services.AddDurableOutbox<IdentityDbContext>("identity");
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("identity")));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxActivities.SourceName));
         services.AddHostedService<IdentityStartupService>();
         return builder;
     }

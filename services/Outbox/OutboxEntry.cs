@@ -3,7 +3,7 @@ using Chatbot.Contracts;
 
 namespace Chatbot.Outbox;
 
-/// <summary>Builds outbox rows; the caller adds them to the same DbContext (and transaction) as the change they announce.</summary>
+/// <summary>Builds outbox rows (with the current W3C trace context); the caller adds them to the same DbContext (and transaction) as the change they announce.</summary>
 public static class OutboxEntry
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -19,6 +19,8 @@ public static class OutboxEntry
         Priority = priority,
         CreatedAt = now,
         NextAttemptAt = now,
+        TraceParent = OutboxActivities.CurrentTraceParent(),
+        TraceState = OutboxActivities.CurrentTraceState(),
     };
 
     /// <summary>The contract type named by a row; only types of the Contracts assembly can be published.</summary>

@@ -5,6 +5,8 @@ namespace Chatbot.Outbox;
 /// rows with the same <see cref="OrderingKey"/> (chat: the conversation; identity: the tenant) are published strictly in <see cref="Id"/> order.
 /// A row that failed <c>Outbox:MaxAttempts</c> times is dead-lettered: kept with <see cref="DeadLetteredAt"/> and
 /// <see cref="DeadLetterReason"/>, never tried again, and no longer holding back the later rows of its ordering key.
+/// The W3C trace context of the change (<see cref="TraceParent"/>, <see cref="TraceState"/>) is kept so the publish,
+/// however much later, continues the trace of the request that wrote the row.
 /// </summary>
 public sealed class OutboxMessage
 {
@@ -21,4 +23,8 @@ public sealed class OutboxMessage
     public string? LastError { get; set; }
     public DateTimeOffset? DeadLetteredAt { get; set; }
     public string? DeadLetterReason { get; set; }
+    /// <summary>The W3C <c>traceparent</c> of the activity current when the row was written; null outside a trace.</summary>
+    public string? TraceParent { get; init; }
+    /// <summary>The W3C <c>tracestate</c> that went with <see cref="TraceParent"/>.</summary>
+    public string? TraceState { get; init; }
 }

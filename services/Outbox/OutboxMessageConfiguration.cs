@@ -26,6 +26,8 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(o => o.LastError).HasColumnName("last_error").HasMaxLength(2000);
         builder.Property(o => o.DeadLetteredAt).HasColumnName("dead_lettered_at");
         builder.Property(o => o.DeadLetterReason).HasColumnName("dead_letter_reason").HasMaxLength(2100);
+        builder.Property(o => o.TraceParent).HasColumnName("trace_parent").HasMaxLength(55);
+        builder.Property(o => o.TraceState).HasColumnName("trace_state").HasMaxLength(512);
         // The dispatcher: due live rows in id order, and "no earlier live row of the same ordering key" checks.
         // Dead-lettered rows are outside both partial indexes: they cost the dispatcher nothing.
         builder.HasIndex(o => o.NextAttemptAt).HasDatabaseName("ix_outbox_messages_next_attempt_at").HasFilter("dead_lettered_at IS NULL");

@@ -3,11 +3,12 @@ using MassTransit;
 
 namespace Chatbot.Outbox;
 
-/// <summary>Publishes one outbox row (or a message built like one) as its contract type, with its message id and priority; throws on failure.</summary>
+/// <summary>Publishes one outbox row (or a message built like one) as its contract type, with its message id and priority, in the row's trace; throws on failure.</summary>
 public sealed class OutboxPublisher(IBus bus)
 {
     public async Task PublishAsync(OutboxMessage row, CancellationToken ct)
     {
+        using var activity = OutboxActivities.StartPublish(row); // the publish continues the trace of the request that wrote the row
         var type = OutboxEntry.ResolveType(row.MessageType)
             ?? throw new InvalidOperationException($"Unknown message type {row.MessageType}.");
         var message = JsonSerializer.Deserialize(row.Payload, type, OutboxEntry.Json)!;

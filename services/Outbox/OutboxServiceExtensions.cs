@@ -10,7 +10,7 @@ public static class OutboxServiceExtensions
     /// <summary>
     /// The durable outbox over <typeparamref name="TContext"/> (which applies <see cref="OutboxMessageConfiguration"/>):
     /// options from section <c>Outbox</c>, the signal, publisher, dead letters and the dispatcher as a hosted service.
-    /// The host adds the meter <see cref="OutboxMetrics.MeterNameOf"/> to its telemetry.
+    /// The host adds the meter <see cref="OutboxMetrics.MeterNameOf"/> and the trace source <see cref="OutboxActivities.SourceName"/> to its telemetry.
     /// </summary>
     /// <param name="service">The service's resource name in lower case; names the outbox's metrics.</param>
     public static IServiceCollection AddDurableOutbox<TContext>(this IServiceCollection services, string service)

@@ -29,6 +29,11 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>An HttpClient whose BaseAddress is the service's http endpoint.</summary>
     public HttpClient CreateHttpClient(string resourceName) => new() { BaseAddress = GetEndpoint(resourceName) };
 
+    /// <summary>Prometheus's HTTP API of a run started with <c>--monitoring</c>.</summary>
+    public Uri GetPrometheusEndpoint() => _orchestrator.Monitoring is { } monitoring
+        ? new Uri($"http://localhost:{monitoring.PrometheusPort}")
+        : throw new InvalidOperationException("The system was not started with --monitoring.");
+
     public Uri GetEndpoint(string resourceName) =>
         _replicas.TryGetValue(resourceName, out var replica) ? replica : _orchestrator.GetEndpoint(resourceName);
 
