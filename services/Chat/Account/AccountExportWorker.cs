@@ -99,8 +99,7 @@ public sealed partial class AccountExportWorker(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
         var before = clock.GetUtcNow() - options.Value.SweepAfter;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT set_config('app.purge', {SweepScope}, true)", ct);
+        await using var transaction = await db.BeginCrossTenantScopeAsync(SweepScope, ct);
         var jobs = await db.AccountExports.AsNoTracking()
             .Where(e => (e.Status == AccountExportStatuses.Queued || e.Status == AccountExportStatuses.Running) && e.CreatedAt < before)
             .OrderBy(e => e.CreatedAt).Take(options.Value.QueueCapacity)

@@ -136,8 +136,7 @@ public sealed partial class RetentionJob(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT set_config('app.purge', {ScanScope}, true)", ct);
+        await using var transaction = await db.BeginCrossTenantScopeAsync(ScanScope, ct);
         var custom = await db.TenantRetentions.AsNoTracking().Where(r => r.IsCustom)
             .Select(r => new { r.TenantId, r.Days }).ToListAsync(ct);
         var tenants = custom.Where(r => r.Days is not null).Select(r => (r.TenantId, r.Days!.Value)).ToList();
