@@ -5,6 +5,7 @@ using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Chatbot.Chat.Retention;
 
@@ -36,16 +37,30 @@ public static class RetentionApi
             return ApiProblems.Invalid("days",
                 $"days must be {RetentionOptions.MinDays} to {RetentionOptions.MaxDays}, or null to keep conversations forever.");
         }
-        var row = await db.TenantRetentions.FirstOrDefaultAsync(r => r.TenantId == user.TenantId, ct);
+        try
+        {
+            return TypedResults.Ok(RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays));
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The tenant's first row was inserted meanwhile (another PUT, or the job's first run): update that one.
+            db.ChangeTracker.Clear();
+            return TypedResults.Ok(RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays));
+        }
+    }
+
+    private static async Task<TenantRetention> SaveAsync(Guid tenantId, int? days, ChatDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var row = await db.TenantRetentions.FirstOrDefaultAsync(r => r.TenantId == tenantId, ct);
         if (row is null)
         {
-            row = new TenantRetention { TenantId = user.TenantId, UpdatedAt = default };
+            row = new TenantRetention { TenantId = tenantId, UpdatedAt = default };
             db.TenantRetentions.Add(row);
         }
         row.IsCustom = true;
-        row.Days = request.Days;
+        row.Days = days;
         row.UpdatedAt = clock.GetUtcNow().TruncateToMicroseconds();
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(RetentionDto.From(row, options.Value.DefaultDays));
+        return row;
     }
 }
