@@ -1,7 +1,9 @@
+using Chatbot.Chat.Account;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Conversations.Export;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Prompts;
+using Chatbot.Chat.Retention;
 using Chatbot.Chat.Replies;
 using Scalar.AspNetCore;
 
@@ -22,6 +24,8 @@ public static class ChatApplicationExtensions
         app.MapMessagesApi();
         app.MapRepliesApi();
         app.MapPromptsApi();
+        app.MapAccountExportApi();
+        app.MapRetentionApi();
         return app;
     }
 }

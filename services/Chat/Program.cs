@@ -9,6 +9,8 @@ builder.AddChatWeb();
 builder.AddChatBilling();
 builder.AddChatModeration();
 builder.AddChatOpenAi();
+builder.AddChatAccountExport();
+builder.AddChatRetention();
 builder.AddChatRequestLimits();
 
 var app = builder.Build();

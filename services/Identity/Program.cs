@@ -21,6 +21,7 @@ app.MapTokenApi();
 app.MapAccountApi();
 app.MapTenantApi();
 app.MapApiKeysApi();
+app.MapAccountProfileApi();
 app.MapAdminApi();
 app.MapSigningKeysApi();
 

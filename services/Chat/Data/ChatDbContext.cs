@@ -12,6 +12,8 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<OpenAiPolicy> OpenAiPolicies => Set<OpenAiPolicy>();
+    public DbSet<AccountExport> AccountExports => Set<AccountExport>();
+    public DbSet<TenantRetention> TenantRetentions => Set<TenantRetention>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

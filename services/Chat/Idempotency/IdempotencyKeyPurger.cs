@@ -1,4 +1,5 @@
 using Chatbot.Chat.Data;
+using Chatbot.Chat.Tenancy;
 using Chatbot.ServiceDefaults.Idempotency;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -17,7 +18,7 @@ public sealed partial class IdempotencyKeyPurger(
     ILogger<IdempotencyKeyPurger> logger)
     : BackgroundService
 {
-    public const string PurgeSetting = "app.purge";
+    public const string PurgeSetting = CrossTenantScope.Setting;
     public const string PurgeScope = "idempotency_keys";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -61,8 +62,7 @@ public sealed partial class IdempotencyKeyPurger(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT set_config({PurgeSetting}, {PurgeScope}, true)", ct);
+        await using var transaction = await db.BeginCrossTenantScopeAsync(PurgeScope, ct);
         var deleted = await db.Database.ExecuteSqlAsync($"""
             DELETE FROM idempotency_keys
             WHERE ctid = ANY(ARRAY(

@@ -16,13 +16,14 @@ public sealed record TenantAWorld(
     string ApiKeyName,
     string ApiKeySecret,
     Guid InvitationId,
-    Guid ReviewId)
+    Guid ReviewId,
+    Guid ExportId)
 {
     /// <summary>Strings that only tenant A's data contains: none may appear in an answer to tenant B.</summary>
     public IEnumerable<string> Markers =>
     [
         Admin.TenantId.ToString(), Admin.UserId.ToString(), Member.UserId.ToString(), Admin.Email, Member.Email,
         ConversationId.ToString(), ConversationTitle, ReplyId.ToString(), PromptContent, ApiKeyId.ToString(), ApiKeyName,
-        InvitationId.ToString(), ReviewId.ToString(),
+        InvitationId.ToString(), ReviewId.ToString(), ExportId.ToString(),
     ];
 }

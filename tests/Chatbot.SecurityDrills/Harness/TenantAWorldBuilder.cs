@@ -34,10 +34,13 @@ public sealed class TenantAWorldBuilder(Uri origin, Accounts accounts, Action<st
         using var reported = await client.PostAsJsonAsync($"/api/replies/{replyId}/report", new { reason = "drill report" });
         Assert.True(reported.IsSuccessStatusCode, await reported.Content.ReadAsStringAsync());
         var reviewId = await WaitForReviewAsync(client, replyId);
+        using var export = await client.PostAsync("/api/account/export", null);
+        Assert.True(export.IsSuccessStatusCode, await export.Content.ReadAsStringAsync());
+        var exportId = JsonDocument.Parse(await export.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetGuid();
 
         return new TenantAWorld(admin, member, conversationId, title, replyId, prompt.GetProperty("version").GetInt32(),
             promptContent, key.GetProperty("id").GetGuid(), keyName, key.GetProperty("key").GetString()!,
-            invitation.GetProperty("id").GetGuid(), reviewId);
+            invitation.GetProperty("id").GetGuid(), reviewId, exportId);
     }
 
     public static async Task<JsonElement> PostAsync(HttpClient client, string path, object body)

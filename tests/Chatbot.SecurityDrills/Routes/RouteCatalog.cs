@@ -39,6 +39,8 @@ public static class RouteCatalog
         const string anonymous = "account self-service before sign-in; limited per client IP";
         r["identity POST /connect/token"] = new(Access.Public, "OAuth token endpoint (password and refresh grants); login limited per client IP");
         r["identity POST /internal/api-keys/verify"] = new(Access.Internal, "chat's API key check; not forwarded by chat's proxy", """{"key":"cbk_unknown"}""");
+        r["identity GET /internal/accounts/{userId:guid}"] = new(Access.Internal, "a user's profile for chat's account export; not forwarded by chat's proxy",
+            Argument: (a, _) => a.Admin.UserId.ToString());
         r["identity POST /api/account/register"] = new(Access.Public, anonymous,
             """{"email":"fuzz@example.test","password":"Fuzz-Password-123!","tenantName":"fuzz"}""");
         r["identity GET /api/account/confirm-email"] = new(Access.Public, anonymous);
@@ -97,6 +99,13 @@ public static class RouteCatalog
         r["chat POST /api/prompts/"] = new(Access.CallerScoped, "a prompt version of the caller's tenant", """{"content":"tenant B prompt","activate":false}""");
         r["chat POST /api/prompts/{version:int}/activate"] = new(Access.OwnedByTenant, "activates a prompt version", Argument: (a, _) => a.PromptVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         r["chat POST /api/prompts/rollback"] = new(Access.CallerScoped, "rolls back the caller's tenant prompt");
+        Func<TenantAWorld, string, string> export = (a, _) => a.ExportId.ToString();
+        r["chat POST /api/account/export/"] = new(Access.CallerScoped, "starts an export of the caller's own data");
+        r["chat GET /api/account/export/{id}"] = new(Access.OwnedByUser, "an export job and its signed download link", Argument: export);
+        r["chat GET /api/account/export/{id}/download"] = new(Access.Public,
+            "the export file for whoever holds the signed, expiring link (403 problem without a valid one)", Argument: export);
+        r["chat GET /api/tenant/retention/"] = new(Access.CallerScoped, "the caller's tenant retention and its last run");
+        r["chat PUT /api/tenant/retention/"] = new(Access.CallerScoped, "sets the caller's tenant retention", """{"days":3650}""");
         r["chat GET /api/openai/policy/"] = new(Access.CallerScoped, "the caller's tenant /v1 policy");
         r["chat PUT /api/openai/policy/"] = new(Access.CallerScoped, "replaces the caller's tenant /v1 policy", """{"allowSystemMessages":true}""");
         const string openAi = "the OpenAI-compatible API (errors in OpenAI's shape): the caller's own turn, models or moderation";

@@ -23,6 +23,58 @@ namespace Chatbot.Chat.Data.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.AccountExport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Content")
+                        .HasColumnType("text")
+                        .HasColumnName("content");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_account_exports");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_account_exports_open_created_at")
+                        .HasFilter("status IN ('queued', 'running')");
+
+                    b.ToTable("account_exports", (string)null);
+                });
+
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.Conversation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -54,6 +106,12 @@ namespace Chatbot.Chat.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_conversations");
+
+                    b.HasIndex("UpdatedAt")
+                        .HasDatabaseName("ix_conversations_updated_at");
+
+                    b.HasIndex("TenantId", "UpdatedAt")
+                        .HasDatabaseName("ix_conversations_tenant_id_updated_at");
 
                     b.HasIndex("TenantId", "UserId", "CreatedAt", "Id")
                         .IsDescending(false, false, true, true)
@@ -310,6 +368,51 @@ namespace Chatbot.Chat.Data.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "Version"), false);
 
                     b.ToTable("prompt_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.TenantRetention", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int?>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsCustom")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_custom");
+
+                    b.Property<long>("LastRunConversationsDeleted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_run_conversations_deleted");
+
+                    b.Property<DateTimeOffset?>("LastRunCutoff")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_cutoff");
+
+                    b.Property<DateTimeOffset?>("LastRunFinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_finished_at");
+
+                    b.Property<long>("LastRunMessagesDeleted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_run_messages_deleted");
+
+                    b.Property<DateTimeOffset?>("LastRunStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_run_started_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_tenant_retention");
+
+                    b.ToTable("tenant_retention", (string)null);
                 });
 
             modelBuilder.Entity("Chatbot.Outbox.OutboxMessage", b =>

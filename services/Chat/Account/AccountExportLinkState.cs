@@ -1,0 +1,8 @@
+namespace Chatbot.Chat.Account;
+
+public enum AccountExportLinkState
+{
+    Invalid,
+    Expired,
+    Valid,
+}

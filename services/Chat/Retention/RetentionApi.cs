@@ -1,0 +1,66 @@
+using Chatbot.Chat.Data;
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Chatbot.Chat.Retention;
+
+/// <summary>
+/// Tenant administrators set how long their tenant's conversations are kept after their last activity
+/// (<see cref="RetentionJob"/> deletes the older ones) and see the last run. These literal routes take precedence over the
+/// identity proxy's <c>/api/tenant/{**rest}</c>.
+/// </summary>
+public static class RetentionApi
+{
+    public static IEndpointRouteBuilder MapRetentionApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tenant/retention").WithTags("Retention").RequireAuthorization(AuthorizationPolicies.TenantAdmin);
+        api.MapGet("/", GetAsync);
+        api.MapPut("/", PutAsync);
+        return app;
+    }
+
+    public static async Task<Ok<RetentionDto>> GetAsync(CurrentUser user, ChatDbContext db, IOptions<RetentionOptions> options,
+        CancellationToken ct) =>
+        TypedResults.Ok(RetentionDto.From(
+            await db.TenantRetentions.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == user.TenantId, ct), options.Value.DefaultDays));
+
+    public static async Task<Results<Ok<RetentionDto>, ValidationProblem>> PutAsync(RetentionRequest request, CurrentUser user,
+        ChatDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        if (request.Days is < RetentionOptions.MinDays or > RetentionOptions.MaxDays)
+        {
+            return ApiProblems.Invalid("days",
+                $"days must be {RetentionOptions.MinDays} to {RetentionOptions.MaxDays}, or null to keep conversations forever.");
+        }
+        try
+        {
+            return TypedResults.Ok(RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays));
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The tenant's first row was inserted meanwhile (another PUT, or the job's first run): update that one.
+            db.ChangeTracker.Clear();
+            return TypedResults.Ok(RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays));
+        }
+    }
+
+    private static async Task<TenantRetention> SaveAsync(Guid tenantId, int? days, ChatDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var row = await db.TenantRetentions.FirstOrDefaultAsync(r => r.TenantId == tenantId, ct);
+        if (row is null)
+        {
+            row = new TenantRetention { TenantId = tenantId, UpdatedAt = default };
+            db.TenantRetentions.Add(row);
+        }
+        row.IsCustom = true;
+        row.Days = days;
+        row.UpdatedAt = clock.GetUtcNow().TruncateToMicroseconds();
+        await db.SaveChangesAsync(ct);
+        return row;
+    }
+}
