@@ -87,6 +87,16 @@ public sealed class OutputGuardTests
     }
 
     [Fact]
+    public void A_64_character_window_releases_no_part_of_an_address_not_even_a_common_word()
+    {
+        var guard = new OutputGuard(null, null, OutputCases.Policy(piiAction: Detectors.Policy.ModerationAction.Mask), holdBackChars: 64);
+
+        var released = guard.Push("Write to support").Release + guard.Push("@contoso.com today.").Release + guard.Complete().Release;
+
+        Assert.Equal("Write to [EMAIL] today.", released);
+    }
+
+    [Fact]
     public void An_extra_fixed_window_is_still_available_and_released_at_the_end()
     {
         var guard = new OutputGuard(OutputCases.Canary, OutputCases.SystemPrompt, holdBackChars: 20);
