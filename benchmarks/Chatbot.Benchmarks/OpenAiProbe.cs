@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using Chatbot.Benchmarks.Tracing;
 
 namespace Chatbot.Benchmarks;
 
 /// <summary>
 /// <c>--openai</c>: the probe's turns through chat's <c>/v1/chat/completions</c> (quota, moderation when started, the
 /// queue, the worker, the reply stream, billing) against the same request to the simulator's own <c>/v1</c>, one after
-/// the other: streamed (time to the first content chunk) and not streamed (the whole answer).
+/// the other: streamed (time to the first content chunk) and not streamed (the whole answer). With
+/// <paramref name="traces"/> (<c>--trace</c>) each streamed /v1 request carries its own <c>traceparent</c>, so its time to
+/// the first chunk is split into hops (<see cref="HopBreakdown"/>).
 /// </summary>
-public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator)
+public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator, OtlpTraceReceiver? traces = null)
 {
     private const string Prompt = "time to first token";
 
@@ -18,17 +21,26 @@ public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator)
         for (var r = 0; r < turns; r++)
         {
             result.StreamDirect.Add(await FirstChunkAsync(simulator, "simulator"));
-            result.StreamSystem.Add(await FirstChunkAsync(chat, "default"));
+            var traced = traces?.Watch(new TracedTurn());
+            traced?.Started();
+            var ttft = await FirstChunkAsync(chat, "default", traced?.NewTraceParent());
+            result.StreamSystem.Add(ttft);
+            if (traced is not null)
+            {
+                if (!double.IsNaN(ttft)) traced.FirstTokenRead = traced.PostStarted + (ulong)(ttft * 1e6); // else not split
+                result.Traced.Add(traced);
+            }
             result.CompleteDirect.Add(await CompleteAsync(simulator, "simulator"));
             result.CompleteSystem.Add(await CompleteAsync(chat, "default"));
         }
         return result;
     }
 
-    private static async Task<double> FirstChunkAsync(HttpClient client, string model)
+    private static async Task<double> FirstChunkAsync(HttpClient client, string model, string? traceParent = null)
     {
         var started = Stopwatch.GetTimestamp();
         using var request = Request(model, stream: true);
+        if (traceParent is not null) request.Headers.Add("traceparent", traceParent);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         await response.EnsureSuccessAsync();
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());

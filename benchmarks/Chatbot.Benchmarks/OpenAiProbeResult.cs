@@ -1,3 +1,5 @@
+using Chatbot.Benchmarks.Tracing;
+
 namespace Chatbot.Benchmarks;
 
 public sealed class OpenAiProbeResult
@@ -6,4 +8,7 @@ public sealed class OpenAiProbeResult
     public Stats StreamDirect { get; } = new();
     public Stats CompleteSystem { get; } = new();
     public Stats CompleteDirect { get; } = new();
+
+    /// <summary>The streamed /v1 turns sent with a trace id (<c>--trace</c>).</summary>
+    public List<TracedTurn> Traced { get; } = [];
 }

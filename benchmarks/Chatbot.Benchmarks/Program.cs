@@ -124,7 +124,7 @@ foreach (var level in levels)
 async Task OpenAiLevelsAsync()
 {
     using var simulator = new HttpClient { BaseAddress = app.GetEndpoint("inference-worker"), Timeout = TimeSpan.FromMinutes(5) };
-    var probe = new OpenAiProbe(scenarios.Prober.Http, simulator);
+    var probe = new OpenAiProbe(scenarios.Prober.Http, simulator, traces);
     await probe.RunAsync(20); // warm-up
     Console.WriteLine($"/v1/chat/completions (moderation {(withModeration ? "on" : "off")}, billing on) vs the simulator's /v1, {probeTurns} turns per level.");
     Console.WriteLine("| streams | open | stream TTFT /v1 p50/p95 ms | direct p50/p95 ms | added p50/p95 ms | non-stream /v1 p50/p95 ms | direct p50/p95 ms | added p50 ms | errors |");
@@ -140,5 +140,9 @@ async Task OpenAiLevelsAsync()
             $"{r.CompleteSystem.Percentile(50):0.0} / {r.CompleteSystem.Percentile(95):0.0} | " +
             $"{r.CompleteDirect.Percentile(50):0.0} / {r.CompleteDirect.Percentile(95):0.0} | " +
             $"{r.CompleteSystem.Percentile(50) - r.CompleteDirect.Percentile(50):0.0} | {background.Errors} |");
+        if (traces is not null)
+        {
+            HopBreakdown.Print(r.Traced, traces);
+        }
     }
 }

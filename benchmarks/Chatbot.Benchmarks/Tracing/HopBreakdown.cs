@@ -33,7 +33,15 @@ public static class HopBreakdown
     {
         var rows = turns.Select(t => Split(t, receiver.Spans(t.TraceId))).OfType<double[]>().ToList();
         Console.WriteLine($"Per-hop trace: {rows.Count} of {turns.Count} probe turns traced completely (ms).");
-        if (rows.Count == 0) return;
+        if (rows.Count == 0)
+        {
+            // What arrived for one turn, so a missing span or event can be named.
+            foreach (var span in turns.Count == 0 ? [] : receiver.Spans(turns[^1].TraceId))
+            {
+                Console.WriteLine($"  span {span.Service} kind {span.Kind} {span.Scope}: {span.Name} [{string.Join(", ", span.Events.Keys)}]");
+            }
+            return;
+        }
         var overhead = rows.Select(r => r.Where((_, i) => i != ProviderHop).Sum()).ToList();
         var slowest = rows.Zip(overhead).OrderByDescending(p => p.Second).Take(Math.Max(1, rows.Count / 20)).Select(p => p.First).ToList();
         Console.WriteLine("| hop | p50 | p95 | max | mean in the slowest 5 % |");

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text;
+using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
 
 namespace Chatbot.Chat.OpenAi;
@@ -21,9 +23,15 @@ public static class CompletionResponder
                 switch (next.Kind)
                 {
                     case CompletionEventKind.Token:
+                        var first = !writer.Started;
                         StartOnce(writer);
                         writer.AppendContent(next.Text);
                         await writer.FlushAsync(ct);
+                        if (first)
+                        {
+                            // The last hop of a trace's time to first token (as /api's stream marks it).
+                            Activity.Current?.AddEvent(new ActivityEvent(ReplyTraceEvents.FirstTokenSent));
+                        }
                         break;
                     case CompletionEventKind.Reset when writer.Started:
                         // The provider chain restarted the reply: text already sent cannot be taken back.

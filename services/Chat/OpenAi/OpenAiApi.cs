@@ -80,11 +80,24 @@ public static class OpenAiApi
         {
             var answer = new CompletionAnswer($"chatcmpl-{turn.ReplyId:N}", clock.GetUtcNow().ToUnixTimeSeconds(), model.Id,
                 Math.Min(request.MaxTokens ?? int.MaxValue, chat.Value.MaxOutputTokens));
-            return request.Stream
+            var result = request.Stream
                 ? await CompletionResponder.StreamAsync(turn, answer, new ChatCompletionChunkWriter(http.Response, answer.Id,
                     answer.Model, answer.Created, request.IncludeUsage), ct)
                 : await CompletionResponder.CollectAsync(turn, answer, ct);
+            await AnswerNowAsync(http, result);
+            return Results.Empty;
+        } // then the turn's clean-up (an unkept conversation's delete): the caller no longer waits for it
+    }
+
+    /// <summary>Writes <paramref name="result"/> and ends the response, so the caller has the whole answer before the clean-up runs.</summary>
+    private static async Task AnswerNowAsync(HttpContext http, IResult result)
+    {
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            return; // the caller left: nothing to send
         }
+        await result.ExecuteAsync(http);
+        await http.Response.CompleteAsync();
     }
 
     public static async Task<IResult> ListModelsAsync(HttpContext http, OpenAiPolicyStore policies, IOptions<OpenAiOptions> openAi,
