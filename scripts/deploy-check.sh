@@ -27,7 +27,8 @@ REDIS_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 RABBITMQ_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 TAG=$tag
 EOF
-compose() { podman-compose -p "$project" -f deploy/compose.yaml --env-file "$env_file" "$@"; }
+# podman-compose 1.0.3 has no --env-file and reads .env only beside the compose file: the variables go in its environment.
+compose() { (set -a; source "$env_file"; set +a; podman-compose -p "$project" -f deploy/compose.yaml "$@"); }
 cleanup() {
   compose down -v >/dev/null 2>&1 || true
   podman volume ls -q | grep "^${project}_" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
