@@ -90,7 +90,8 @@ public sealed class OpenAiSystemFixture : IAsyncLifetime
     {
         var email = $"user-{Guid.NewGuid():N}@example.test";
         using var origin = App.CreateHttpClient("chat");
-        (await origin.PostAsJsonAsync("/api/account/register", new { email, password = Password, tenantName = "openai-e2e" })).EnsureSuccessStatusCode();
+        using var registered = await origin.PostAsJsonAsync("/api/account/register", new { email, password = Password, tenantName = "openai-e2e" });
+        Assert.True(registered.IsSuccessStatusCode, $"register: {(int)registered.StatusCode} {await registered.Content.ReadAsStringAsync()}");
         var (client, token, userId, tenantId) = await SignInAsync(email);
         var created = await client.PostAsJsonAsync("/api/tenant/api-keys", new { name = "sdk" });
         var body = await created.Content.ReadAsStringAsync();
