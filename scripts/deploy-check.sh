@@ -25,6 +25,7 @@ cat > "$env_file" <<EOF
 POSTGRES_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 REDIS_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 RABBITMQ_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+SERVICE_CREDENTIAL=$(head -c 36 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
 TAG=$tag
 EOF
 # podman-compose 1.0.3 has no --env-file and reads .env only beside the compose file: the variables go in its environment.
