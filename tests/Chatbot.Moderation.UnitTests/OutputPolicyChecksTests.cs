@@ -16,13 +16,7 @@ public sealed class OutputPolicyChecksTests
         {
             var (released, violation) = OutputCases.Replay(() => new OutputGuard(null, null, OutputCases.Policy(ModerationAction.Mask)), chunks);
             Assert.Null(violation);
-            // A chunk that ends in a whole common word ("a", "an" of "ann") releases that word; the address is masked.
-            Assert.Contains(released, new[]
-            {
-                "Call [PHONE] or write to [EMAIL] before Friday.",
-                "Call [PHONE] or write to a[EMAIL] before Friday.",
-                "Call [PHONE] or write to an[EMAIL] before Friday.",
-            });
+            Assert.Equal("Call [PHONE] or write to [EMAIL] before Friday.", released);
         }
     }
 
