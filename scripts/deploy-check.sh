@@ -1,35 +1,43 @@
 #!/usr/bin/env bash
 # The deployment, run for real on this machine (root, podman): builds the images (scripts/images.sh), brings
-# deploy/compose.yaml up in Production under the project name chatbot-check, waits on the published health endpoints
-# (podman-compose 1.0.3 runs no health checks), then: signs up through chat's port, reads the verification mail from
-# the SMTP sink's log, confirms, logs in, starts a conversation, streams a reply; restarts everything and checks the
-# conversation is still there (volumes); renders both
-# Kubernetes overlays. Everything it started is removed at the end (volumes too). Prints timings; exits non-zero on
-# the first failure. Too heavy for CI on 2 cores: run before a release and record the result in docs/deploy.md.
+# deploy/compose.yaml up in Production under the project name chatbot-deploy-check, waits on the published health
+# endpoints (podman-compose 1.0.3 runs no health checks), then: signs up through chat's port, reads the verification
+# mail from the SMTP sink's log, confirms, logs in, starts a conversation, streams a reply and waits for the turn's
+# billing ledger row (/api/usage/export through chat); restarts everything and checks the conversation is still there.
+# DEPLOY_CHECK_PREVIOUS_TAG=<tag of release N-1>: starts N-1 first, rolls forward to N (its migrations run), checks,
+# rolls back to N-1 against N's schema, checks the data and a new turn (instead of the plain restart).
+# Then a backup (scripts/backup.sh: the four databases and RabbitMQ's definitions), new EMPTY PostgreSQL and RabbitMQ
+# volumes, scripts/restore.sh into them, the services started on the restored data: the conversation and its ledger
+# rows must be served and a new turn must work. Renders both Kubernetes overlays. Everything it started is removed at
+# the end (volumes too). Prints timings; exits non-zero on the first failure. Too heavy for CI on 2 cores: run before
+# a release and record the result in docs/deploy.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/podman-config.sh
 chatbot_podman_config
 command -v podman-compose >/dev/null || { echo "error: apt-get install -y podman-compose" >&2; exit 1; }
+command -v pg_dump >/dev/null || { echo "error: apt-get install -y postgresql-client (backup and restore)" >&2; exit 1; }
 
 started=$SECONDS
 # DEPLOY_CHECK_TAG=<tag>: use images scripts/images.sh built before instead of building them again.
 tag="${DEPLOY_CHECK_TAG:-$(scripts/images.sh | tail -1)}"
-echo "== images: $tag ($((SECONDS - started)) s)"
+previous="${DEPLOY_CHECK_PREVIOUS_TAG:-}"
+echo "== images: $tag${previous:+ (previous release $previous)} ($((SECONDS - started)) s)"
 podman images --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep "chatbot/" | sort
 
 work="$(mktemp -d /tmp/chatbot-deploy-check.XXXXXX)"
-project=chatbot-check
+project=chatbot-deploy-check
 env_file="$work/.env"
-cat > "$env_file" <<EOF
-POSTGRES_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-REDIS_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-RABBITMQ_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-SERVICE_CREDENTIAL=$(head -c 36 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-TAG=$tag
-EOF
+{
+  echo "POSTGRES_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+  echo "REDIS_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+  echo "RABBITMQ_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+  echo "SERVICE_CREDENTIAL=$(head -c 36 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+} > "$env_file"
+release="${previous:-$tag}"
 # podman-compose 1.0.3 has no --env-file and reads .env only beside the compose file: the variables go in its environment.
-compose() { (set -a; source "$env_file"; set +a; podman-compose -p "$project" -f deploy/compose.yaml "$@"); }
+compose() { (set -a; source "$env_file"; TAG="$release"; set +a; podman-compose -p "$project" -f deploy/compose.yaml "$@"); }
+secret() { sed -n "s/^$1=//p" "$env_file"; }
 cleanup() {
   compose down -v >/dev/null 2>&1 || true
   podman volume ls -q | grep "^${project}_" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
@@ -46,18 +54,22 @@ wait_healthy() { # seconds
     done
   done
 }
+up() { # what: brings every service up with $release and waits until all five are healthy
+  local up_started=$SECONDS
+  compose up -d >/dev/null
+  wait_healthy 300
+  echo "$1 ($release): all healthy in $((SECONDS - up_started)) s"
+}
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
 # The sink prints each mail as sent: identity's body is quoted-printable (soft line breaks, =3D), so decode it first.
 confirmation_link() {
   python3 -c "import quopri,re,sys; t=quopri.decodestring(sys.stdin.buffer.read()).decode('ascii','replace'); \
 print(re.findall(r'http\S*/api/account/confirm-email\?\S+', t)[-1])"
 }
+ip_of() { podman inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "${project}_$1_1"; }
 
 echo "== compose up (Production)"
-up_started=$SECONDS
-compose up -d >/dev/null
-wait_healthy 300
-echo "images to all healthy: $((SECONDS - up_started)) s"
+up "images to all healthy"
 
 base=http://127.0.0.1:5080
 email="deploy-check-$RANDOM@example.com"
@@ -81,21 +93,98 @@ token() {
 access="$(token)"
 conversation="$(curl -fsS -X POST "$base/api/conversations" -H "authorization: Bearer $access" -H 'content-type: application/json' \
   -d '{"title":"deploy check"}' | json "['id']")"
-stream="$(curl -fsS -X POST "$base/api/conversations/$conversation/messages" -H "authorization: Bearer $access" \
-  -H 'content-type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
-  -d '{"content":"Hello from the deploy check"}' | json "['streamUrl']")"
-reply="$(curl -fsS -N --max-time 60 -H "authorization: Bearer $access" "$base$stream")"
-grep -q '^event: done' <<< "$reply" || { echo "error: the reply stream did not end with done:" >&2; echo "$reply" | tail -5 >&2; exit 1; }
-echo "streamed reply: $(grep -c '^event: token' <<< "$reply") token events, then done"
+ledger_rows() { # the tenant's billing ledger (through chat's origin): rows of this conversation
+  curl -fsS -H "authorization: Bearer $access" "$base/api/usage/export" | grep -c ",$conversation," || true
+}
+turns=0
+turn() { # content: sends it in the conversation, streams the reply to done, waits for the turn's ledger row
+  local stream reply rows=0
+  stream="$(curl -fsS -X POST "$base/api/conversations/$conversation/messages" -H "authorization: Bearer $access" \
+    -H 'content-type: application/json' -H "Idempotency-Key: $(cat /proc/sys/kernel/random/uuid)" \
+    -d "{\"content\":\"$1\"}" | json "['streamUrl']")"
+  reply="$(curl -fsS -N --max-time 60 -H "authorization: Bearer $access" "$base$stream")"
+  grep -q '^event: done' <<< "$reply" || { echo "error: the reply stream did not end with done:" >&2; echo "$reply" | tail -5 >&2; exit 1; }
+  turns=$((turns + 1))
+  for _ in $(seq 1 60); do
+    rows="$(ledger_rows)"
+    [ "$rows" -ge "$turns" ] && break
+    sleep 1
+  done
+  [ "$rows" -ge "$turns" ] || { echo "error: $rows ledger rows for the conversation after $turns turns" >&2; exit 1; }
+  echo "turn $turns: $(grep -c '^event: token' <<< "$reply") token events, then done; $rows ledger rows for the conversation"
+}
+conversation_has() { # text...: every text is among the conversation's messages
+  local messages text
+  messages="$(curl -fsS -H "authorization: Bearer $access" "$base/api/conversations/$conversation/messages")"
+  for text in "$@"; do
+    grep -q "$text" <<< "$messages" || { echo "error: '$text' is not in the conversation:" >&2; echo "$messages" | head -c 2000 >&2; exit 1; }
+  done
+}
+ledger_kept() { # what
+  local rows; rows="$(ledger_rows)"
+  [ "$rows" -ge "$turns" ] || { echo "error: $1: $rows ledger rows for the conversation, $turns expected" >&2; exit 1; }
+}
+turn "Hello from the deploy check"
 
-echo "== restart with the same volumes"
+if [ -z "$previous" ]; then
+  echo "== restart with the same volumes"
+  compose down >/dev/null
+  up "restart"
+  access="$(token)"
+  conversation_has "Hello from the deploy check"
+  echo "conversation kept across the restart"
+else
+  echo "== roll forward: $previous -> $tag (same volumes; $tag's migrations run)"
+  compose down >/dev/null
+  release="$tag"
+  up "rolled forward"
+  access="$(token)"
+  conversation_has "Hello from the deploy check"
+  ledger_kept "roll forward"
+  turn "Hello after the roll forward"
+  echo "== roll back: $tag -> $previous against $tag's schema"
+  compose down >/dev/null
+  release="$previous"
+  up "rolled back"
+  access="$(token)"
+  conversation_has "Hello from the deploy check" "Hello after the roll forward"
+  ledger_kept "roll back"
+  turn "Hello after the roll back"
+  echo "rolled back with the data intact and a new turn served"
+fi
+
+echo "== backup, restore into empty PostgreSQL and RabbitMQ, serve the restored data"
+export PGUSER=postgres PGPASSWORD PGPORT=5432
+PGPASSWORD="$(secret POSTGRES_PASSWORD)"
+rabbit_url() { echo "http://chatbot:$(secret RABBITMQ_PASSWORD)@$(ip_of rabbitmq):15672"; }
+step=$SECONDS
+PGHOST="$(ip_of postgres)" RABBITMQ_MANAGEMENT_URL="$(rabbit_url)" scripts/backup.sh "$work/backup"
+echo "backup: $((SECONDS - step)) s"
 compose down >/dev/null
-compose up -d >/dev/null
-wait_healthy 300
+podman volume rm "${project}_postgres-data" "${project}_rabbitmq-data" >/dev/null
+compose up -d postgres rabbitmq >/dev/null
+export PGHOST
+PGHOST="$(ip_of postgres)"
+deadline=$((SECONDS + 180))
+until psql -d postgres -Atc 'SELECT 1' >/dev/null 2>&1; do
+  [ $SECONDS -lt $deadline ] || { echo "error: the new PostgreSQL did not start" >&2; exit 1; }; sleep 1; done
+until curl -fs -o /dev/null "$(rabbit_url)/api/overview"; do
+  [ $SECONDS -lt $deadline ] || { echo "error: the new RabbitMQ did not start" >&2; exit 1; }; sleep 1; done
+tables="$(psql -d chatdb -Atc "SELECT count(*) FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')")"
+[ "$tables" = 0 ] || { echo "error: the new PostgreSQL is not empty ($tables tables in chatdb)" >&2; exit 1; }
+queues_before="$(curl -fsS "$(rabbit_url)/api/queues" | json '.__len__()')"
+step=$SECONDS
+RABBITMQ_MANAGEMENT_URL="$(rabbit_url)" scripts/restore.sh "$work/backup"
+queues_after="$(curl -fsS "$(rabbit_url)/api/queues" | json '.__len__()')"
+echo "restore: $((SECONDS - step)) s; RabbitMQ queues $queues_before -> $queues_after"
+[ "$queues_after" -gt "$queues_before" ] || { echo "error: the definitions restored no queue" >&2; exit 1; }
+unset PGHOST PGUSER PGPASSWORD PGPORT
+up "started on the restored data"
 access="$(token)"
-curl -fsS -H "authorization: Bearer $access" "$base/api/conversations/$conversation/messages" | grep -q 'Hello from the deploy check' \
-  || { echo "error: the conversation did not survive the restart" >&2; exit 1; }
-echo "conversation kept across the restart"
+conversation_has "Hello from the deploy check"
+ledger_kept "restore"
+echo "restored: the conversation and its $turns ledger rows served"
+turn "Hello after the restore"
 
 echo "== kubernetes overlays"
 for overlay in dev prod; do
