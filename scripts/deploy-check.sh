@@ -10,7 +10,7 @@
 # volumes, scripts/restore.sh into them, the services started on the restored data: the conversation and its ledger
 # rows must be served and a new turn must work. Renders both Kubernetes overlays. Everything it started is removed at
 # the end (volumes too). Prints timings; exits non-zero on the first failure. Too heavy for CI on 2 cores: run before
-# a release and record the result in docs/deploy.md.
+# a release and record the result in docs/deploy.md. DEPLOY_CHECK_HEALTH_WAIT: seconds to wait for all healthy (300).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/podman-config.sh
@@ -57,7 +57,7 @@ wait_healthy() { # seconds
 up() { # what: brings every service up with $release and waits until all five are healthy
   local up_started=$SECONDS
   compose up -d >/dev/null
-  wait_healthy 300
+  wait_healthy "${DEPLOY_CHECK_HEALTH_WAIT:-300}"
   echo "$1 ($release): all healthy in $((SECONDS - up_started)) s"
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }

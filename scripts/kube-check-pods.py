@@ -37,6 +37,9 @@ for document in yaml.safe_load_all(open(rendered)):
     document["metadata"]["name"] = f"chatbot-deploy-kube-{name}"
     spec = document["spec"]["template"]["spec"]
     spec["hostAliases"] = host_aliases
+    # podman 4.3 removes a "once" init container right after it exits and failed doing so under load ("cannot remove
+    # container ... as it is running"); "always" keeps the exited container (it runs again only if the pod restarts).
+    document["spec"]["template"]["metadata"].setdefault("annotations", {})["io.podman.annotations.init.container.type"] = "always"
     document["spec"]["replicas"] = 1
     for container in spec.get("initContainers", []) + spec["containers"]:
         container["image"] = container["image"].replace(":0.1.0-dev", f":{tag}")

@@ -84,6 +84,20 @@ public sealed class KubernetesSchemaTests
     }
 
     [Fact]
+    public void A_rolling_update_of_chat_never_goes_below_its_replicas_and_leaves_the_endpoints_before_it_stops()
+    {
+        var chat = Objects<V1Deployment>("Deployment").Single(d => d.Metadata.Name == "chat");
+        var pod = chat.Spec.Template.Spec;
+        var container = pod.Containers.Single(c => c.Name == "chat");
+
+        Assert.Equal("RollingUpdate", chat.Spec.Strategy.Type);
+        Assert.Equal("0", chat.Spec.Strategy.RollingUpdate.MaxUnavailable.Value);
+        Assert.Equal("/health", container.ReadinessProbe.HttpGet.Path);
+        var preStop = container.Lifecycle.PreStop.Sleep.Seconds;
+        Assert.True(preStop > 0 && preStop < pod.TerminationGracePeriodSeconds, "the preStop pause must leave time for the drain");
+    }
+
+    [Fact]
     public void Every_deployment_has_a_disruption_budget_resources_and_a_priority_below_the_api_for_ai_work()
     {
         var budgets = Objects<V1PodDisruptionBudget>("PodDisruptionBudget");
