@@ -1,5 +1,5 @@
 """Turns the rendered dev overlay into what scripts/kube-check.sh plays with podman: one file per pod with its fixed
-address (podman has no Service DNS, so every pod gets hostAliases for the names it calls), the infrastructure pods, the
+address (a Deployment's init container becomes a migrate pod played first) (podman has no Service DNS, so every pod gets hostAliases for the names it calls), the infrastructure pods, the
 Secret's keys as the JSON podman reads ({key: base64}), and the list of kinds podman does not run.
 Usage: kube-check-pods.py <rendered.yaml> <pods folder> <secret.json>; the rest comes from KUBE_* variables."""
 import base64
@@ -19,11 +19,12 @@ host_aliases = [{"ip": f"{prefix}.{n}", "hostnames": [name]} for name, n in addr
 pg, redis, rabbit = env["KUBE_POSTGRES_PASSWORD"], env["KUBE_REDIS_PASSWORD"], env["KUBE_RABBITMQ_PASSWORD"]
 
 
-def write(name, document):
+def write(name, document, address=""):
     with open(os.path.join(pods, f"{name}.yaml"), "w") as f:
         yaml.safe_dump(document, f, sort_keys=False)
-    with open(os.path.join(pods, f"{name}.ip"), "w") as f:
-        f.write(f"{prefix}.{addresses[name]}")
+    if address is not None:
+        with open(os.path.join(pods, f"{name}.ip"), "w") as f:
+            f.write(f"{prefix}.{addresses[name]}")
 
 
 ignored = Counter()
@@ -37,9 +38,6 @@ for document in yaml.safe_load_all(open(rendered)):
     document["metadata"]["name"] = f"chatbot-deploy-kube-{name}"
     spec = document["spec"]["template"]["spec"]
     spec["hostAliases"] = host_aliases
-    # podman 4.3 removes a "once" init container right after it exits and failed doing so under load ("cannot remove
-    # container ... as it is running"); "always" keeps the exited container (it runs again only if the pod restarts).
-    document["spec"]["template"]["metadata"].setdefault("annotations", {})["io.podman.annotations.init.container.type"] = "always"
     document["spec"]["replicas"] = 1
     for container in spec.get("initContainers", []) + spec["containers"]:
         container["image"] = container["image"].replace(":0.1.0-dev", f":{tag}")
@@ -47,6 +45,13 @@ for document in yaml.safe_load_all(open(rendered)):
             ref = variable.get("valueFrom", {}).get("secretKeyRef")
             if ref:
                 ref["name"] = secret
+    # podman 4.3 failed to remove its init container under load ("cannot remove container ... as it is running"):
+    # the migration runs as a pod of its own, played and awaited first, as the init container would run before the pod.
+    init = spec.pop("initContainers", [])
+    if init:
+        write(f"{name}-migrate", {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": f"chatbot-deploy-kube-{name}-migrate"},
+                                  "spec": {"hostAliases": host_aliases, "restartPolicy": "Never", "containers": init,
+                                           "volumes": spec.get("volumes", [])}}, address=None)
     write(name, document)
 
 

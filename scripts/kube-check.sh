@@ -6,6 +6,8 @@
 # What podman does not do, and how the script stands in for it (docs/deploy.md lists it):
 #   - no cluster DNS for Services: each pod is played on its own fixed address of the network chatbot-deploy-kube and
 #     gets hostAliases for the Service names it calls (identity, postgres, redis, rabbitmq, smtp, simulator);
+#   - init containers: podman 4.3 failed removing them under load, so each migration runs as a pod played and awaited
+#     before its Deployment (the order Kubernetes gives the init container);
 #   - a Secret's keys are read from a podman secret holding JSON {key: base64}; the script creates it;
 #   - HPA, ScaledObject/TriggerAuthentication (KEDA), PodDisruptionBudget, NetworkPolicy, PriorityClass, Namespace and
 #     Service are not run by podman; the script leaves them out and lists them (KubernetesSchemaTests check them).
@@ -38,8 +40,9 @@ kubectl kustomize deploy/k8s/overlays/dev > "$work/dev.yaml"
 python3 scripts/kube-check-pods.py "$work/dev.yaml" "$work/pods" "$work/secret.json"
 podman secret create "$secret" "$work/secret.json" >/dev/null
 
-play() { # name: plays pods/<name>.yaml on its fixed address
-  podman kube play --network "$network" --ip "$(cat "$work/pods/$1.ip")" "$work/pods/$1.yaml" >/dev/null
+play() { # name: plays pods/<name>.yaml on its fixed address (a migrate pod on any address)
+  local address=(); [ -e "$work/pods/$1.ip" ] && address=(--ip "$(cat "$work/pods/$1.ip")")
+  podman kube play --network "$network" "${address[@]}" "$work/pods/$1.yaml" >/dev/null
 }
 for name in postgres redis rabbitmq smtp; do play "$name"; done
 export PGHOST="$prefix.10" PGUSER=postgres PGPASSWORD="$KUBE_POSTGRES_PASSWORD"
@@ -50,7 +53,14 @@ until curl -fs -o /dev/null "http://chatbot:$KUBE_RABBITMQ_PASSWORD@$prefix.12:1
   [ $SECONDS -lt $deadline ] || { echo "error: RabbitMQ did not start" >&2; exit 1; }; sleep 1; done
 echo "infrastructure pods up: $((SECONDS - started)) s"
 play_started=$SECONDS
+for name in identity chat moderation billing; do play "$name-migrate"; done
+for name in identity chat moderation billing; do
+  code="$(podman wait "chatbot-deploy-kube-$name-migrate-migrate")"
+  [ "$code" = 0 ] || { echo "error: $name's migration exited $code" >&2; podman logs --tail 30 "chatbot-deploy-kube-$name-migrate-migrate" >&2; exit 1; }
+done
+echo "migrations done: $((SECONDS - play_started)) s"
 for name in simulator identity chat inference-worker moderation billing; do play "$name"; done
+deadline=$((SECONDS + ${KUBE_CHECK_HEALTH_WAIT:-600}))
 for name in identity chat inference-worker moderation billing; do
   ip="$(cat "$work/pods/$name.ip")"
   until curl -fs -o /dev/null "http://$ip:8081/health"; do
