@@ -39,6 +39,14 @@ for document in yaml.safe_load_all(open(rendered)):
     spec = document["spec"]["template"]["spec"]
     spec["hostAliases"] = host_aliases
     document["spec"]["replicas"] = 1
+    for container in spec["containers"]:
+        # podman publishes every containerPort on the host (8080 is taken there); the pods are reached on their own
+        # addresses, so the ports go and the probes name the numbers instead.
+        numbers = {p["name"]: p["containerPort"] for p in container.pop("ports", []) if "name" in p}
+        for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+            action = container.get(probe, {}).get("httpGet")
+            if action and action["port"] in numbers:
+                action["port"] = numbers[action["port"]]
     for container in spec.get("initContainers", []) + spec["containers"]:
         container["image"] = container["image"].replace(":0.1.0-dev", f":{tag}")
         for variable in container.get("env", []):

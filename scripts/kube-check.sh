@@ -8,6 +8,8 @@
 #     gets hostAliases for the Service names it calls (identity, postgres, redis, rabbitmq, smtp, simulator);
 #   - init containers: podman 4.3 failed removing them under load, so each migration runs as a pod played and awaited
 #     before its Deployment (the order Kubernetes gives the init container);
+#   - podman publishes every containerPort on the host: the ports are dropped (probes get the numbers), pods are
+#     reached on their addresses;
 #   - a Secret's keys are read from a podman secret holding JSON {key: base64}; the script creates it;
 #   - HPA, ScaledObject/TriggerAuthentication (KEDA), PodDisruptionBudget, NetworkPolicy, PriorityClass, Namespace and
 #     Service are not run by podman; the script leaves them out and lists them (KubernetesSchemaTests check them).
