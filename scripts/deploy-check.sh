@@ -3,7 +3,7 @@
 # deploy/compose.yaml up in Production under the project name chatbot-deploy-check, waits on the published health
 # endpoints (podman-compose 1.0.3 runs no health checks), then: signs up through chat's port, reads the verification
 # mail from the SMTP sink's log, confirms, logs in, starts a conversation, streams a reply and waits for the turn's
-# billing ledger row (/api/usage/export through chat); restarts everything and checks the conversation is still there.
+# billing ledger row (billing's /api/usage/export); restarts everything and checks the conversation is still there.
 # Then a backup (scripts/backup.sh: the four databases and RabbitMQ's definitions), new EMPTY PostgreSQL and RabbitMQ
 # volumes, scripts/restore.sh into them, the services started on the restored data: the conversation and its ledger
 # rows must be served and a new turn must work. DEPLOY_CHECK_PREVIOUS_TAG=<tag of release N-1>: everything above runs
@@ -93,8 +93,8 @@ token() {
 access="$(token)"
 conversation="$(curl -fsS -X POST "$base/api/conversations" -H "authorization: Bearer $access" -H 'content-type: application/json' \
   -d '{"title":"deploy check"}' | json "['id']")"
-ledger_rows() { # the tenant's billing ledger (through chat's origin): rows of this conversation
-  curl -fsS -H "authorization: Bearer $access" "$base/api/usage/export" | grep -c ",$conversation," || true
+ledger_rows() { # the tenant's billing ledger: rows of this conversation (compose gives chat no billing route: billing's port)
+  curl -fsS -H "authorization: Bearer $access" "http://127.0.0.1:5084/api/usage/export" | grep -c ",$conversation," || true
 }
 turns=0
 turn() { # content: sends it in the conversation, streams the reply to done, waits for the turn's ledger row
