@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Backs up the four service databases (pg_dump custom format, one file each) and RabbitMQ's definitions (users, vhosts,
+# Backs up the server's roles (roles.sql, no passwords), the four service databases (pg_dump custom format, one file each) and RabbitMQ's definitions (users, vhosts,
 # queues, exchanges, bindings, policies) into a new folder, with a SHA-256 manifest. Restore with scripts/restore.sh.
 #   PGHOST=... PGPORT=5432 PGUSER=postgres PGPASSWORD=... \
 #   RABBITMQ_MANAGEMENT_URL=http://chatbot:<password>@<host>:15672 scripts/backup.sh /backups/chatbot-$(date -u +%Y%m%dT%H%M%SZ)
@@ -10,8 +10,11 @@ target="${1:?usage: scripts/backup.sh <new folder>}"
 databases=(identitydb chatdb moderationdb billingdb)
 [ -e "$target" ] && { echo "error: $target exists; give a new folder" >&2; exit 1; }
 mkdir -p "$target"
+# Roles are the server's, not a database's: the row-level security policies and grants name NOLOGIN roles (chat_app...)
+# that a new server does not have. Their definitions and memberships, without passwords.
+pg_dumpall --roles-only --no-role-passwords --file="$target/roles.sql"
 for db in "${databases[@]}"; do
-  pg_dump --format=custom --no-owner --no-privileges --dbname="$db" --file="$target/$db.dump"
+  pg_dump --format=custom --no-owner --dbname="$db" --file="$target/$db.dump"
   echo "$db: $(du -h "$target/$db.dump" | cut -f1)"
 done
 if [ -n "${RABBITMQ_MANAGEMENT_URL:-}" ]; then
