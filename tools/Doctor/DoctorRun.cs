@@ -1,0 +1,56 @@
+using Chatbot.Doctor.Checks;
+using Chatbot.Doctor.Dns;
+
+namespace Chatbot.Doctor;
+
+/// <summary>
+/// Runs every check in order (the rate-limit bursts last, so their windows do not answer the other rows with 429) and
+/// returns one result per scorecard row: a check that throws or times out yields cannot-check rows with the reason,
+/// never a missing row.
+/// </summary>
+public static class DoctorRun
+{
+    public static IReadOnlyList<IDoctorCheck> Checks() =>
+    [
+        new TransportCheck(), new SecurityHeadersCheck(), new CorsCheck(), new PrivateRoutesCheck(), new SecretsInPageCheck(),
+        new InternalRoutesCheck(), new HealthCheck(), new OperationsCheck(), new DnsCheck(), new RateLimitCheck(),
+    ];
+
+    public static IReadOnlyList<ScorecardRow> AllRows => [.. Checks().SelectMany(c => c.Rows)];
+
+    public static async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, CancellationToken ct)
+    {
+        var results = new List<CheckResult>();
+        foreach (var check in Checks())
+        {
+            results.AddRange(await RunOneAsync(check, context, ct));
+        }
+        return results;
+    }
+
+    /// <summary>0 when no row failed, 1 otherwise.</summary>
+    public static int ExitCode(IEnumerable<CheckResult> results) => results.Any(r => r.Status == CheckStatus.Fail) ? 1 : 0;
+
+    private static async Task<IReadOnlyList<CheckResult>> RunOneAsync(IDoctorCheck check, DoctorContext context, CancellationToken ct)
+    {
+        IReadOnlyList<CheckResult> results;
+        try
+        {
+            results = await check.RunAsync(context, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or DnsClient.DnsResponseException or System.Text.Json.JsonException
+                                       or InvalidOperationException or KeyNotFoundException && !ct.IsCancellationRequested)
+        {
+            var reason = e switch
+            {
+                TaskCanceledException => $"no answer within {context.Options.RequestTimeout.TotalSeconds:0} s",
+                HttpRequestException http => $"the request failed ({http.HttpRequestError}): {http.Message}",
+                _ => $"{e.GetType().Name}: {e.Message}",
+            };
+            results = [.. check.Rows.Select(row => CheckResult.CannotCheck(row, reason))];
+        }
+        // Every row of the check gets exactly one result, whatever the check returned.
+        return [.. check.Rows.Select(row => results.FirstOrDefault(r => r.Id == row.Id)
+            ?? CheckResult.CannotCheck(row, "the check returned no result for this row (a doctor bug: please report it)"))];
+    }
+}
