@@ -28,7 +28,7 @@ public sealed class RateLimitCheck : IDoctorCheck
         var login = new Probe(Login, HttpMethod.Post, "/connect/token",
             () => new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["grant_type"] = "password", ["username"] = "doctor-probe@example.invalid", ["password"] = "not-the-password", ["scope"] = "openid",
+                ["grant_type"] = "password", ["username"] = "doctor-probe@example.invalid", ["password"] = "not-the-password", ["client_id"] = "chatbot-web",
             }));
         var signUp = new Probe(SignUp, HttpMethod.Post, "/api/account/register",
             () => Json("""{"email":"doctor-probe@example.invalid","password":"x","tenantName":"doctor"}"""));
