@@ -4,8 +4,8 @@ using Chatbot.Doctor.Dns;
 namespace Chatbot.Doctor;
 
 /// <summary>
-/// Runs every check in order (the rate-limit bursts last, so their windows do not answer the other rows with 429) and
-/// returns one result per scorecard row: a check that throws or times out yields cannot-check rows with the reason,
+/// Runs the checks concurrently, the rate-limit bursts after all others (so their windows do not answer the other rows
+/// with 429), and returns one result per scorecard row in the order of <see cref="AllRows"/>: a check that throws or times out yields cannot-check rows with the reason,
 /// never a missing row.
 /// </summary>
 public static class DoctorRun
@@ -20,12 +20,12 @@ public static class DoctorRun
 
     public static async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, CancellationToken ct)
     {
-        var results = new List<CheckResult>();
-        foreach (var check in Checks())
-        {
-            results.AddRange(await RunOneAsync(check, context, ct));
-        }
-        return results;
+        var checks = Checks();
+        var bursts = checks.OfType<RateLimitCheck>().ToList();
+        var first = await Task.WhenAll(checks.Except(bursts).Select(check => RunOneAsync(check, context, ct)));
+        var last = await Task.WhenAll(bursts.Select(check => RunOneAsync(check, context, ct)));
+        var byId = first.Concat(last).SelectMany(r => r).ToDictionary(r => r.Id);
+        return [.. checks.SelectMany(c => c.Rows).Select(row => byId[row.Id])];
     }
 
     /// <summary>0 when no row failed, 1 otherwise.</summary>

@@ -14,31 +14,31 @@ public sealed class PrivateRoutesCheck : IDoctorCheck
     {
         var description = await DescriptionAsync(context, ct);
         var routes = PublishedRoutes.From(description);
-        var open = new List<string>();
-        var unknown = new List<string>();
+        var open = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var unknown = new System.Collections.Concurrent.ConcurrentBag<string>();
         var refused = 0;
-        foreach (var route in routes)
+        await Parallel.ForEachAsync(routes, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (route, token) =>
         {
             // Not JSON: should a route be open after all, its body binding fails instead of acting.
-            var answer = await context.SendAsync(new HttpMethod(route.Method), context.Url(route.Path()), ct,
+            var answer = await context.SendAsync(new HttpMethod(route.Method), context.Url(route.Path()), token,
                 jsonBody: route.Method is "GET" or "DELETE" ? null : "doctor: not json");
             switch (answer.Code)
             {
-                case 401 or 403: refused++; break;
-                case 404 or 405 when route.Source != PublishedRoutes.DescriptionPath: refused++; break; // not forwarded here
+                case 401 or 403: Interlocked.Increment(ref refused); break;
+                case 404 or 405 when route.Source != PublishedRoutes.DescriptionPath: Interlocked.Increment(ref refused); break; // not forwarded here
                 case 429 or 502 or 503 or 504: unknown.Add($"{route.Key} ({answer.Code})"); break;
                 default: open.Add($"{route.Key} answered {answer.Code}"); break;
             }
-        }
+        });
         var source = description is null
             ? $"no API description at {PublishedRoutes.DescriptionPath}; {routes.Count} forwarded backend routes"
             : $"{routes.Count} routes ({PublishedRoutes.DescriptionPath} and the forwarded backend routes)";
         if (open.Count > 0)
         {
-            return [CheckResult.Fail(PrivateRoutes, $"{open.Count} of {source} answered an anonymous caller: {string.Join("; ", open)}")];
+            return [CheckResult.Fail(PrivateRoutes, $"{open.Count} of {source} answered an anonymous caller: {string.Join("; ", open.Order())}")];
         }
         return unknown.Count > 0
-            ? [CheckResult.CannotCheck(PrivateRoutes, $"{unknown.Count} routes gave no verdict: {string.Join(", ", unknown)}",
+            ? [CheckResult.CannotCheck(PrivateRoutes, $"{unknown.Count} routes gave no verdict: {string.Join(", ", unknown.Order())}",
                 "Run again once the origin answers (a 429 means a rate limit was reached: wait for its window).")]
             : [CheckResult.Pass(PrivateRoutes, $"{refused} of {source} refused an anonymous caller")];
     }

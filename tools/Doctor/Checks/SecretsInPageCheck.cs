@@ -15,6 +15,15 @@ public sealed partial class SecretsInPageCheck : IDoctorCheck
     public static readonly ScorecardRow Secrets = new("secrets-in-page", "No secrets in the served page and scripts",
         "Remove the key from the client bundle, rotate it at the provider, and call the provider from the server only.");
 
+    /// <summary>
+    /// HTML autocomplete keywords: in a page's script <c>password' : 'current-password'</c> is an input's attribute value,
+    /// which the generic password-assignment rule would otherwise report.
+    /// </summary>
+    public static readonly IReadOnlySet<string> AutocompleteTokens = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "current-password", "new-password", "one-time-code",
+    };
+
     public IReadOnlyList<ScorecardRow> Rows => [Secrets];
 
     public async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, CancellationToken ct)
@@ -33,7 +42,10 @@ public sealed partial class SecretsInPageCheck : IDoctorCheck
                 files.Add((script.AbsolutePath, answer.Body));
             }
         }
-        var found = files.SelectMany(f => SecretScanner.Scan(f.Text).Select(m => $"{m.Rule} in {f.Name}")).Distinct().ToList();
+        var found = files.SelectMany(f => SecretScanner.Scan(f.Text)
+                .Where(m => !AutocompleteTokens.Contains(f.Text.Substring(m.Start, m.Length)))
+                .Select(m => $"{m.Rule} in {f.Name}"))
+            .Distinct().ToList();
         return found.Count == 0
             ? [CheckResult.Pass(Secrets, $"{files.Count} files scanned ({string.Join(", ", files.Select(f => f.Name))}), no secret")]
             : [CheckResult.Fail(Secrets, $"secrets served to every visitor: {string.Join("; ", found)}")];
