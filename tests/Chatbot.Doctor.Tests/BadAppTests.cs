@@ -36,7 +36,7 @@ public sealed class BadAppTests
         var run = await CommandRunner.RunAsync("dotnet", [doctor, bad.Http.ToString(), "--json", "--skip-rate-limits"], AppContext.BaseDirectory,
             timeout: TimeSpan.FromMinutes(2));
 
-        Assert.Equal(1, run.ExitCode);
+        Assert.True(run.ExitCode == 1, $"exit code {run.ExitCode}: {run.Error}");
         var json = JsonDocument.Parse(run.Output).RootElement;
         var rows = json.GetProperty("rows").EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("status").GetString());
         Assert.Equal(DoctorRun.AllRows.Select(r => r.Id).Order(), rows.Keys.Order());

@@ -33,7 +33,22 @@ public sealed class RateLimitCheck : IDoctorCheck
         var signUp = new Probe(SignUp, HttpMethod.Post, "/api/account/register",
             () => Json("""{"email":"doctor-probe@example.invalid","password":"x","tenantName":"doctor"}"""));
         var chat = new Probe(Chat, HttpMethod.Post, $"/api/conversations/{Guid.NewGuid()}/messages", () => Json("""{"content":"doctor probe"}"""));
-        return await Task.WhenAll(RunAsync(context, signUp, ct), RunAsync(context, login, ct), RunAsync(context, chat, ct));
+        return await Task.WhenAll(GuardedAsync(context, signUp, ct), GuardedAsync(context, login, ct), GuardedAsync(context, chat, ct));
+    }
+
+    /// <summary>One probe's timeout or refused connection makes its own row cannot-check, not the other two.</summary>
+    private static async Task<CheckResult> GuardedAsync(DoctorContext context, Probe probe, CancellationToken ct)
+    {
+        try
+        {
+            return await RunAsync(context, probe, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return CheckResult.CannotCheck(probe.Row, e is TaskCanceledException
+                ? $"{probe.Method} {probe.Path} gave no answer within {context.Options.RequestTimeout.TotalSeconds:0} s"
+                : $"{probe.Method} {probe.Path} failed: {e.Message}", "Run again when the origin answers, or raise --timeout.");
+        }
     }
 
     private static async Task<CheckResult> RunAsync(DoctorContext context, Probe probe, CancellationToken ct)
@@ -63,7 +78,7 @@ public sealed class RateLimitCheck : IDoctorCheck
             $"{probe.Row.Fix} If your limit is above {limit} by design, run with --rate-limit-requests above it.");
     }
 
-    private const int Batch = 5;
+    private const int Batch = 3;
 
     private static async Task<(int Code, string? RetryAfter)> SendAsync(DoctorContext context, Probe probe, CancellationToken ct)
     {
