@@ -61,8 +61,9 @@ public sealed class RateLimitCheck : IDoctorCheck
             var batch = Math.Min(Batch, limit - sent);
             var answers = await Task.WhenAll(Enumerable.Range(0, batch).Select(_ => SendAsync(context, probe, ct)));
             sent += batch;
-            if (answers.FirstOrDefault(a => a.Code == 429) is { } limited)
+            if (Array.FindIndex(answers, a => a.Code == 429) is var index and >= 0)
             {
+                var limited = answers[index];
                 return limited.RetryAfter is { } retry
                     ? CheckResult.Pass(probe.Row, $"{probe.Method} {probe.Path} answered 429 within {sent} requests, Retry-After {retry}")
                     : CheckResult.Fail(probe.Row, $"{probe.Method} {probe.Path} answered 429 within {sent} requests without Retry-After",
