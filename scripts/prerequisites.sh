@@ -6,6 +6,8 @@
 # with npm: tests/Chatbot.OpenAi.Tests drives /v1 with the openai npm package.
 # With --monitoring (tests and `run.sh --monitoring`) Debian's Prometheus, Alertmanager and the PostgreSQL and Redis
 # exporters are required too: promtool unit-tests deploy/monitoring's rules; the AppHost runs them as local processes.
+# With --dns (tests only) Debian's dnsmasq-base (the binary, no system service) is required too: the doctor's DNS rows
+# are tested against a dnsmasq serving a fake zone (tests/Chatbot.Doctor.Tests).
 chatbot_missing_packages() {
   local missing=()
   local browser=0
@@ -19,6 +21,7 @@ chatbot_missing_packages() {
     command -v prometheus-postgres-exporter > /dev/null 2>&1 || missing+=(prometheus-postgres-exporter)
     command -v prometheus-redis-exporter > /dev/null 2>&1 || missing+=(prometheus-redis-exporter)
   fi
+  if [[ " $* " == *" --dns "* ]] && ! command -v dnsmasq > /dev/null 2>&1 && [ ! -x /usr/sbin/dnsmasq ]; then missing+=(dnsmasq-base); fi
   compgen -G "/usr/lib/postgresql/*/bin/postgres" > /dev/null || missing+=(postgresql)
   command -v redis-server > /dev/null 2>&1 || missing+=(redis-server)
   { [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] && command -v epmd > /dev/null 2>&1; } || missing+=(rabbitmq-server)

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prerequisites.sh
-chatbot_ensure_prerequisites --browser --monitoring
+chatbot_ensure_prerequisites --browser --monitoring --dns
 
 results="${TEST_RESULTS_DIR:-$PWD/TestResults}"
 rm -rf "$results"
