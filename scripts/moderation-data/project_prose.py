@@ -96,6 +96,15 @@ def without_attack_words(chunk):
     return "\n".join(kept)
 
 
+def read_chunks(paths, excluded, split):
+    chunks = []
+    for path in paths:
+        if not excluded.search(os.path.relpath(path, ROOT)):
+            with open(path, encoding="utf-8") as f:
+                chunks += split(f.read())
+    return chunks
+
+
 def main():
     excluded = re.compile(r"moderation|Moderation|security|secret|Secret|Injection|Prompt|Leak|Canary|Spotlight")
     docs = sorted(glob.glob(os.path.join(ROOT, "docs", "**", "*.md"), recursive=True)
@@ -103,18 +112,8 @@ def main():
                   + glob.glob(os.path.join(ROOT, "README.md")))
     code = sorted(p for p in glob.glob(os.path.join(ROOT, "services", "**", "*.cs"), recursive=True)
                   if "/obj/" not in p and "/bin/" not in p and "Migrations" not in p)
-    chunks = []
-    for path in docs:
-        if excluded.search(os.path.relpath(path, ROOT)):
-            continue
-        with open(path, encoding="utf-8") as f:
-            chunks += markdown_chunks(f.read())
-    code_rows = []
-    for path in code:
-        if excluded.search(os.path.relpath(path, ROOT)):
-            continue
-        with open(path, encoding="utf-8") as f:
-            code_rows += code_chunks(f.read())
+    chunks = read_chunks(docs, excluded, markdown_chunks)
+    code_rows = read_chunks(code, excluded, code_chunks)
     R.shuffle(code_rows)
     chunks += code_rows[:900]
     rows, seen = [], set()
