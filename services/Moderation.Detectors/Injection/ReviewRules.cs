@@ -13,6 +13,7 @@ public static partial class ReviewRules
     public const string SecretRequest = "secret_request";
     public const string IndirectInstruction = "indirect_instruction";
     public const string UnrestrictedPersona = "unrestricted_persona";
+    public const string InstructionsRequest = "instructions_request";
 
     public static string? FirstMatch(string folded)
     {
@@ -20,6 +21,7 @@ public static partial class ReviewRules
         {
             if (Secret().IsMatch(folded) || ForeignSecret().IsMatch(folded) || SecretSpelling().IsMatch(folded)) return SecretRequest;
             if (Unrestricted().IsMatch(folded)) return UnrestrictedPersona;
+            if (OwnInstructions().IsMatch(folded)) return InstructionsRequest;
             if (AddressedToModel().IsMatch(folded)) return IndirectInstruction;
             // Instructions about "your response" count only inside embedded content (after the first line), where the
             // user is not the one speaking: "include examples in your answer" is an everyday request on its own.
@@ -45,8 +47,13 @@ public static partial class ReviewRules
     // A persona or a game set up to have no limits: "every filter turned off", "never says no", "not bound by any policy",
     // "treats every question as legitimate", "your character throws away its guidelines". Suspicious, not certain (a story
     // can say this too), so the grey zone: answered with the message marked as untrusted, and reviewed.
-    [GeneratedRegex(@"\b(every|all|any|its|his|her|their|your) (content |safety )?(filters?|guardrails?|safeguards?|restrictions?|safety (features|training|checks?)) (are |is |were |was )?(turned off|switched off|disabled|removed|lifted|gone|off)\b|\b(no|zero|without( any)?) (content )?(filters?|guardrails?|censorship|safeguards?|safety (training|features|filters?|guidelines))\b|\b(never|will not ever|won'?t ever) (says? no|refuses?|declines?)\b|\bwithout (ever )?refusing\b|\bdoes(n'?t| not) filter\b|\bnot bound by (any |the )?(polic|rules|guidelines|restrictions|ethics|morals)|\banything goes\b|\btreats? (every|any) (question|request|prompt) as (legitimate|acceptable|allowed|fine)\b|\bpolicies are for\b|\b(developers?|creators?|makers?|company|owners?) (have |has )?(allowed|permitted|approved) (everything|anything)\b|\b(throws?|threw|drops?|discards?|sheds?|abandons?|dumps?|spills?|recites?) (away |out )?(its|his|her|their|your|all) (guidelines|rules|restrictions|filters|guardrails|principles|ethics|confidential configuration|hidden instructions)\b|\b(rules|policies|guidelines) (written by|of|from) (the company|openai|(its|your) (creators|developers|makers)) (do|does) not (bind|apply)\b|\b(instructions|rules|configuration|prompt) (its|your|their) (makers|creators|developers|owners) (hid|hide|gave|wrote)\b", RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"\b(every|all|any|its|his|her|their|your) (content |safety )?(filters?|guardrails?|safeguards?|restrictions?|safety (features|training|checks?)) (are |is |were |was )?(turned off|switched off|disabled|removed|lifted|gone|off)\b|\b(no|zero|without( any)?) (content )?(filters?|guardrails?|censorship|safeguards?|safety (training|features|filters?|guidelines))\b|\b(never|will not ever|won'?t ever) (says? no|refuses?|declines?)\b|\bwithout (ever )?refusing\b|\bdoes(n'?t| not) filter\b|\bnot (bound|restricted|limited|constrained) by (any |the )?(polic|rules|guidelines|restrictions|ethics|morals)|\banything goes\b|\btreats? (every|any) (question|request|prompt) as (legitimate|acceptable|allowed|fine)\b|\bpolicies are for\b|\b(developers?|creators?|makers?|company|owners?) (have |has )?(allowed|permitted|approved) (everything|anything)\b|\b(throws?|threw|drops?|discards?|sheds?|abandons?|dumps?|spills?|recites?) (away |out )?(its|his|her|their|your|all) (guidelines|rules|restrictions|filters|guardrails|principles|ethics|confidential configuration|hidden instructions)\b|\b(rules|policies|guidelines) (written by|of|from) (the company|openai|(its|your) (creators|developers|makers)) (do|does) not (bind|apply)\b|\b(instructions|rules|configuration|prompt) (its|your|their) (makers|creators|developers|owners) (hid|hide|gave|wrote)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex Unrestricted();
+
+    // The model's own setup asked for: "what are your initial instructions", "the rules you were given", "your pre-prompt",
+    // "what comes before my first message". Blocking rules catch the blunt forms; these softer ones go to review.
+    [GeneratedRegex(@"\b(what|tell|share|show|list|write|repeat|print|give|quote|recite|reveal|output|paste|summari[sz]e)\b[^.?!\n]{0,40}\b(your|the assistant'?s|the model'?s) (initial|original|confidential|hidden|secret|internal|starting|first|full|exact|own) ?(instructions?|rules|guidelines|directives|configuration|setup)\b(?! (for|on|about|to) )|\b(in|of|from) (your|the) (system|hidden|initial|original) (message|prompt)\b|\b(your|the) (system message|pre-?prompt)\b|\b(instructions?|rules|guidelines|directives) (that )?you (were|have been|'?ve been) (given|told|programmed|configured)\b|\b(before|above) my (first|very first) message\b", RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex OwnInstructions();
 
     [GeneratedRegex(@"\b(quel est|dis-moi|donne[sz]?(-moi)?|was ist|wie lautet|nenne|sag( mir)?|cual es|dime|dame|qual (e|y)|diga|geef|podaj|jakie jest)\b[^.?!\n]{0,30}\b(mot de passe|passwort|kennwort|contrasena|senha|wachtwoord|password|haslo|codice segreto|code secret|geheimwort)\b", RegexOptions.CultureInvariant, 1000)]
     private static partial Regex ForeignSecret();
