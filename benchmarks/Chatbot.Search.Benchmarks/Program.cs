@@ -26,6 +26,7 @@ Console.WriteLine($"seeded {users * conversationsPerUser * messagesPerConversati
 
 // WebApplicationFactory reads MvcTestingAppManifest.json (where services/Chat is) from the working directory.
 Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+Console.WriteLine("settings changed from the shipped defaults: " + string.Join(", ", SearchChatFactory.ChangedSettings.Select(s => $"{s.Key}={s.Value}")));
 await using var chat = new SearchChatFactory(chatDb, (await app.GetConnectionStringAsync("redis"))!, (await app.GetConnectionStringAsync("rabbitmq"))!);
 var clients = userIds.Select(u => chat.CreateClient(u, tenant)).ToList();
 (string Kind, string Query)[] kinds =
