@@ -32,7 +32,7 @@ public sealed class ModerationPolicy
     public double InjectionReviewThreshold { get; set; } = DefaultReviewThreshold;
 
     public const double DefaultBlockThreshold = 1.0;
-    public const double DefaultReviewThreshold = 0.8;
+    public const double DefaultReviewThreshold = 0.9;
 
     public TimeSpan StageTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
