@@ -55,6 +55,7 @@ public sealed class ManifestWriterTests : IDisposable
         Assert.True((bool?)manifest["service-credential"]!["inputs"]!["value"]!["secret"]);
         Assert.Equal("{service-credential.value}", (string?)manifest["identity"]!["env"]!["ServiceAuth__Credential"]);
         Assert.Equal("{service-credential.value}", (string?)manifest["chat"]!["env"]!["ServiceAuth__Credential"]);
+        Assert.Equal("{service-credential.value}", (string?)manifest["moderation"]!["env"]!["ServiceAuth__Credential"]);
         Assert.Null(manifest["billing"]!["env"]!["ServiceAuth__Credential"]);
     }
 
