@@ -152,9 +152,11 @@ public sealed class ReplyGenerator(
             var cost = CostCalculator.Compute(usage.InputTokens, usage.OutputTokens, options.InputPricePerMillion, options.OutputPricePerMillion);
             var done = new DoneEvent(usage.InputTokens, usage.OutputTokens, cost, reply.Model, reply.Provider.Name, request.PromptVersion,
                 BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef);
-            await writer.DoneAsync(done);
             var content = moderated is null ? reply.Content : writer.Content;
-            await StoreInCacheAsync(request, content, done);
+            // The cache write goes out before done on the same connection: whoever sees done finds the entry.
+            var storing = StoreInCacheAsync(request, content, done);
+            await writer.DoneAsync(done);
+            await storing;
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
             metrics.RecordCost(request.Tier, reply.Provider.Name, reply.Model, cost);
             metrics.RecordTurn("ok");
