@@ -75,11 +75,17 @@ public sealed class ResponseCacheTests(WorkerFixture fixture, Xunit.Abstractions
         var notCacheable = WorkerFixture.Request("Tell me about tenants.") with { TenantId = owner.TenantId };
         foreach (var request in new[] { otherTenant, otherKey, notCacheable })
         {
-            var (entries, usage) = await RunAsync(request);
-            Assert.False(IsCached(entries));
-            Assert.False(usage.Cached);
-            Assert.Equal(fixture.PlanOf(request).Text, Text(entries));
+            await AssertGeneratedAsync(request);
         }
+    }
+
+    /// <summary>The request was answered by the provider, not the cache.</summary>
+    private async Task AssertGeneratedAsync(GenerateReply request)
+    {
+        var (entries, usage) = await RunAsync(request);
+        Assert.False(IsCached(entries));
+        Assert.False(usage.Cached);
+        Assert.Equal(fixture.PlanOf(request).Text, Text(entries));
     }
 
     [Fact]
@@ -91,12 +97,8 @@ public sealed class ResponseCacheTests(WorkerFixture fixture, Xunit.Abstractions
         Assert.True(await fixture.Redis.GetDatabase().KeyExistsAsync(worker::Chatbot.InferenceWorker.Caching.ResponseCache.Key(tenant, key)));
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
-        var later = Cacheable("Tell me about expiry, later.", tenant, key, ttlSeconds: 1);
-        var (entries, usage) = await RunAsync(later);
 
-        Assert.False(IsCached(entries));
-        Assert.False(usage.Cached);
-        Assert.Equal(fixture.PlanOf(later).Text, Text(entries));
+        await AssertGeneratedAsync(Cacheable("Tell me about expiry, later.", tenant, key, ttlSeconds: 1));
     }
 
     [Fact]

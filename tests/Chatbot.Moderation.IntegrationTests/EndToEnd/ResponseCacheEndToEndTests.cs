@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Xunit.Abstractions;
@@ -75,34 +74,9 @@ public sealed class ResponseCacheEndToEndTests(SystemFixture system, ITestOutput
     private static string Text((List<(string Type, string Data)> Events, double FirstTokenAfter202Ms) turn) =>
         string.Concat(turn.Events.Where(e => e.Type == "token").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()));
 
-    /// <summary>One message in a new conversation (so its context is the same each time), read to its last event.</summary>
     private static async Task<(List<(string Type, string Data)> Events, double FirstTokenAfter202Ms)> TimedTurnAsync(HttpClient client, string content)
     {
-        using var created = await client.PostAsJsonAsync("/api/conversations", new { title = "cache" });
-        created.EnsureSuccessStatusCode();
-        var conversationId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
-        using var sent = await client.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { content });
-        var accepted = Stopwatch.GetTimestamp();
-        Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
-        var replyId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetGuid();
-
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        using var response = await client.GetAsync($"/api/replies/{replyId}/stream", HttpCompletionOption.ResponseHeadersRead, cts.Token);
-        response.EnsureSuccessStatusCode();
-        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
-        var events = new List<(string, string)>();
-        string? type = null;
-        var firstToken = 0.0;
-        while (await reader.ReadLineAsync(cts.Token) is { } line)
-        {
-            if (line.StartsWith("event:", StringComparison.Ordinal)) type = line[6..].Trim();
-            else if (line.StartsWith("data:", StringComparison.Ordinal) && type is not null)
-            {
-                if (type == "token" && firstToken == 0) firstToken = Stopwatch.GetElapsedTime(accepted).TotalMilliseconds;
-                events.Add((type, line[5..].Trim()));
-                if (type is "done" or "error") break;
-            }
-        }
+        var (_, events, firstToken) = await ChatTurn.SendTimedAsync(client, content);
         return (events, firstToken);
     }
 }
