@@ -19,7 +19,8 @@ public sealed class CachedReplyResponder(ResponseCache cache, ReplyStreams strea
     /// <summary>True when the reply was answered from the cache; false: generate it (a miss, or not cacheable).</summary>
     public async Task<bool> TryAnswerAsync(GenerateReply request, CancellationToken ct)
     {
-        if (request.CacheKey is null) return false;
+        // Only moderation sets a key, after the turn committed; a request sent before its commit waits for its mark in the generator.
+        if (request.CacheKey is null || request.AwaitCommit) return false;
         var started = timeProvider.GetTimestamp();
         var entryRead = cache.ReadAsync(request);
         var snapshotRead = streams.ReadAsync(request.ReplyId);
