@@ -3,8 +3,8 @@ using Chatbot.Moderation.Flow;
 
 namespace Chatbot.Moderation.IntegrationTests;
 
-/// <summary>The cache key is exact: any parameter, prompt, model or tenant change gives another key; only line endings,
-/// outer white space and Unicode composition are normalised.</summary>
+/// <summary>The cache key is exact: any parameter, prompt, model or tenant change gives another key; only line endings
+/// and outer white space are normalised.</summary>
 public sealed class ResponseCacheKeyUnitTests
 {
     private static readonly GenerateReply Turn = Turns.For("What is a message queue?").Request;
@@ -29,17 +29,14 @@ public sealed class ResponseCacheKeyUnitTests
         Assert.True(ResponseCacheKey.For(Turn) != ResponseCacheKey.For(changed), part);
 
     [Fact]
-    public void Line_endings_outer_white_space_and_composition_do_not_change_the_key_and_the_user_does_not_either()
+    public void Line_endings_and_outer_white_space_do_not_change_the_key_and_the_user_does_not_either()
     {
         var same = Turn with
         {
             UserId = Guid.NewGuid(), ReplyId = Guid.NewGuid(),
             Messages = [Turn.Messages[0] with { Content = Turn.Messages[0].Content + "\r\n" }, new ChatTurn("user", "  What is a message queue?\n")],
         };
-        var composed = Turns.For("caf\u00e9").Request;
-        var decomposed = composed with { Messages = [composed.Messages[0], new ChatTurn("user", "cafe\u0301")] };
 
         Assert.Equal(ResponseCacheKey.For(Turn), ResponseCacheKey.For(same));
-        Assert.Equal(ResponseCacheKey.For(composed), ResponseCacheKey.For(decomposed));
     }
 }

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Chatbot.Contracts.Inference;
 
@@ -7,7 +6,7 @@ namespace Chatbot.Moderation.Flow;
 
 /// <summary>
 /// The response cache key of a turn: SHA-256 (hex) over the tenant, the prompt, the model (the alias's provider), the
-/// normalised messages (role and text: Unicode NFC, line endings as LF, outer white space trimmed) and the generation
+/// normalised messages (role and text: line endings as LF, outer white space trimmed) and the generation
 /// parameters (output limit, temperature, top_p, stop). Any difference gives another key: an exact-match cache. The
 /// worker puts the tenant in the Redis key as well, so two tenants never share an entry even with equal hashes.
 /// Computed from the turn as chat sent it, before the canary (new for every turn) is embedded.
@@ -33,5 +32,6 @@ public static class ResponseCacheKey
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(parts)));
     }
 
-    private static string Normalize(string text) => text.Normalize(NormalizationForm.FormC).ReplaceLineEndings("\n").Trim();
+    // No Unicode normalisation: the services run with invariant globalization, where string.Normalize does not compose.
+    private static string Normalize(string text) => text.ReplaceLineEndings("\n").Trim();
 }
