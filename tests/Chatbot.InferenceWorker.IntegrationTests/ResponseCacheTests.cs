@@ -169,9 +169,11 @@ public sealed class ResponseCacheTests(WorkerFixture fixture, Xunit.Abstractions
         }
         timings.Sort();
         // From the publish to the broker to the first entry's announcement (what wakes chat's stream readers), through
-        // RabbitMQ, the worker's pipelined lookup and the stream write. Printed for docs/benchmarks.md; the bound only
-        // catches a hit that waited for the provider, whose first token is 20 ms away here, with room for a loaded machine.
+        // RabbitMQ, the worker's pipelined lookup and the stream write. Printed for docs/benchmarks.md. That a hit asks no
+        // provider is shown by An_identical_turn_is_answered_from_the_cache_at_once_and_its_usage_says_cached; the bound
+        // here only catches a hit held behind something slow (a slot, a retry), with room for a loaded machine (18.8 ms
+        // p50 at a load average of 105 on 2 cores).
         output.WriteLine($"response cache hit, publish to first-token announcement: p50 {timings[10]:F2} ms, p95 {timings[19]:F2} ms (21 hits)");
-        Assert.True(timings[10] < 20, $"p50 {timings[10]:F2} ms");
+        Assert.True(timings[10] < 250, $"p50 {timings[10]:F2} ms");
     }
 }
