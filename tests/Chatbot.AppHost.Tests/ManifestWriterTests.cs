@@ -48,7 +48,7 @@ public sealed class ManifestWriterTests : IDisposable
     }
 
     [Fact]
-    public void The_service_credential_is_a_secret_parameter_given_to_identity_and_chat()
+    public void The_service_credential_is_a_secret_parameter_given_to_identity_moderation_and_chat()
     {
         var manifest = Manifest();
 
