@@ -16,7 +16,8 @@ public static class ChatbotTopology
         var billingDb = builder.AddDatabase(postgres, "billingdb");
         var redis = builder.AddRedis("redis");
         var rabbitmq = builder.AddRabbitMQ("rabbitmq");
-        // The shared secret of service-to-service routes (identity's /internal/api-keys/verify, called by chat).
+        // The shared secret of service-to-service routes (identity's /internal/api-keys/verify and moderation's
+        // /internal/tenants/{tenant}/users/{user}/moderations, called by chat).
         var serviceCredential = builder.AddParameter("service-credential", secret: true);
 
         var identity = builder.AddProject<Projects.Chatbot_Identity>("identity", 5081)
@@ -28,7 +29,8 @@ public static class ChatbotTopology
         var inference = builder.AddProject<Projects.Chatbot_InferenceWorker>("inference-worker", 5082)
             .WithReference(redis, rabbitmq, identity);
         var moderation = builder.AddProject<Projects.Chatbot_Moderation>("moderation", 5083)
-            .WithReference(moderationDb, redis, rabbitmq, identity);
+            .WithReference(moderationDb, redis, rabbitmq, identity)
+            .WithSecret("ServiceAuth__Credential", serviceCredential);
         var billing = builder.AddProject<Projects.Chatbot_Billing>("billing", 5084)
             .WithReference(billingDb, redis, rabbitmq, identity)
             .WithStatePath("Billing__Email__PickupDirectory", "mail");

@@ -38,6 +38,8 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<TurnCommitWait>();
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
+        services.AddSingleton<Chatbot.InferenceWorker.Caching.ResponseCache>();
+        services.AddScoped<Chatbot.InferenceWorker.Caching.CachedReplyResponder>();
         services.AddSingleton(sp => WorkerCapacity.From(sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
         services.AddSingleton<AdmissionMetrics>();
         services.AddSingleton<TurnScheduler>();

@@ -50,6 +50,7 @@ public static class ModerationServiceExtensions
         services.AddScoped<ReviewQueue>();
 
         builder.AddDefaultAuthentication();
+        builder.AddServiceCredential(); // /internal/*: chat's /v1/moderations for API-key callers (ServiceAuth:Credential)
         services.AddRedisWindowLimiter();
         services.AddProblemDetails();
 

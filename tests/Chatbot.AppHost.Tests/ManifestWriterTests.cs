@@ -48,13 +48,14 @@ public sealed class ManifestWriterTests : IDisposable
     }
 
     [Fact]
-    public void The_service_credential_is_a_secret_parameter_given_to_identity_and_chat()
+    public void The_service_credential_is_a_secret_parameter_given_to_identity_moderation_and_chat()
     {
         var manifest = Manifest();
 
         Assert.True((bool?)manifest["service-credential"]!["inputs"]!["value"]!["secret"]);
         Assert.Equal("{service-credential.value}", (string?)manifest["identity"]!["env"]!["ServiceAuth__Credential"]);
         Assert.Equal("{service-credential.value}", (string?)manifest["chat"]!["env"]!["ServiceAuth__Credential"]);
+        Assert.Equal("{service-credential.value}", (string?)manifest["moderation"]!["env"]!["ServiceAuth__Credential"]);
         Assert.Null(manifest["billing"]!["env"]!["ServiceAuth__Credential"]);
     }
 

@@ -81,11 +81,12 @@ public sealed class ServiceEnvironmentBuilderTests
     }
 
     [Fact]
-    public void Identity_and_chat_share_the_generated_service_credential_and_no_other_service_gets_it()
+    public void Identity_moderation_and_chat_share_the_generated_service_credential_and_no_other_service_gets_it()
     {
         Assert.Equal("generated-service-credential", Build("identity")["ServiceAuth__Credential"]);
         Assert.Equal("generated-service-credential", Build("chat")["ServiceAuth__Credential"]);
-        foreach (var service in new[] { "inference-worker", "moderation", "billing" })
+        Assert.Equal("generated-service-credential", Build("moderation")["ServiceAuth__Credential"]);
+        foreach (var service in new[] { "inference-worker", "billing" })
         {
             Assert.DoesNotContain("ServiceAuth__Credential", Build(service).Keys);
         }

@@ -12,9 +12,13 @@ namespace Chatbot.Moderation.IntegrationTests;
 public sealed class ModerationApiFactory(string moderationDb, string redis, string rabbitMq, LogCapture logs, Uri providerEndpoint)
     : WebApplicationFactory<ModerationOptions>
 {
+    /// <summary>The service credential this moderation takes on its internal routes (<c>ServiceAuth:Credential</c>).</summary>
+    public const string ServiceCredential = "moderation-tests-service-credential-0123456789";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.UseSetting("ServiceAuth:Credential", ServiceCredential);
         builder.UseSetting("ConnectionStrings:moderationdb", moderationDb);
         builder.UseSetting("ConnectionStrings:redis", redis);
         builder.UseSetting("ConnectionStrings:rabbitmq", rabbitMq);

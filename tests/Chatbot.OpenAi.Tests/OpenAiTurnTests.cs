@@ -129,17 +129,6 @@ public sealed class OpenAiTurnTests(OpenAiSystemFixture system)
         Assert.Equal("invalid_request_error", (await OpenAiHttp.ErrorAsync(invalid, 400)).Type);
     }
 
-    [Fact]
-    public async Task Moderations_with_an_API_key_answer_403_in_OpenAIs_shape_not_a_misleading_401()
-    {
-        using var caller = await system.SignUpAsync();
-        using var client = OpenAiHttp.Client(system, caller.ApiKey);
-
-        var refused = await client.PostAsJsonAsync("/v1/moderations", new { input = "What is the weather like?" });
-
-        Assert.Equal(("permission_error", "insufficient_permissions", null), await OpenAiHttp.ErrorAsync(refused, 403));
-    }
-
     private static string Text(JsonElement completion) =>
         completion.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString()!;
 }

@@ -33,15 +33,16 @@ public static class PricesApi
         {
             return BillingProblems.Invalid("model", "model is required (at most 200 characters).");
         }
-        if (request.InputPerMillion < 0 || request.OutputPerMillion < 0)
+        if (request.InputPerMillion < 0 || request.OutputPerMillion < 0 || request.CachedPerMillion < 0)
         {
-            return BillingProblems.Invalid("inputPerMillion", "prices must be 0 or more USD per million tokens.");
+            return BillingProblems.Invalid(request.CachedPerMillion < 0 ? "cachedPerMillion" : "inputPerMillion",
+                "prices must be 0 or more USD per million tokens.");
         }
         var now = clock.GetUtcNow();
         var price = new Price
         {
             Provider = request.Provider, Model = request.Model, InputPerMillion = request.InputPerMillion,
-            OutputPerMillion = request.OutputPerMillion, EffectiveFrom = request.EffectiveFrom ?? now, CreatedAt = now,
+            OutputPerMillion = request.OutputPerMillion, CachedPerMillion = request.CachedPerMillion, EffectiveFrom = request.EffectiveFrom ?? now, CreatedAt = now,
         };
         db.Prices.Add(price);
         try

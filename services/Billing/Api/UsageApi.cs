@@ -30,10 +30,18 @@ public static class UsageApi
         var (dayStart, monthStart) = (QuotaPeriods.DayStart(now), QuotaPeriods.MonthStart(now));
         var mine = db.UsageEntries.AsNoTracking().Where(u => u.TenantId == user.TenantId && u.UserId == user.UserId);
         var today = await mine.Where(u => u.OccurredAt >= dayStart)
-            .GroupBy(_ => 1).Select(g => new { Tokens = g.Sum(u => (long)u.InputTokens + u.OutputTokens), Cost = g.Sum(u => u.Cost) })
+            .GroupBy(_ => 1).Select(g => new
+            {
+                Tokens = g.Sum(u => (long)u.InputTokens + u.OutputTokens), Cost = g.Sum(u => u.Cost),
+                Cached = g.Count(u => u.Cached), Saved = g.Sum(u => u.SavedCost),
+            })
             .FirstOrDefaultAsync(ct);
         var month = await mine.Where(u => u.OccurredAt >= monthStart)
-            .GroupBy(_ => 1).Select(g => new { Tokens = g.Sum(u => (long)u.InputTokens + u.OutputTokens), Cost = g.Sum(u => u.Cost) })
+            .GroupBy(_ => 1).Select(g => new
+            {
+                Tokens = g.Sum(u => (long)u.InputTokens + u.OutputTokens), Cost = g.Sum(u => u.Cost),
+                Cached = g.Count(u => u.Cached), Saved = g.Sum(u => u.SavedCost),
+            })
             .FirstOrDefaultAsync(ct);
         var tenantMonthCost = await db.UsageEntries.AsNoTracking()
             .Where(u => u.TenantId == user.TenantId && u.OccurredAt >= monthStart).SumAsync(u => u.Cost, ct);
@@ -42,8 +50,10 @@ public static class UsageApi
         var budgetLeft = effective.MonthlyBudgetUsd is { } b ? Math.Max(0m, b - tenantMonthCost) : (decimal?)null;
         return TypedResults.Ok(new UsageSummary(effective.Tier,
             new UsageWindow(dayTokens, dayCost, effective.UserTokensPerDay,
-                effective.UserTokensPerDay is { } l ? Math.Max(0, l - dayTokens) : null, null, null, QuotaPeriods.NextDay(now)),
-            new UsageWindow(month?.Tokens ?? 0, month?.Cost ?? 0m, null, null, effective.MonthlyBudgetUsd, budgetLeft, QuotaPeriods.NextMonth(now))));
+                effective.UserTokensPerDay is { } l ? Math.Max(0, l - dayTokens) : null, null, null, QuotaPeriods.NextDay(now),
+                today?.Cached ?? 0, today?.Saved ?? 0m),
+            new UsageWindow(month?.Tokens ?? 0, month?.Cost ?? 0m, null, null, effective.MonthlyBudgetUsd, budgetLeft, QuotaPeriods.NextMonth(now),
+                month?.Cached ?? 0, month?.Saved ?? 0m)));
     }
 
     public static async Task<Results<Ok<List<UserUsage>>, ValidationProblem>> ListUsersAsync(CurrentUser user, BillingDbContext db,
@@ -87,11 +97,11 @@ public static class UsageApi
         var rows = await db.UsageEntries.AsNoTracking()
             .Where(u => u.TenantId == user.TenantId && u.OccurredAt >= start && u.OccurredAt < end)
             .OrderBy(u => u.OccurredAt).ToListAsync(ct);
-        var csv = new StringBuilder("occurred_at,reply_id,user_id,conversation_id,provider,model,prompt_version,input_tokens,output_tokens,cost_usd\n");
+        var csv = new StringBuilder("occurred_at,reply_id,user_id,conversation_id,provider,model,prompt_version,input_tokens,output_tokens,cost_usd,cached,saved_usd\n");
         foreach (var r in rows)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.OccurredAt:O},{r.ReplyId},{r.UserId},{r.ConversationId},{Csv(r.Provider)},{Csv(r.Model)},{r.PromptVersion},{r.InputTokens},{r.OutputTokens},{r.Cost}\n");
+                $"{r.OccurredAt:O},{r.ReplyId},{r.UserId},{r.ConversationId},{Csv(r.Provider)},{Csv(r.Model)},{r.PromptVersion},{r.InputTokens},{r.OutputTokens},{r.Cost},{(r.Cached ? "true" : "false")},{r.SavedCost}\n");
         }
         return TypedResults.File(Encoding.UTF8.GetBytes(csv.ToString()), "text/csv", $"usage-{start:yyyy-MM}.csv");
     }

@@ -17,7 +17,7 @@ public static class ChatOpenAiExtensions
             {
                 c.BaseAddress = uri;
             }
-        });
+        }).WithServiceCredential();
         return builder;
     }
 

@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace Chatbot.Chat.OpenAi;
 
 /// <summary>
-/// <c>POST /v1/moderations</c>: the moderation service's <c>/api/moderations</c> (already in OpenAI's shape, evaluated
-/// with the caller's tenant policy) called with the caller's user token; its problem details come back as OpenAI errors.
-/// An API key is refused here (403) because moderation accepts only user tokens.
+/// <c>POST /v1/moderations</c>: the moderation service's internal route
+/// (<c>/internal/tenants/{tenant}/users/{user}/moderations</c>, OpenAI's shape, evaluated with the caller's tenant policy
+/// and limited per caller), called with the service credential for the caller chat authenticated like every /v1 route
+/// (an API key or a user token); its problem details come back as OpenAI errors.
 /// </summary>
 public static class OpenAiModerations
 {
@@ -15,24 +16,17 @@ public static class OpenAiModerations
 
     public static async Task<IResult> ModerateAsync(HttpContext http, IHttpClientFactory clients, CancellationToken ct)
     {
-        if (http.User.HasClaim(c => c.Type == ChatbotClaimTypes.ApiKeyId))
-        {
-            // Moderation validates identity's user tokens only; forwarding the key would come back as a misleading 401.
-            return OpenAiErrors.Error(StatusCodes.Status403Forbidden,
-                "/v1/moderations takes a user token (Authorization: Bearer <access token>); API keys are not accepted on this route.",
-                "permission_error", null, "insufficient_permissions");
-        }
+        var user = CurrentUser.From(http.User)!; // OpenAiAuthorizationFilter answered 401 otherwise
         var client = clients.CreateClient(HttpClientName);
         if (client.BaseAddress is null)
         {
             return OpenAiErrors.ProviderUnavailable("Moderation is not configured on this deployment.");
         }
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/moderations")
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/internal/tenants/{user.TenantId}/users/{user.UserId}/moderations")
         {
             Content = new StreamContent(http.Request.Body),
         };
         request.Content.Headers.ContentType = new("application/json");
-        request.Headers.TryAddWithoutValidation("Authorization", http.Request.Headers.Authorization.ToString());
         HttpResponseMessage response;
         try
         {

@@ -15,6 +15,10 @@ namespace Chatbot.Contracts.Inference;
 /// is asked first and the rest of the chain stays the fallback. Null: the chain in its configured order.
 /// <paramref name="Sampling"/>: temperature, top_p and stop sequences for the provider; null: its defaults.
 /// Both were added later and default to null, so a request published before them still reads.
+/// <paramref name="CacheKey"/>: the response cache key moderation computed for a turn of a tenant that opted in, with no
+/// personal data found in it (SHA-256 hex of tenant, prompt, model, normalised messages and parameters); the worker
+/// answers from <c>chatbot:response-cache:{tenant}:{key}</c> when it holds a reply, else stores the finished reply there
+/// for <paramref name="CacheTtlSeconds"/>. Null: not cacheable.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -33,4 +37,6 @@ public sealed record GenerateReply(
     bool Moderated = false,
     bool AwaitCommit = false,
     string? Provider = null,
-    SamplingSettings? Sampling = null) : IMessage;
+    SamplingSettings? Sampling = null,
+    string? CacheKey = null,
+    int CacheTtlSeconds = 0) : IMessage;

@@ -1,6 +1,10 @@
 namespace Chatbot.Contracts.Inference;
 
-/// <summary>Tokens and cost of one reply, published once per reply; billing dedupes on <paramref name="ReplyId"/>.</summary>
+/// <summary>
+/// Tokens and cost of one reply, published once per reply; billing dedupes on <paramref name="ReplyId"/>.
+/// <paramref name="Cached"/>: answered from the response cache; the tokens and cost are those of the reply it repeats (what
+/// the provider call would have cost), and billing charges the cache price instead.
+/// </summary>
 public sealed record UsageRecorded(
     Guid CorrelationId,
     DateTimeOffset OccurredAt,
@@ -14,4 +18,5 @@ public sealed record UsageRecorded(
     int InputTokens,
     int OutputTokens,
     decimal Cost,
-    string? PromptRef = null) : IMessage;
+    string? PromptRef = null,
+    bool Cached = false) : IMessage;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Budget;
+using Chatbot.InferenceWorker.Caching;
 using Chatbot.Contracts.Moderation;
 using Chatbot.InferenceWorker.OutputChecks;
 using Chatbot.InferenceWorker.Providers;
@@ -8,6 +9,7 @@ using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;
 using Chatbot.InferenceWorker.Usage;
 using MassTransit;
+using StackExchange.Redis;
 
 namespace Chatbot.InferenceWorker.Generation;
 
@@ -30,6 +32,7 @@ public sealed class ReplyGenerator(
     ReplyStreams streams,
     ReplyCancellations cancellations,
     TurnCommitWait commits,
+    ResponseCache cache,
     ITokenCounter tokenCounter,
     IPublishEndpoint publisher,
     InferenceMetrics metrics,
@@ -149,14 +152,18 @@ public sealed class ReplyGenerator(
             var cost = CostCalculator.Compute(usage.InputTokens, usage.OutputTokens, options.InputPricePerMillion, options.OutputPricePerMillion);
             var done = new DoneEvent(usage.InputTokens, usage.OutputTokens, cost, reply.Model, reply.Provider.Name, request.PromptVersion,
                 BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef);
+            var content = moderated is null ? reply.Content : writer.Content;
+            // The cache write goes out before done on the same connection: whoever sees done finds the entry.
+            var storing = StoreInCacheAsync(request, content, done);
             await writer.DoneAsync(done);
+            await storing;
             metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
             metrics.RecordCost(request.Tier, reply.Provider.Name, reply.Model, cost);
             metrics.RecordTurn("ok");
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
             await reporter.FlushAsync();
-            await PublishGeneratedAsync(request, moderated is null ? reply.Content : writer.Content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
+            await PublishGeneratedAsync(request, content, done, timeProvider.GetElapsedTime(started), reply.TimeToFirstToken, cancellationToken);
         }
         catch (OperationCanceledException) when (generation.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -180,6 +187,19 @@ public sealed class ReplyGenerator(
             await reporter.FlushAsync();
             await PublishPartialUsageAsync(request, writer, cancellationToken);
             await FailAsync(request, writer, ReplyFailureCodes.ProviderUnavailable, ex.Message, cancellationToken);
+        }
+    }
+
+    /// <summary>A cacheable request's finished reply goes to the response cache; a failed write costs the next turn a provider call, not this one its reply.</summary>
+    private async Task StoreInCacheAsync(GenerateReply request, string content, DoneEvent done)
+    {
+        try
+        {
+            await cache.StoreAsync(request, content, done);
+        }
+        catch (RedisException ex)
+        {
+            InferenceLog.CacheStoreFailed(logger, ex, request.ReplyId);
         }
     }
 
@@ -216,15 +236,8 @@ public sealed class ReplyGenerator(
             last.Name, last.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
     }
 
-    private async Task PublishGeneratedAsync(GenerateReply r, string content, DoneEvent done, TimeSpan latency, TimeSpan ttft, CancellationToken ct)
-    {
-        var now = timeProvider.GetUtcNow();
-        await publisher.Publish(new ReplyGenerated(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId, content,
-            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost,
-            (long)latency.TotalMilliseconds, (long)ttft.TotalMilliseconds, done.PromptRef ?? r.PromptRef), ct);
-        await publisher.Publish(new UsageRecorded(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
-            done.Provider, done.Model, done.PromptVersion, done.InputTokens, done.OutputTokens, done.Cost, done.PromptRef ?? r.PromptRef), ct);
-    }
+    private Task PublishGeneratedAsync(GenerateReply r, string content, DoneEvent done, TimeSpan latency, TimeSpan ttft, CancellationToken ct) =>
+        ReplyOutcomes.PublishGeneratedAsync(publisher, timeProvider.GetUtcNow(), r, content, done, latency, ttft, ct);
 
     /// <summary>For moderation's audit log; the message id is derived from the reply id so a republish is deduplicated.</summary>
     private Task PublishOutputBlockedAsync(GenerateReply r, string category, ModeratedReplySink sink, CancellationToken ct)

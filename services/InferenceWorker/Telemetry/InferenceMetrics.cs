@@ -22,6 +22,9 @@ public sealed class InferenceMetrics
     private readonly Counter<long> _turns;
     private readonly Counter<long> _fallbacks;
     private readonly UpDownCounter<int> _circuitsOpen;
+    private readonly Counter<long> _cacheHits;
+    private readonly Counter<long> _cacheMisses;
+    private readonly Counter<double> _cacheSaved;
 
     public InferenceMetrics(IMeterFactory meterFactory)
     {
@@ -35,6 +38,9 @@ public sealed class InferenceMetrics
         _cost = meter.CreateCounter<double>("chatbot.cost", "{USD}", "Provider spend in US dollars, by tenant tier, provider and model.");
         _turns = meter.CreateCounter<long>("chatbot.turns", "{turn}", "Replies ended by the worker, by outcome (ok or the failure code).");
         _fallbacks = meter.CreateCounter<long>("chatbot.inference.fallbacks", "{fallback}", "Provider calls given up in favour of the next provider of the chain.");
+        _cacheHits = meter.CreateCounter<long>("chatbot.cache.hits", "{reply}", "Turns answered from the response cache, by tenant tier and model.");
+        _cacheMisses = meter.CreateCounter<long>("chatbot.cache.misses", "{reply}", "Cacheable turns the response cache did not hold, by tenant tier.");
+        _cacheSaved = meter.CreateCounter<double>("chatbot.cache.saved_cost", "{USD}", "Provider spend a response cache hit avoided (the repeated reply's cost), by tenant tier and model.");
         _circuitsOpen = meter.CreateUpDownCounter<int>("chatbot.inference.circuits_open", "{circuit}", "Provider circuit breakers currently open, per provider.");
     }
 
@@ -48,6 +54,17 @@ public sealed class InferenceMetrics
 
     /// <summary>A reply ended: <c>ok</c> or a <see cref="Chatbot.Contracts.Inference.ReplyFailureCodes"/> value.</summary>
     public void RecordTurn(string outcome) => _turns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    /// <summary>A cacheable turn answered from the response cache; <paramref name="savedUsd"/> is what its provider call cost.</summary>
+    public void RecordCacheHit(string tier, string model, decimal savedUsd)
+    {
+        var tags = new System.Diagnostics.TagList { { "tier", tier }, { "gen_ai.request.model", model } };
+        _cacheHits.Add(1, tags);
+        if (savedUsd > 0m) _cacheSaved.Add((double)savedUsd, tags);
+    }
+
+    /// <summary>A cacheable turn the response cache did not hold: it goes to the provider and its reply is stored.</summary>
+    public void RecordCacheMiss(string tier) => _cacheMisses.Add(1, new KeyValuePair<string, object?>("tier", tier));
 
     public void RecordFallback(ChatProvider from) =>
         _fallbacks.Add(1, new KeyValuePair<string, object?>("chatbot.provider.name", from.Name));

@@ -43,6 +43,9 @@ public sealed class ModerationPolicy
 
     public bool Canary { get; set; } = true;
 
+    /// <summary>Response cache lifetime of this tenant's turns without personal data; 0 (the default): the tenant did not opt in.</summary>
+    public int ResponseCacheSeconds { get; set; }
+
     /// <summary>
     /// Regions (ISO 3166 alpha-2) whose national phone formats this tenant's users write, tried before the detector's
     /// defaults; international numbers (<c>+CC</c>) are recognised for every country regardless.

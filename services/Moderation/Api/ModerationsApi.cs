@@ -12,6 +12,9 @@ namespace Chatbot.Moderation.Api;
 /// <c>POST /api/moderations</c> in the shape of OpenAI's moderation endpoint, evaluated with the caller's tenant policy.
 /// Served through chat's origin (YARP), authenticated and rate-limited per caller across replicas (Redis). With a
 /// provider moderation API configured, its categories and scores are merged into each result.
+/// <c>POST /internal/tenants/{tenantId}/users/{userId}/moderations</c> is the same for chat's <c>/v1/moderations</c>, whose
+/// callers may hold an API key, which only chat can verify: it takes the service credential (<c>ServiceAuth:Credential</c>)
+/// instead of a user token, the tenant and caller chat authenticated in its path, and is limited per that caller.
 /// </summary>
 public static class ModerationsApi
 {
@@ -24,12 +27,25 @@ public static class ModerationsApi
             .RequireAuthorization(AuthorizationPolicies.Member)
             .RequireModerationRateLimit()
             .WithTags("Moderation");
+        app.MapPost("/internal/tenants/{tenantId:guid}/users/{userId:guid}/moderations", ModerateForTenantAsync)
+            .RequireServiceCredential()
+            .RequireModerationRateLimit()
+            .ExcludeFromDescription();
         return app;
     }
 
-    public static async Task<Results<Ok<ModerationResponse>, ProblemHttpResult>> ModerateAsync(
+    public static Task<Results<Ok<ModerationResponse>, ProblemHttpResult>> ModerateAsync(
         ModerationRequest request, InputModerator moderator, PolicyProvider policies, CurrentUser user,
-        IOptions<ModerationOptions> options, CancellationToken ct)
+        IOptions<ModerationOptions> options, CancellationToken ct) =>
+        ModerateForAsync(request, user.TenantId, moderator, policies, options, ct);
+
+    /// <summary>The service-credential route: <paramref name="tenantId"/>'s policy, for a caller chat authenticated.</summary>
+    public static Task<Results<Ok<ModerationResponse>, ProblemHttpResult>> ModerateForTenantAsync(Guid tenantId,
+        ModerationRequest request, InputModerator moderator, PolicyProvider policies, IOptions<ModerationOptions> options,
+        CancellationToken ct) => ModerateForAsync(request, tenantId, moderator, policies, options, ct);
+
+    private static async Task<Results<Ok<ModerationResponse>, ProblemHttpResult>> ModerateForAsync(ModerationRequest request,
+        Guid tenantId, InputModerator moderator, PolicyProvider policies, IOptions<ModerationOptions> options, CancellationToken ct)
     {
         if (ReadInputs(request.Input) is not { } inputs)
         {
@@ -43,7 +59,7 @@ public static class ModerationsApi
         {
             return Problem($"Each input may have at most {options.Value.MaxApiInputChars} characters.");
         }
-        var policy = await policies.ForAsync(user.TenantId, ct);
+        var policy = await policies.ForAsync(tenantId, ct);
         var results = new List<ModerationResult>(inputs.Count);
         foreach (var input in inputs)
         {

@@ -18,8 +18,11 @@ public static class RateLimiting
         {
             var http = context.HttpContext;
             var perMinute = http.RequestServices.GetRequiredService<IOptions<ModerationOptions>>().Value.ApiRequestsPerMinute;
+            // The internal route names the caller chat authenticated; the public one is the token's.
             var user = CurrentUser.From(http.User);
-            var caller = $"{user?.TenantId}:{user?.UserId}";
+            var caller = http.Request.RouteValues.TryGetValue("tenantId", out var tenant) && http.Request.RouteValues.TryGetValue("userId", out var id)
+                ? $"{tenant}:{id}"
+                : $"{user?.TenantId}:{user?.UserId}";
             RateLimitDecision decision;
             try
             {

@@ -20,6 +20,7 @@ namespace Chatbot.Moderation.Flow;
 /// and <see cref="GenerateReply"/> is published with the tier's priority. Flagged and blocked inputs are audited and queued.
 /// A grey-zone input (<see cref="ModerationCategories.SuspectedInjection"/>) is answered, spotlighted: the user message
 /// between tagged delimiters and a system prompt rule that text between them is data, not instructions.
+/// A turn of a tenant that opted into the response cache carries its cache key when nothing personal was found in it.
 /// </summary>
 public sealed partial class InputModerationService(
     InputModerator moderator, PolicyProvider policies, ReplyStreamBlocker streams, AuditWriter audit,
@@ -48,10 +49,27 @@ public sealed partial class InputModerationService(
         // The context write goes out before the publish, without waiting for Redis: the hop costs one broker publish,
         // not a Redis round trip too. The worker waits briefly for a context that lands after the message.
         var saving = streams.SaveContextAsync(request.ReplyId, new OutputContext(canary, placeholders, OutputPolicy.From(policy)));
-        await publisher.Publish(request with { OccurredAt = clock.GetUtcNow(), Messages = messages, Moderated = true },
+        var cacheKey = Cacheable(request, verdict, policy, placeholders, messages) ? ResponseCacheKey.For(request) : null;
+        await publisher.Publish(request with
+            {
+                OccurredAt = clock.GetUtcNow(), Messages = messages, Moderated = true,
+                CacheKey = cacheKey, CacheTtlSeconds = cacheKey is null ? 0 : policy.ResponseCacheSeconds,
+            },
             ctx => ctx.TrySetPriority(TierPriority.For(request.Tier)), ct);
         await saving;
     }
+
+    /// <summary>
+    /// The response cache is the tenant's choice and only for turns with nothing personal in them: no personal data or
+    /// secret found in the message or the history (nothing masked), no stage that failed open, not spotlighted (a grey-zone
+    /// input), not cut short by the budget.
+    /// </summary>
+    private static bool Cacheable(GenerateReply request, InputVerdict verdict, ModerationPolicy policy,
+        Dictionary<string, string> placeholders, List<ChatTurn> messages) =>
+        policy.ResponseCacheSeconds > 0 && !request.BudgetLimited && placeholders.Count == 0 && verdict.FailedStages.Count == 0
+        && verdict.Action == ModerationAction.Allow && messages.Count == request.Messages.Count
+        && !verdict.Findings.Any(f => f.Category is ModerationCategories.Pii or ModerationCategories.Secret)
+        && !verdict.FlaggedCategories.Contains(ModerationCategories.SuspectedInjection);
 
     private static (List<ChatTurn>, Dictionary<string, string>, string?) Prepare(
         IReadOnlyList<ChatTurn> turns, InputVerdict verdict, ModerationPolicy policy)

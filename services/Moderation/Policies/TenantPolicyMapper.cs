@@ -11,6 +11,7 @@ public static partial class TenantPolicyMapper
     public const int MaxCategories = 50;
     public const int MaxTermsPerCategory = 500;
     public const int MaxTermLength = 200;
+    public const int MaxResponseCacheSeconds = 7 * 24 * 3600;
     private static readonly string[] Stages =
         [ModerationCategories.PromptInjection, ModerationCategories.Pii, "harmful", ProviderModerationOptions.StageName, "normalization"];
 
@@ -45,6 +46,8 @@ public static partial class TenantPolicyMapper
         if (document.InjectionReviewThreshold is < 0.05 or > 1) errors["injectionReviewThreshold"] = ["The injection review threshold must be between 0.05 and 1."];
         else if (document.InjectionReviewThreshold > (document.InjectionThreshold ?? 1))
             errors["injectionReviewThreshold"] = ["The injection review threshold must not be above the injection (block) threshold."];
+        if (document.ResponseCacheSeconds is < 0 or > MaxResponseCacheSeconds)
+            errors["responseCacheSeconds"] = [$"The response cache lifetime must be between 0 (off) and {MaxResponseCacheSeconds} seconds."];
         if (document.StageTimeoutMilliseconds is < 10 or > 10_000) errors["stageTimeoutMilliseconds"] = ["The stage timeout must be between 10 and 10000 ms."];
         return errors;
     }
@@ -66,6 +69,7 @@ public static partial class TenantPolicyMapper
             FailMode = document.FailMode is { } mode ? ParseFailMode(mode)!.Value : baseline.FailMode,
             StageFailModes = new(baseline.StageFailModes, StringComparer.OrdinalIgnoreCase),
             Canary = document.Canary ?? baseline.Canary,
+            ResponseCacheSeconds = document.ResponseCacheSeconds ?? baseline.ResponseCacheSeconds,
         };
         foreach (var (category, action) in document.Actions ?? []) policy.Actions[category] = ParseAction(action)!.Value;
         foreach (var (stage, stageMode) in document.StageFailModes ?? []) policy.StageFailModes[stage] = ParseFailMode(stageMode)!.Value;
@@ -81,7 +85,8 @@ public static partial class TenantPolicyMapper
         policy.InjectionThreshold,
         (int)policy.StageTimeout.TotalMilliseconds,
         policy.Canary,
-        policy.InjectionReviewThreshold);
+        policy.InjectionReviewThreshold,
+        policy.ResponseCacheSeconds);
 
     private static string Name(ModerationAction action) => action == ModerationAction.Flag ? "review" : action.ToString().ToLowerInvariant();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -8,10 +9,22 @@ public static class ChatTurn
 {
     public static async Task<(Guid ReplyId, List<(string Type, string Data)> Events)> SendAsync(HttpClient client, string content)
     {
+        var (replyId, events, _) = await SendTimedAsync(client, content);
+        return (replyId, events);
+    }
+
+    /// <summary>
+    /// As <see cref="SendAsync"/>, in a new conversation, with the time from the 202 (its headers received) to the first
+    /// <c>token</c> event on the stream opened after it, as the web page does (0 when no token came).
+    /// </summary>
+    public static async Task<(Guid ReplyId, List<(string Type, string Data)> Events, double FirstTokenAfter202Ms)> SendTimedAsync(
+        HttpClient client, string content)
+    {
         using var created = await client.PostAsJsonAsync("/api/conversations", new { title = "moderation" });
         created.EnsureSuccessStatusCode();
         var conversationId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var sent = await client.PostAsJsonAsync($"/api/conversations/{conversationId}/messages", new { content });
+        var accepted = Stopwatch.GetTimestamp();
         Assert.True(sent.IsSuccessStatusCode, await sent.Content.ReadAsStringAsync());
         var replyId = (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetGuid();
 
@@ -21,16 +34,18 @@ public static class ChatTurn
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
         var events = new List<(string, string)>();
         string? type = null;
+        var firstToken = 0.0;
         while (await reader.ReadLineAsync(cts.Token) is { } line)
         {
             if (line.StartsWith("event:", StringComparison.Ordinal)) type = line[6..].Trim();
             else if (line.StartsWith("data:", StringComparison.Ordinal) && type is not null)
             {
+                if (type == "token" && firstToken == 0) firstToken = Stopwatch.GetElapsedTime(accepted).TotalMilliseconds;
                 events.Add((type, line[5..].Trim()));
                 if (type is "done" or "error") break;
             }
         }
-        return (replyId, events);
+        return (replyId, events, firstToken);
     }
 
     /// <summary>Waits until the message <paramref name="replyId"/> has <paramref name="status"/> in the conversation list.</summary>

@@ -120,6 +120,9 @@ public static class RouteCatalog
     private static void Moderation(Dictionary<string, RouteRule> r)
     {
         Func<TenantAWorld, string, string> review = (a, _) => a.ReviewId.ToString();
+        r["moderation POST /internal/tenants/{tenantId:guid}/users/{userId:guid}/moderations"] = new(Access.Internal,
+            "chat's /v1/moderations for the caller it authenticated (an API key too); not forwarded by chat's proxy", """{"input":"hello"}""",
+            Argument: (a, name) => name == "tenantId" ? a.Admin.TenantId.ToString() : a.Admin.UserId.ToString());
         r["moderation POST /api/moderations"] = new(Access.CallerScoped, "moderation with the caller's tenant policy", """{"input":"hello"}""");
         r["moderation GET /api/moderation/reviews/"] = new(Access.CallerScoped, "the tenant's review queue");
         r["moderation GET /api/moderation/policy/"] = new(Access.CallerScoped, "the caller's tenant moderation policy");

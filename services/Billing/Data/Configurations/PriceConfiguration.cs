@@ -15,5 +15,6 @@ internal sealed class PriceConfiguration : IEntityTypeConfiguration<Price>
         e.Property(p => p.Model).HasMaxLength(200);
         e.Property(p => p.InputPerMillion).HasPrecision(18, 6);
         e.Property(p => p.OutputPerMillion).HasPrecision(18, 6);
+        e.Property(p => p.CachedPerMillion).HasPrecision(18, 6);
     }
 }

@@ -18,5 +18,6 @@ internal sealed class UsageEntryConfiguration : IEntityTypeConfiguration<UsageEn
         e.Property(u => u.Provider).HasMaxLength(100);
         e.Property(u => u.Model).HasMaxLength(200);
         e.Property(u => u.Cost).HasPrecision(18, 8);
+        e.Property(u => u.SavedCost).HasPrecision(18, 8);
     }
 }

@@ -8,6 +8,8 @@ public sealed class Price
     public required string Model { get; set; }
     public decimal InputPerMillion { get; set; }
     public decimal OutputPerMillion { get; set; }
+    /// <summary>USD per million tokens (input and output) of a reply answered from the response cache; 0: such a reply is free.</summary>
+    public decimal CachedPerMillion { get; set; }
     public required DateTimeOffset EffectiveFrom { get; set; }
     public required DateTimeOffset CreatedAt { get; set; }
 }

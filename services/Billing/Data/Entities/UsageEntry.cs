@@ -16,6 +16,10 @@ public sealed class UsageEntry
     public int InputTokens { get; set; }
     public int OutputTokens { get; set; }
     public decimal Cost { get; set; }
+    /// <summary>Answered from the response cache: <see cref="Cost"/> is at the cache price.</summary>
+    public bool Cached { get; set; }
+    /// <summary>For a cached reply, what it would have cost at the full price minus what it cost; 0 otherwise.</summary>
+    public decimal SavedCost { get; set; }
     public required DateTimeOffset OccurredAt { get; set; }
     public required DateTimeOffset RecordedAt { get; set; }
 }

@@ -141,6 +141,11 @@ namespace Chatbot.Billing.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<decimal>("CachedPerMillion")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)")
+                        .HasColumnName("cached_per_million");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -245,6 +250,10 @@ namespace Chatbot.Billing.Data.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityAlwaysColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("Cached")
+                        .HasColumnType("boolean")
+                        .HasColumnName("cached");
+
                     b.Property<Guid>("ConversationId")
                         .HasColumnType("uuid")
                         .HasColumnName("conversation_id");
@@ -293,6 +302,11 @@ namespace Chatbot.Billing.Data.Migrations
                     b.Property<Guid>("ReplyId")
                         .HasColumnType("uuid")
                         .HasColumnName("reply_id");
+
+                    b.Property<decimal>("SavedCost")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("numeric(18,8)")
+                        .HasColumnName("saved_cost");
 
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")

@@ -1,0 +1,85 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Xunit.Abstractions;
+
+namespace Chatbot.Moderation.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// The response cache through the whole system (chat → moderation → worker → Redis → chat's SSE): an opted-in tenant's
+/// identical turn is answered without a provider call; a turn with personal data and another tenant's turn are not.
+/// Prints the time from a cached turn's 202 to its first token on the SSE stream (docs/benchmarks.md, "Response cache").
+/// </summary>
+[Collection(SystemCollection.Name)]
+public sealed class ResponseCacheEndToEndTests(SystemFixture system, ITestOutputHelper output)
+{
+    private async Task<HttpClient> OptedInAsync()
+    {
+        var client = await system.SignUpAsync();
+        using var policy = await client.PutAsJsonAsync("/api/moderation/policy", new { responseCacheSeconds = 300, stageTimeoutMilliseconds = 10_000 });
+        Assert.True(policy.IsSuccessStatusCode, await policy.Content.ReadAsStringAsync());
+        return client;
+    }
+
+    /// <summary>A word of letters only: a hex id's digit runs can read as a phone number, which would make the turn personal.</summary>
+    private static string Marker() => string.Concat(Guid.NewGuid().ToString("N").Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+
+    private int ProviderCalls(string marker) => system.Provider.ChatRequests.Count(r => r.Contains(marker, StringComparison.Ordinal));
+
+    [Fact]
+    public async Task An_identical_turn_is_answered_from_the_cache_but_not_one_with_personal_data_nor_another_tenant_s()
+    {
+        using var client = await OptedInAsync();
+        using var stranger = await OptedInAsync();
+        var marker = Marker();
+        var question = $"What is a message queue? Topic {marker}.";
+
+        var first = await TimedTurnAsync(client, question);
+        var second = await TimedTurnAsync(client, question);
+        var others = await TimedTurnAsync(stranger, question);
+
+        Assert.Equal("done", first.Events[^1].Type);
+        Assert.False(IsCached(first));
+        Assert.True(IsCached(second));
+        Assert.Equal(Text(first), Text(second));
+        Assert.False(IsCached(others));
+        Assert.Equal(2, ProviderCalls(marker)); // the first turn and the other tenant's, not the repeat
+
+        var personal = $"Write to grace.hopper@example.com about queues, topic {Marker()}.";
+        var withEmail = await TimedTurnAsync(client, personal);
+        var again = await TimedTurnAsync(client, personal);
+        Assert.False(IsCached(withEmail));
+        Assert.False(IsCached(again));
+        Assert.Equal("done", again.Events[^1].Type);
+    }
+
+    [Fact]
+    public async Task A_cached_turn_s_first_token_follows_its_202_within_milliseconds()
+    {
+        using var client = await OptedInAsync();
+        var question = $"What is a cache? Topic {Marker()}.";
+        await TimedTurnAsync(client, question);
+        var timings = new List<double>();
+        for (var i = 0; i < 21; i++)
+        {
+            var turn = await TimedTurnAsync(client, question);
+            Assert.True(IsCached(turn), $"turn {i}: {turn.Events[^1].Type} {turn.Events[^1].Data}");
+            timings.Add(turn.FirstTokenAfter202Ms);
+        }
+        timings.Sort();
+        // 202 → the SSE request → first token: what a client that opens the stream after the 202 sees, as the web page does.
+        output.WriteLine($"response cache hit, 202 to first token on the SSE stream: p50 {timings[10]:F1} ms, p95 {timings[19]:F1} ms, max {timings[20]:F1} ms (21 turns)");
+        Assert.True(timings[10] < 1000, $"p50 {timings[10]:F1} ms: a hit should not wait for anything slow");
+    }
+
+    private static bool IsCached((List<(string Type, string Data)> Events, double FirstTokenAfter202Ms) turn) =>
+        turn.Events[^1].Type == "done" && JsonDocument.Parse(turn.Events[^1].Data).RootElement.TryGetProperty("cached", out var cached) && cached.GetBoolean();
+
+    private static string Text((List<(string Type, string Data)> Events, double FirstTokenAfter202Ms) turn) =>
+        string.Concat(turn.Events.Where(e => e.Type == "token").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()));
+
+    private static async Task<(List<(string Type, string Data)> Events, double FirstTokenAfter202Ms)> TimedTurnAsync(HttpClient client, string content)
+    {
+        var (_, events, firstToken) = await ChatTurn.SendTimedAsync(client, content);
+        return (events, firstToken);
+    }
+}
