@@ -51,6 +51,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ContextWindowBuilder>();
         builder.Services.AddScoped<PromptStore>();
         builder.Services.AddScoped<TurnStarter>();
+        builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentRouter>();
         builder.Services.AddScoped<ReplyOutcomeStore>();
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();

@@ -15,6 +15,8 @@ namespace Chatbot.Contracts.Inference;
 /// is asked first and the rest of the chain stays the fallback. Null: the chain in its configured order.
 /// <paramref name="Sampling"/>: temperature, top_p and stop sequences for the provider; null: its defaults.
 /// Both were added later and default to null, so a request published before them still reads.
+/// <paramref name="ExperimentId"/> and <paramref name="Variant"/>: the prompt experiment and variant that chose the prompt
+/// (null: none); the worker tags its metrics and the <c>done</c> event with them.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -33,4 +35,6 @@ public sealed record GenerateReply(
     bool Moderated = false,
     bool AwaitCommit = false,
     string? Provider = null,
-    SamplingSettings? Sampling = null) : IMessage;
+    SamplingSettings? Sampling = null,
+    Guid? ExperimentId = null,
+    string? Variant = null) : IMessage;

@@ -148,11 +148,12 @@ public sealed class ReplyGenerator(
             var options = reply.Provider.Options;
             var cost = CostCalculator.Compute(usage.InputTokens, usage.OutputTokens, options.InputPricePerMillion, options.OutputPricePerMillion);
             var done = new DoneEvent(usage.InputTokens, usage.OutputTokens, cost, reply.Model, reply.Provider.Name, request.PromptVersion,
-                BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef);
+                BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef, request.ExperimentId, request.Variant);
             await writer.DoneAsync(done);
-            metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
-            metrics.RecordCost(request.Tier, reply.Provider.Name, reply.Model, cost);
-            metrics.RecordTurn("ok");
+            var experiment = ExperimentTags.Of(request);
+            metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken, experiment);
+            metrics.RecordCost(request.Tier, reply.Provider.Name, reply.Model, cost, experiment);
+            metrics.RecordTurn("ok", experiment);
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
             await reporter.FlushAsync();
@@ -186,7 +187,7 @@ public sealed class ReplyGenerator(
     private async Task FailAsync(GenerateReply request, ReplyStreamWriter writer, string code, string reason, CancellationToken cancellationToken)
     {
         InferenceLog.ReplyFailed(logger, request.ReplyId, code, reason);
-        metrics.RecordTurn(code);
+        metrics.RecordTurn(code, ExperimentTags.Of(request));
         await writer.ErrorAsync(code, reason);
         await PublishFailedAsync(request, code, reason, writer.Content, cancellationToken);
     }
@@ -211,7 +212,7 @@ public sealed class ReplyGenerator(
             output += tokens;
             cost += CostCalculator.Compute(0, tokens, 0m, provider.Options.OutputPricePerMillion);
         }
-        metrics.RecordCost(r.Tier, last.Name, last.Model, cost);
+        metrics.RecordCost(r.Tier, last.Name, last.Model, cost, ExperimentTags.Of(r));
         await publisher.Publish(new UsageRecorded(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
             last.Name, last.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
     }
