@@ -52,6 +52,8 @@ public static class ChatServiceExtensions
         builder.Services.AddScoped<PromptStore>();
         builder.Services.AddScoped<TurnStarter>();
         builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentRouter>();
+        builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentStore>();
+        builder.Services.AddScoped<PromptGate>();
         builder.Services.AddScoped<ReplyOutcomeStore>();
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();
