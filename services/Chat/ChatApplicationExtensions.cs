@@ -4,6 +4,7 @@ using Chatbot.Chat.Conversations.Export;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Prompts.Experiments;
+using Chatbot.Chat.Prompts.Evaluations;
 using Chatbot.Chat.Retention;
 using Chatbot.Chat.Replies;
 using Chatbot.Chat.Replies.Feedback;
@@ -28,6 +29,7 @@ public static class ChatApplicationExtensions
         app.MapFeedbackApi();
         app.MapPromptsApi();
         app.MapExperimentsApi();
+        app.MapEvaluationsApi();
         app.MapAccountExportApi();
         app.MapRetentionApi();
         return app;
