@@ -696,6 +696,16 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasConstraintName("fk_messages_conversations_conversation_id");
                 });
 
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.ReplyFeedback", b =>
+                {
+                    b.HasOne("Chatbot.Chat.Data.Entities.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_feedback_messages_reply_id");
+                });
+
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.Conversation", b =>
                 {
                     b.Navigation("Messages");

@@ -11,7 +11,7 @@ namespace Chatbot.Chat.Prompts.Evaluations;
 /// <summary>
 /// An <see cref="IChatClient"/> over the turn's own queue-first path: each call publishes a <see cref="GenerateReply"/>
 /// to the inference workers (their provider chain, retries and fallback) and reads the reply's Redis stream until
-/// <c>done</c> or <c>error</c>. <see cref="ChatOptions.ModelId"/>, else <paramref name="provider"/>, names a worker provider
+/// <c>done</c> or <c>error</c>. <see cref="Microsoft.Extensions.AI.ChatOptions.ModelId"/>, else <paramref name="provider"/>, names a worker provider
 /// to ask first (null: the chain in its order).
 /// </summary>
 public sealed class QueuedChatClient(IBus bus, IConnectionMultiplexer redis, EvaluationCaller caller, int maxOutputTokens,
@@ -19,7 +19,7 @@ public sealed class QueuedChatClient(IBus bus, IConnectionMultiplexer redis, Eva
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null,
+    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, Microsoft.Extensions.AI.ChatOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         var replyId = Guid.CreateVersion7(clock.GetUtcNow());
@@ -34,7 +34,7 @@ public sealed class QueuedChatClient(IBus bus, IConnectionMultiplexer redis, Eva
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages,
-        ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        Microsoft.Extensions.AI.ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var response = await GetResponseAsync(messages, options, cancellationToken);
         yield return new ChatResponseUpdate(ChatRole.Assistant, response.Text);

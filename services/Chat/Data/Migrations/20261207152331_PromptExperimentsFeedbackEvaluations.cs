@@ -88,6 +88,12 @@ namespace Chatbot.Chat.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("pk_reply_feedback", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_reply_feedback_messages_reply_id",
+                        column: x => x.reply_id,
+                        principalTable: "messages",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateIndex(
@@ -124,6 +130,7 @@ namespace Chatbot.Chat.Data.Migrations
                 name: "ix_reply_feedback_tenant_id_user_id",
                 table: "reply_feedback",
                 columns: new[] { "tenant_id", "user_id" });
+
             // Row-level security: experiments and evaluations of a tenant, plus the global default's (tenant_id NULL) that
             // every tenant reads and only a platform admin's transaction (app.purge = 'global_prompts') writes. Feedback is
             // tenant-scoped; a global experiment's results read replies and feedback across tenants only in a transaction

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Chatbot.Chat.Data.Migrations
 {
     [DbContext(typeof(ChatDbContext))]
-    [Migration("20261207145643_PromptExperimentsFeedbackEvaluations")]
+    [Migration("20261207152331_PromptExperimentsFeedbackEvaluations")]
     partial class PromptExperimentsFeedbackEvaluations
     {
         /// <inheritdoc />
@@ -697,6 +697,16 @@ namespace Chatbot.Chat.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_messages_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.ReplyFeedback", b =>
+                {
+                    b.HasOne("Chatbot.Chat.Data.Entities.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_feedback_messages_reply_id");
                 });
 
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.Conversation", b =>
