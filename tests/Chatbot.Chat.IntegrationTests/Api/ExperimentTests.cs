@@ -93,9 +93,9 @@ public sealed class ExperimentTests(ChatFixture fixture)
             HttpStatusCode.BadRequest, "variants");
         var first = await CreateAsync(client, Body(50, 50));
         await AssertProblemAsync(await client.PostAsJsonAsync("/api/prompts/experiments", Body(50, 50)), HttpStatusCode.Conflict, "already running");
-        await AssertProblemAsync(await client.PatchAsJsonAsync($"/api/prompts/experiments/{first.Id}", new { weights = new { A = 50, C = 50 } }),
+        await AssertProblemAsync(await client.PatchAsJsonAsync($"/api/prompts/experiments/{first.Id}", new { weights = new Dictionary<string, int> { ["A"] = 50, ["C"] = 50 } }),
             HttpStatusCode.BadRequest, "every variant");
-        await AssertProblemAsync(await client.PatchAsJsonAsync($"/api/prompts/experiments/{first.Id}", new { weights = new { A = 50, B = 49 } }),
+        await AssertProblemAsync(await client.PatchAsJsonAsync($"/api/prompts/experiments/{first.Id}", new { weights = new Dictionary<string, int> { ["A"] = 50, ["B"] = 49 } }),
             HttpStatusCode.BadRequest, "sum to 100");
 
         var member = fixture.Chat.CreateClient(admin.SameTenant() with { Role = "member" });
