@@ -3,8 +3,11 @@ using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Conversations.Export;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Prompts;
+using Chatbot.Chat.Prompts.Experiments;
+using Chatbot.Chat.Prompts.Evaluations;
 using Chatbot.Chat.Retention;
 using Chatbot.Chat.Replies;
+using Chatbot.Chat.Replies.Feedback;
 using Scalar.AspNetCore;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -23,7 +26,10 @@ public static class ChatApplicationExtensions
         app.MapConversationExportApi();
         app.MapMessagesApi();
         app.MapRepliesApi();
+        app.MapFeedbackApi();
         app.MapPromptsApi();
+        app.MapExperimentsApi();
+        app.MapEvaluationsApi();
         app.MapAccountExportApi();
         app.MapRetentionApi();
         return app;

@@ -51,6 +51,13 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ContextWindowBuilder>();
         builder.Services.AddScoped<PromptStore>();
         builder.Services.AddScoped<TurnStarter>();
+        builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentRouter>();
+        builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentStore>();
+        builder.Services.AddScoped<PromptGate>();
+        builder.AddValidatedOptions<Chatbot.Chat.Prompts.Evaluations.EvaluationOptions>(Chatbot.Chat.Prompts.Evaluations.EvaluationOptions.Section);
+        builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationSetCatalog>();
+        builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationQueue>();
+        builder.Services.AddHostedService<Chatbot.Chat.Prompts.Evaluations.EvaluationRunner>();
         builder.Services.AddScoped<ReplyOutcomeStore>();
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();

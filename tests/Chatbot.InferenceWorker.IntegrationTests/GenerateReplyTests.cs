@@ -83,6 +83,18 @@ public sealed class GenerateReplyTests(WorkerFixture fixture)
     }
 
     [Fact]
+    public async Task A_prompt_experiments_variant_goes_into_done()
+    {
+        var experiment = Guid.NewGuid();
+        var request = WorkerFixture.Request("Which variant?") with { PromptRef = "tenant:v2", ExperimentId = experiment, Variant = "B" };
+
+        await fixture.Bus.Publish(request);
+        var done = Data(await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error), Done);
+
+        Assert.Equal((experiment, "B"), (done.GetProperty("experiment").GetGuid(), done.GetProperty("variant").GetString()));
+    }
+
+    [Fact]
     public async Task The_first_entry_of_a_stream_is_announced_on_the_activity_channel_with_the_entry_itself()
     {
         var request = WorkerFixture.Request("Announce me");

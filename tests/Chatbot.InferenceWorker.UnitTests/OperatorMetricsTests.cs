@@ -55,6 +55,23 @@ public sealed class OperatorMetricsTests
         Assert.Equal(["ok", "provider_unavailable"], measurements.Where(m => m.Instrument == "chatbot.turns").Select(m => (string?)m.Tags["outcome"]));
     }
 
+    [Fact]
+    public void A_turn_a_prompt_experiment_chose_is_tagged_with_its_experiment_and_variant_and_others_are_not()
+    {
+        var metrics = new InferenceMetrics(meterFactory);
+        using var listener = Listen();
+        var experiment = Guid.NewGuid();
+
+        metrics.RecordTurn("ok", new ExperimentTags(experiment, "B"));
+        metrics.RecordCost("pro", "openai", "gpt-x", 0.01m, new ExperimentTags(experiment, "B"));
+        metrics.RecordTurn("ok");
+
+        var tagged = measurements.Where(m => m.Tags.ContainsKey("experiment")).ToList();
+        Assert.Equal(["chatbot.turns", "chatbot.cost"], tagged.Select(m => m.Instrument));
+        Assert.All(tagged, m => Assert.Equal((experiment.ToString(), "B"), ((string?)m.Tags["experiment"], (string?)m.Tags["variant"])));
+        Assert.Single(measurements, m => m.Instrument == "chatbot.turns" && !m.Tags.ContainsKey("variant"));
+    }
+
     private MeterListener Listen()
     {
         var listener = new MeterListener

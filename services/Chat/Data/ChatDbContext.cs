@@ -14,6 +14,9 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<OpenAiPolicy> OpenAiPolicies => Set<OpenAiPolicy>();
     public DbSet<AccountExport> AccountExports => Set<AccountExport>();
     public DbSet<TenantRetention> TenantRetentions => Set<TenantRetention>();
+    public DbSet<PromptExperiment> PromptExperiments => Set<PromptExperiment>();
+    public DbSet<ReplyFeedback> ReplyFeedback => Set<ReplyFeedback>();
+    public DbSet<PromptEvaluation> PromptEvaluations => Set<PromptEvaluation>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

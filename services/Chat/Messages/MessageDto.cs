@@ -17,8 +17,11 @@ public sealed record MessageDto(
     long? LatencyMs,
     string? FailureReason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    Guid? Experiment = null,
+    string? Variant = null)
 {
     public static MessageDto From(Message m) => new(m.Id, m.Role, m.Content, m.Status, m.Model, m.Provider,
-        m.PromptVersion, m.PromptRef, m.InputTokens, m.OutputTokens, m.Cost, m.LatencyMs, m.FailureReason, m.CreatedAt, m.CompletedAt);
+        m.PromptVersion, m.PromptRef, m.InputTokens, m.OutputTokens, m.Cost, m.LatencyMs, m.FailureReason, m.CreatedAt, m.CompletedAt,
+        m.ExperimentId, m.Variant);
 }

@@ -21,6 +21,9 @@ public sealed class PromptStore(ChatDbContext db, ContextWindowBuilder contextWi
         db.PromptVersions.AsNoTracking().Where(p => p.TenantId == tenantId)
             .OrderByDescending(p => p.Version).ToListAsync(ct);
 
+    public Task<bool> ExistsAsync(Guid tenantId, int version, CancellationToken ct) =>
+        db.PromptVersions.AnyAsync(p => p.TenantId == tenantId && p.Version == version, ct);
+
     public async Task<PromptVersion> CreateAsync(Guid tenantId, Guid createdBy, string content, bool activate,
         DateTimeOffset now, CancellationToken ct)
     {

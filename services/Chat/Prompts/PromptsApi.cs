@@ -25,22 +25,34 @@ public static class PromptsApi
     public static async Task<Results<Ok<PromptVersionDto>, NotFound>> GetActiveAsync(CurrentUser user, PromptStore store, CancellationToken ct) =>
         await store.GetActiveAsync(user.TenantId, ct) is { } active ? TypedResults.Ok(PromptVersionDto.From(active)) : TypedResults.NotFound();
 
-    public static async Task<Results<Created<PromptVersionDto>, ValidationProblem>> CreateAsync(
-        CreatePromptVersionRequest request, CurrentUser user, PromptStore store, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<PromptVersionDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreatePromptVersionRequest request, CurrentUser user, PromptStore store, PromptGate gate, TimeProvider clock, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Content) || request.Content.Length > CreatePromptVersionRequest.MaxContentLength)
         {
             return ApiProblems.Invalid("content",
                 $"content is required and must be at most {CreatePromptVersionRequest.MaxContentLength} characters.");
         }
+        if (request.Activate && await gate.CheckNewActiveVersionAsync(user.TenantId, ct) is { } refused)
+        {
+            return refused;
+        }
         var created = await store.CreateAsync(user.TenantId, user.UserId, request.Content, request.Activate,
             clock.GetUtcNow().TruncateToMicroseconds(), ct);
         return TypedResults.Created($"/api/prompts/{created.Version}", PromptVersionDto.From(created));
     }
 
-    public static async Task<Results<Ok<PromptVersionDto>, NotFound>> ActivateAsync(
-        int version, CurrentUser user, PromptStore store, CancellationToken ct)
+    public static async Task<Results<Ok<PromptVersionDto>, NotFound, ProblemHttpResult>> ActivateAsync(
+        int version, CurrentUser user, PromptStore store, PromptGate gate, CancellationToken ct)
     {
+        if (!await store.ExistsAsync(user.TenantId, version, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        if (await gate.CheckActivationAsync(user.TenantId, version, ct) is { } refused)
+        {
+            return refused;
+        }
         if (!await store.ActivateAsync(user.TenantId, version, ct))
         {
             return TypedResults.NotFound();

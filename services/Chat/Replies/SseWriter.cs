@@ -13,6 +13,10 @@ namespace Chatbot.Chat.Replies;
 public sealed class SseWriter(HttpResponse response)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOmittingNulls = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public void Start()
     {
@@ -36,8 +40,8 @@ public sealed class SseWriter(HttpResponse response)
             {
                 inputTokens = reply.InputTokens ?? 0, outputTokens = reply.OutputTokens ?? 0, cost = reply.Cost ?? 0m,
                 model = reply.Model, provider = reply.Provider, promptVersion = reply.PromptVersion ?? 0,
-                promptRef = reply.PromptRef,
-            }, Json))
+                promptRef = reply.PromptRef, experiment = reply.ExperimentId, variant = reply.Variant,
+            }, JsonOmittingNulls))
             : (ReplyStreamProtocol.Error, JsonSerializer.Serialize(new
             {
                 code = reply.FailureCode ?? reply.Status, message = reply.FailureReason ?? $"The reply is {reply.Status}.",

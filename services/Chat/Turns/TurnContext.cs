@@ -7,6 +7,8 @@ public sealed class TurnContext
 {
     public required Conversation Conversation { get; init; }
     public PromptVersion? Prompt { get; init; }
+    /// <summary>The running prompt experiment of the tenant, else the global one (whether it applies: <c>ExperimentRouter</c>).</summary>
+    public PromptExperiment? Experiment { get; init; }
     public required List<HistoryTurn> History { get; init; }
     /// <summary>An earlier outbox row of the conversation is still live: the new row waits its turn.</summary>
     public required bool OutboxBusy { get; init; }

@@ -22,6 +22,10 @@ public static class TurnContextQuery
                         .Where(p => p.IsActive && (p.TenantId == tenantId || p.TenantId == null))
                         .OrderBy(p => p.TenantId == null)
                         .FirstOrDefault(),
+                    Experiment = db.PromptExperiments
+                        .Where(e => e.Status == ExperimentStatuses.Running && (e.TenantId == tenantId || e.TenantId == null))
+                        .OrderBy(e => e.TenantId == null)
+                        .FirstOrDefault(),
                     // The parameter, not c.Id: correlated to the outer row, EF turns "latest N" into ROW_NUMBER() over
                     // every completed message of the tenant (a scan that grows with the tenant's history on each send);
                     // with the parameter it is a LATERAL join that reads N rows in index order (HistoryQueryPlanTests).

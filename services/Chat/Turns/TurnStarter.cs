@@ -7,6 +7,7 @@ using Chatbot.Chat.Http;
 using Chatbot.Chat.Messages;
 using Chatbot.Outbox;
 using Chatbot.Chat.Prompts;
+using Chatbot.Chat.Prompts.Experiments;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Chatbot.ServiceDefaults.Idempotency;
@@ -20,7 +21,7 @@ namespace Chatbot.Chat.Turns;
 public sealed partial class TurnStarter(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotentRequestOptions> idempotency,
-    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ILogger<TurnStarter> logger)
+    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ExperimentRouter experiments, ILogger<TurnStarter> logger)
 {
     public Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct) => SendAsync(user, conversationId, content, idempotencyKey, caller: null, ct);
@@ -61,19 +62,22 @@ public sealed partial class TurnStarter(
         {
             return SendMessageOutcome.Failed(SendMessageFailure.ConversationNotFound);
         }
-        var (conversation, history, prompt) = (turn.Conversation, turn.History, turn.Prompt!);
+        var (conversation, history) = (turn.Conversation, turn.History);
+        var choice = await ChooseAsync(user, turn, turnReservation, ct);
+        var prompt = choice.Prompt;
 
         var userMessage = NewMessage(Guid.CreateVersion7(now), user, conversationId, MessageRoles.User, content, MessageStatuses.Completed, now);
         var contentTokens = contextWindow.CountContentTokens(content);
         userMessage.ContentTokens = contentTokens;
         var reply = NewMessage(replyId, user, conversationId, MessageRoles.Assistant, string.Empty, MessageStatuses.Pending,
-            replyCreatedAt, userMessage.Id, prompt);
+            replyCreatedAt, userMessage.Id, choice);
         var systemPrompt = caller?.SystemAddition is { } addition
             ? new SystemPrompt(prompt.Content + addition, null)
             : new SystemPrompt(prompt.Content, prompt.ContentTokens);
         var (turns, promptTokens) = contextWindow.Build(systemPrompt, caller?.HistoryNewestFirst ?? history, content, contentTokens);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
-            user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef, Provider: caller?.Provider, Sampling: caller?.Sampling);
+            user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef, Provider: caller?.Provider ?? choice.Provider, Sampling: caller?.Sampling,
+            ExperimentId: choice.ExperimentId, Variant: choice.Variant);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
         var reservation = turnReservation.ForWindowAsync(promptTokens);
@@ -118,6 +122,20 @@ public sealed partial class TurnStarter(
         return SendMessageOutcome.Accepted(userMessage.Id, reply.Id);
     }
 
+    /// <summary>The prompt of the turn: the active one, or the user's variant of a running experiment.</summary>
+    private async Task<ExperimentChoice> ChooseAsync(CurrentUser user, TurnContext turn, TurnReservation reservation, CancellationToken ct)
+    {
+        try
+        {
+            return await experiments.ChooseAsync(turn.Prompt!, turn.Experiment, user.UserId, ct);
+        }
+        catch
+        {
+            await reservation.AbandonAsync();
+            throw;
+        }
+    }
+
     /// <summary>The owned conversation and what the turn needs of it; null (and the reservation given back) when not found.</summary>
     private async Task<TurnContext?> LoadTurnAsync(CurrentUser user, Guid conversationId, CallerContext? caller,
         DateTimeOffset now, TurnReservation reservation, CancellationToken ct)
@@ -154,6 +172,10 @@ public sealed partial class TurnStarter(
         Prompt = await db.PromptVersions.AsNoTracking()
             .Where(p => p.IsActive && (p.TenantId == user.TenantId || p.TenantId == null))
             .OrderBy(p => p.TenantId == null)
+            .FirstOrDefaultAsync(ct),
+        Experiment = await db.PromptExperiments.AsNoTracking()
+            .Where(e => e.Status == ExperimentStatuses.Running && (e.TenantId == user.TenantId || e.TenantId == null))
+            .OrderBy(e => e.TenantId == null)
             .FirstOrDefaultAsync(ct),
         History = [],
         OutboxBusy = false,
@@ -273,7 +295,7 @@ public sealed partial class TurnStarter(
     private sealed record WrittenTurn(ReservationResult Quota, OutboxMessage Row, bool Fast, EarlyTurn? Early);
 
     private static Message NewMessage(Guid id, CurrentUser user, Guid conversationId, string role, string content, string status,
-        DateTimeOffset createdAt, Guid? replyTo = null, PromptVersion? prompt = null) => new()
+        DateTimeOffset createdAt, Guid? replyTo = null, ExperimentChoice? choice = null) => new()
     {
         Id = id,
         TenantId = user.TenantId,
@@ -283,8 +305,10 @@ public sealed partial class TurnStarter(
         Content = content,
         Status = status,
         ReplyToMessageId = replyTo,
-        PromptVersion = prompt?.Version,
-        PromptRef = prompt is null ? null : PromptReference.Of(prompt),
+        PromptVersion = choice?.Prompt.Version,
+        PromptRef = choice is null ? null : PromptReference.Of(choice.Prompt),
+        ExperimentId = choice?.ExperimentId,
+        Variant = choice?.Variant,
         CreatedAt = createdAt,
         CompletedAt = status == MessageStatuses.Completed ? createdAt : null,
     };

@@ -19,6 +19,8 @@ namespace Chatbot.Contracts.Inference;
 /// personal data found in it (SHA-256 hex of tenant, prompt, model, normalised messages and parameters); the worker
 /// answers from <c>chatbot:response-cache:{tenant}:{key}</c> when it holds a reply, else stores the finished reply there
 /// for <paramref name="CacheTtlSeconds"/>. Null: not cacheable.
+/// <paramref name="ExperimentId"/> and <paramref name="Variant"/>: the prompt experiment and variant that chose the prompt
+/// (null: none); the worker tags its metrics and the <c>done</c> event with them.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -39,4 +41,6 @@ public sealed record GenerateReply(
     string? Provider = null,
     SamplingSettings? Sampling = null,
     string? CacheKey = null,
-    int CacheTtlSeconds = 0) : IMessage;
+    int CacheTtlSeconds = 0,
+    Guid? ExperimentId = null,
+    string? Variant = null) : IMessage;

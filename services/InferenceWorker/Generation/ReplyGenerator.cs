@@ -151,15 +151,16 @@ public sealed class ReplyGenerator(
             var options = reply.Provider.Options;
             var cost = CostCalculator.Compute(usage.InputTokens, usage.OutputTokens, options.InputPricePerMillion, options.OutputPricePerMillion);
             var done = new DoneEvent(usage.InputTokens, usage.OutputTokens, cost, reply.Model, reply.Provider.Name, request.PromptVersion,
-                BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef);
+                BudgetTruncation.Of(request, usage.OutputTokens), request.PromptRef, Experiment: request.ExperimentId, Variant: request.Variant);
             var content = moderated is null ? reply.Content : writer.Content;
             // The cache write goes out before done on the same connection: whoever sees done finds the entry.
             var storing = StoreInCacheAsync(request, content, done);
             await writer.DoneAsync(done);
             await storing;
-            metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken);
-            metrics.RecordCost(request.Tier, reply.Provider.Name, reply.Model, cost);
-            metrics.RecordTurn("ok");
+            var experiment = ExperimentTags.Of(request);
+            metrics.RecordReply(reply.Provider, reply.Model, usage.InputTokens, usage.OutputTokens, reply.TimeToFirstToken, experiment);
+            metrics.RecordCost(request.Tier, reply.Provider.Name, reply.Model, cost, experiment);
+            metrics.RecordTurn("ok", experiment);
             InferenceLog.ReplyGenerated(logger, request.ReplyId, done.Provider, done.Model, done.InputTokens, done.OutputTokens,
                 (long)reply.TimeToFirstToken.TotalMilliseconds);
             await reporter.FlushAsync();
@@ -206,7 +207,7 @@ public sealed class ReplyGenerator(
     private async Task FailAsync(GenerateReply request, ReplyStreamWriter writer, string code, string reason, CancellationToken cancellationToken)
     {
         InferenceLog.ReplyFailed(logger, request.ReplyId, code, reason);
-        metrics.RecordTurn(code);
+        metrics.RecordTurn(code, ExperimentTags.Of(request));
         await writer.ErrorAsync(code, reason);
         await PublishFailedAsync(request, code, reason, writer.Content, cancellationToken);
     }
@@ -231,7 +232,7 @@ public sealed class ReplyGenerator(
             output += tokens;
             cost += CostCalculator.Compute(0, tokens, 0m, provider.Options.OutputPricePerMillion);
         }
-        metrics.RecordCost(r.Tier, last.Name, last.Model, cost);
+        metrics.RecordCost(r.Tier, last.Name, last.Model, cost, ExperimentTags.Of(r));
         await publisher.Publish(new UsageRecorded(r.CorrelationId, timeProvider.GetUtcNow(), r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
             last.Name, last.Model, r.PromptVersion, input, output, cost, r.PromptRef), ct);
     }

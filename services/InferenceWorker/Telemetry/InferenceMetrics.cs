@@ -45,15 +45,24 @@ public sealed class InferenceMetrics
     }
 
     /// <summary>What one reply (or the part of it that streamed) cost; tier is the tenant's tier name, never an id.</summary>
-    public void RecordCost(string tier, string provider, string model, decimal costUsd)
+    public void RecordCost(string tier, string provider, string model, decimal costUsd, ExperimentTags experiment = default)
     {
         if (costUsd <= 0m) return;
-        _cost.Add((double)costUsd, new KeyValuePair<string, object?>("tier", tier),
-            new KeyValuePair<string, object?>("chatbot.provider.name", provider), new KeyValuePair<string, object?>("gen_ai.request.model", model));
+        var tags = new System.Diagnostics.TagList
+        {
+            { "tier", tier }, { "chatbot.provider.name", provider }, { "gen_ai.request.model", model },
+        };
+        experiment.AddTo(ref tags);
+        _cost.Add((double)costUsd, tags);
     }
 
     /// <summary>A reply ended: <c>ok</c> or a <see cref="Chatbot.Contracts.Inference.ReplyFailureCodes"/> value.</summary>
-    public void RecordTurn(string outcome) => _turns.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    public void RecordTurn(string outcome, ExperimentTags experiment = default)
+    {
+        var tags = new System.Diagnostics.TagList { { "outcome", outcome } };
+        experiment.AddTo(ref tags);
+        _turns.Add(1, tags);
+    }
 
     /// <summary>A cacheable turn answered from the response cache; <paramref name="savedUsd"/> is what its provider call cost.</summary>
     public void RecordCacheHit(string tier, string model, decimal savedUsd)
@@ -80,15 +89,20 @@ public sealed class InferenceMetrics
         _operationDuration.Record(duration.TotalSeconds, tags);
     }
 
-    public void RecordReply(ChatProvider provider, string responseModel, int inputTokens, int outputTokens, TimeSpan timeToFirstToken)
+    public void RecordReply(ChatProvider provider, string responseModel, int inputTokens, int outputTokens, TimeSpan timeToFirstToken,
+        ExperimentTags experiment = default)
     {
         var input = Tags(provider, responseModel);
         input.Add("gen_ai.token.type", "input");
+        experiment.AddTo(ref input);
         _tokenUsage.Record(inputTokens, input);
         var output = Tags(provider, responseModel);
         output.Add("gen_ai.token.type", "output");
+        experiment.AddTo(ref output);
         _tokenUsage.Record(outputTokens, output);
-        _timeToFirstToken.Record(timeToFirstToken.TotalSeconds, Tags(provider, responseModel));
+        var ttft = Tags(provider, responseModel);
+        experiment.AddTo(ref ttft);
+        _timeToFirstToken.Record(timeToFirstToken.TotalSeconds, ttft);
     }
 
     private static System.Diagnostics.TagList Tags(ChatProvider provider, string responseModel) => new()

@@ -20,6 +20,8 @@ public sealed class ChatSystemFixture : IAsyncLifetime
             .WithServices("identity", "chat", "inference-worker")
             .WithLoopbackClients()
             .WithEnvironment("chat", "Moderation__Enabled", "false") // moderation is not started here: turns go straight to the worker
+            // The simulator-scripted evaluation set (EvaluationGateEndToEndTests), instead of the committed ones.
+            .WithEnvironment("chat", "Chat__Evaluation__SetsPath", Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Evaluations"))
             .WithSimulatorPace(firstTokenMilliseconds: 50, tokensPerSecond: 40, replyTokens: 40)
             .BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);

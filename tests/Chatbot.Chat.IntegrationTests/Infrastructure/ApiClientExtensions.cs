@@ -40,9 +40,9 @@ public static class ApiClientExtensions
     }
 
     /// <summary>A new prompt version of the client's tenant (the client must be a tenant admin).</summary>
-    public static async Task<PromptVersionDto> CreatePromptAsync(this HttpClient client, string content)
+    public static async Task<PromptVersionDto> CreatePromptAsync(this HttpClient client, string content, bool activate = true)
     {
-        var response = await client.PostAsJsonAsync("/api/prompts", new { content });
+        var response = await client.PostAsJsonAsync("/api/prompts", new { content, activate });
         Assert.True(response.IsSuccessStatusCode, $"POST /api/prompts answered {(int)response.StatusCode}");
         return (await response.Content.ReadFromJsonAsync<PromptVersionDto>())!;
     }

@@ -16,6 +16,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Provider).HasMaxLength(100);
         builder.Property(m => m.FailureCode).HasMaxLength(64);
         builder.Property(m => m.PromptRef).HasMaxLength(32);
+        builder.Property(m => m.Variant).HasMaxLength(64);
+        // GET /api/prompts/experiments/{id}/results reads an experiment's replies.
+        builder.HasIndex(m => m.ExperimentId).HasFilter("experiment_id IS NOT NULL");
         builder.Property(m => m.FailureReason).HasMaxLength(1000);
         builder.Property(m => m.Cost).HasPrecision(18, 8);
         // GET /api/conversations/{id}/messages (keyset newest first) and the context window of a new turn.

@@ -22,6 +22,9 @@ public sealed class Message
     public int? PromptVersion { get; set; }
     /// <summary>The prompt used, unambiguously: <c>global:v1</c> or <c>tenant:v3</c> (see <c>PromptReference</c>).</summary>
     public string? PromptRef { get; set; }
+    /// <summary>The running prompt experiment that chose this reply's prompt, and its variant (null: none).</summary>
+    public Guid? ExperimentId { get; init; }
+    public string? Variant { get; init; }
     public int? InputTokens { get; set; }
     public int? OutputTokens { get; set; }
     public decimal? Cost { get; set; }

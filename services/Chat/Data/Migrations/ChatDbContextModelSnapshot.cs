@@ -199,6 +199,10 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<Guid?>("ExperimentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("experiment_id");
+
                     b.Property<string>("FailureCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
@@ -268,11 +272,20 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<string>("Variant")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("variant");
+
                     b.HasKey("Id")
                         .HasName("pk_messages");
 
                     b.HasIndex("ConversationId")
                         .HasDatabaseName("ix_messages_conversation_id");
+
+                    b.HasIndex("ExperimentId")
+                        .HasDatabaseName("ix_messages_experiment_id")
+                        .HasFilter("experiment_id IS NOT NULL");
 
                     b.HasIndex("TenantId", "ConversationId", "CreatedAt", "Id")
                         .IsDescending(false, false, true, true)
@@ -313,6 +326,127 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasName("pk_openai_policies");
 
                     b.ToTable("openai_policies", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.PromptEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cases")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("cases");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("failure_reason");
+
+                    b.Property<int>("PromptVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("prompt_version");
+
+                    b.Property<double?>("Score")
+                        .HasColumnType("double precision")
+                        .HasColumnName("score");
+
+                    b.Property<string>("SetName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("set_name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prompt_evaluations");
+
+                    b.HasIndex("TenantId", "PromptVersion", "CreatedAt")
+                        .HasDatabaseName("ix_prompt_evaluations_tenant_id_prompt_version_created_at");
+
+                    b.ToTable("prompt_evaluations", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.PromptExperiment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTimeOffset?>("StoppedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<Guid?>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Variants")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("variants");
+
+                    b.HasKey("Id")
+                        .HasName("pk_prompt_experiments");
+
+                    b.HasIndex("TenantId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_prompt_experiments_one_running")
+                        .HasFilter("status = 'running'");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId"), false);
+
+                    b.HasIndex("TenantId", "CreatedAt")
+                        .HasDatabaseName("ix_prompt_experiments_tenant_id_created_at");
+
+                    b.ToTable("prompt_experiments", (string)null);
                 });
 
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.PromptVersion", b =>
@@ -368,6 +502,57 @@ namespace Chatbot.Chat.Data.Migrations
                     NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "Version"), false);
 
                     b.ToTable("prompt_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.ReplyFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("rating");
+
+                    b.Property<Guid>("ReplyId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_reply_feedback");
+
+                    b.HasIndex("ReplyId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_reply_feedback_reply_id_user_id");
+
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_reply_feedback_tenant_id_user_id");
+
+                    b.ToTable("reply_feedback", (string)null);
                 });
 
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.TenantRetention", b =>
@@ -509,6 +694,16 @@ namespace Chatbot.Chat.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_messages_conversations_conversation_id");
+                });
+
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.ReplyFeedback", b =>
+                {
+                    b.HasOne("Chatbot.Chat.Data.Entities.Message", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_reply_feedback_messages_reply_id");
                 });
 
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.Conversation", b =>

@@ -3,6 +3,7 @@
 import { api } from './api.js';
 import { describeError, describeStreamError } from './errors.js';
 import { download, fetchExport, fileName } from './export.js';
+import { feedbackBar } from './feedback.js';
 import { renderMarkdown } from './markdown.js';
 import { followStream } from './sse.js';
 
@@ -205,6 +206,7 @@ export class ChatPane {
     const notice = document.createElement('div');
     notice.className = 'notice';
     article.append(heading, body, notice, meta);
+    if (message.role === 'assistant') article.append(feedbackBar(message, text => this.#error(text)));
     this.#paint(article, message);
     return article;
   }
@@ -219,6 +221,8 @@ export class ChatPane {
     const notice = article.querySelector('.notice');
     notice.textContent = failure ?? '';
     notice.hidden = !failure;
+    const feedback = article.querySelector('.feedback');
+    if (feedback) feedback.hidden = message.status !== 'completed';
     const meta = article.querySelector('.meta');
     meta.textContent = message.role === 'assistant' && message.status === 'completed' && message.model
       ? `${message.model} · ${(message.inputTokens ?? 0) + (message.outputTokens ?? 0)} tokens`

@@ -1,0 +1,3 @@
+namespace Chatbot.Chat.Prompts.Experiments;
+
+public sealed record ExperimentResultsDto(Guid Id, string Name, string Status, IReadOnlyList<VariantResultDto> Variants);
