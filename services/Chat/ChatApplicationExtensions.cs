@@ -5,6 +5,7 @@ using Chatbot.Chat.Messages;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Retention;
 using Chatbot.Chat.Replies;
+using Chatbot.Chat.Tools;
 using Scalar.AspNetCore;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -26,6 +27,7 @@ public static class ChatApplicationExtensions
         app.MapPromptsApi();
         app.MapAccountExportApi();
         app.MapRetentionApi();
+        app.MapToolsApi();
         return app;
     }
 }

@@ -14,6 +14,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<OpenAiPolicy> OpenAiPolicies => Set<OpenAiPolicy>();
     public DbSet<AccountExport> AccountExports => Set<AccountExport>();
     public DbSet<TenantRetention> TenantRetentions => Set<TenantRetention>();
+    public DbSet<TenantTool> Tools => Set<TenantTool>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,6 +7,7 @@ using Chatbot.Chat.Http;
 using Chatbot.Chat.Messages;
 using Chatbot.Outbox;
 using Chatbot.Chat.Prompts;
+using Chatbot.Chat.Tools;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Chatbot.ServiceDefaults.Idempotency;
@@ -20,7 +21,7 @@ namespace Chatbot.Chat.Turns;
 public sealed partial class TurnStarter(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotentRequestOptions> idempotency,
-    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ILogger<TurnStarter> logger)
+    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ToolStore toolStore, ILogger<TurnStarter> logger)
 {
     public Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct) => SendAsync(user, conversationId, content, idempotencyKey, caller: null, ct);
@@ -73,7 +74,9 @@ public sealed partial class TurnStarter(
             : new SystemPrompt(prompt.Content, prompt.ContentTokens);
         var (turns, promptTokens) = contextWindow.Build(systemPrompt, caller?.HistoryNewestFirst ?? history, content, contentTokens);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
-            user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef, Provider: caller?.Provider, Sampling: caller?.Sampling);
+            user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef, Provider: caller?.Provider, Sampling: caller?.Sampling,
+            // The tenant's tools go with the turn from the web page and /api (a /v1 client brings its own tools).
+            Tools: caller is null ? await toolStore.ForTurnAsync(user.TenantId, prompt.Version, ct) : null);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
         var reservation = turnReservation.ForWindowAsync(promptTokens);

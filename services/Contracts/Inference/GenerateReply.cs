@@ -15,6 +15,8 @@ namespace Chatbot.Contracts.Inference;
 /// is asked first and the rest of the chain stays the fallback. Null: the chain in its configured order.
 /// <paramref name="Sampling"/>: temperature, top_p and stop sequences for the provider; null: its defaults.
 /// Both were added later and default to null, so a request published before them still reads.
+/// <paramref name="Tools"/>: the tenant's tools this turn may call (chat's registry, filtered by prompt version); null or
+/// empty: no function calling. Added later, null by default.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -33,4 +35,5 @@ public sealed record GenerateReply(
     bool Moderated = false,
     bool AwaitCommit = false,
     string? Provider = null,
-    SamplingSettings? Sampling = null) : IMessage;
+    SamplingSettings? Sampling = null,
+    IReadOnlyList<Chatbot.Contracts.Tools.ToolSpec>? Tools = null) : IMessage;
