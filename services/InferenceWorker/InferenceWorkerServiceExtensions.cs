@@ -5,6 +5,7 @@ using Chatbot.InferenceWorker.Messaging;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;
+using Chatbot.InferenceWorker.Tools;
 using Chatbot.InferenceWorker.Usage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -38,6 +39,15 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<TurnCommitWait>();
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
+        builder.AddValidatedOptions<ToolOptions>(ToolOptions.SectionName);
+        services.AddHttpClient(ToolEndpointClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<ToolEndpointClient>();
+        services.AddSingleton<ToolResultScreen>();
+        services.AddSingleton<ToolCallLimiter>();
+        services.AddSingleton<ToolApprovals>();
+        services.AddSingleton<ToolServices>();
+        services.AddSingleton<ToolSessionFactory>();
         services.AddSingleton(sp => WorkerCapacity.From(sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
         services.AddSingleton<AdmissionMetrics>();
         services.AddSingleton<TurnScheduler>();

@@ -1,6 +1,6 @@
 namespace Chatbot.Chat.Tools;
 
-/// <summary>Bounds of a registered tool; OpenAI's function names allow letters, digits, '_' and '-' up to 64 characters.</summary>
+/// <summary>Bounds of a registered tool; Semantic Kernel's function names allow letters, digits and '_'; OpenAI's at most 64 characters.</summary>
 public static class ToolLimits
 {
     public const int MaxNameLength = 64;

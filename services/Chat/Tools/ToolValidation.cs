@@ -7,7 +7,7 @@ using Json.Schema;
 namespace Chatbot.Chat.Tools;
 
 /// <summary>
-/// Checks a tool registration: a name the model can call (letters, digits, '_' or '-'), a parameters schema JSON Schema
+/// Checks a tool registration: a name the model can call (letters, digits or '_'), a parameters schema JSON Schema
 /// accepts whose root is an object schema, an endpoint over HTTPS (plain HTTP only to a loopback address, and only in
 /// Development), a known risk, positive prompt versions. Returns the field and a message that names what is wrong.
 /// </summary>
@@ -17,7 +17,7 @@ public static partial class ToolValidation
     {
         if (request.Name is not { } name || !NamePattern().IsMatch(name))
         {
-            return ("name", $"name is required: 1 to {ToolLimits.MaxNameLength} letters, digits, '_' or '-'.");
+            return ("name", $"name is required: 1 to {ToolLimits.MaxNameLength} letters, digits or '_'.");
         }
         if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > ToolLimits.MaxDescriptionLength)
         {
@@ -92,6 +92,6 @@ public static partial class ToolValidation
             : "endpoint must use https (plain http is accepted only for a loopback address in Development).";
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    [GeneratedRegex("^[A-Za-z0-9_]{1,64}$")]
     private static partial Regex NamePattern();
 }
