@@ -40,8 +40,11 @@ public static class InferenceWorkerServiceExtensions
         services.AddHostedService<ReplyCancellationListener>();
         services.AddScoped<ReplyGenerator>();
         builder.AddValidatedOptions<ToolOptions>(ToolOptions.SectionName);
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation; it is the documented way to opt out
         services.AddHttpClient(ToolEndpointClient.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllResilienceHandlers(); // a tool call is never retried: a write tool would act twice
+#pragma warning restore EXTEXP0001
         services.AddSingleton<ToolEndpointClient>();
         services.AddSingleton<ToolResultScreen>();
         services.AddSingleton<ToolCallLimiter>();
