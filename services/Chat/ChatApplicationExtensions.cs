@@ -28,6 +28,7 @@ public static class ChatApplicationExtensions
         app.MapAccountExportApi();
         app.MapRetentionApi();
         app.MapToolsApi();
+        app.MapToolApprovalsApi();
         return app;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ToolArgumentsTests
     [Fact]
     public void A_secret_in_the_arguments_is_refused()
     {
-        var args = JsonNode.Parse("""{"orderId":"1","ref":"AKIAIOSFODNN7EXAMPLE"}""")!.AsObject();
+        var args = JsonNode.Parse("""{"orderId":"1","ref":"ghp_hQGTa3VyR208OzQek3f3W20GSQYFQPPlauFu"}""")!.AsObject();
 
         Assert.Equal("the arguments contain a secret", ToolArguments.Problem(Order, args, ""));
     }

@@ -5,7 +5,7 @@ namespace Chatbot.Contracts.Tools;
 /// <see cref="ApprovalRequiredEvent"/> to the reply's stream (<c>{tool, callId, risk, summary}</c>) and waits for
 /// <see cref="DecisionKey"/>; chat (<c>POST /api/replies/{id}/approvals/{callId}</c>) sets it to <see cref="Approve"/> or
 /// <see cref="Deny"/> (SET NX: the first decision stands) and publishes the key on <see cref="DecisionChannel"/>, which
-/// wakes the waiting worker without a poll. <see cref="PendingKey"/> holds the pending call's risk until it is decided,
+/// wakes the waiting worker without a poll. <see cref="PendingKey"/> holds the pending call's <c>{risk}:{tool}</c> until it is decided,
 /// so chat can require a tenant admin for a critical one.
 /// </summary>
 public static class ToolApprovalProtocol

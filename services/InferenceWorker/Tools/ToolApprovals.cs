@@ -18,7 +18,7 @@ public sealed class ToolApprovals(IConnectionMultiplexer redis)
     private volatile bool subscribed;
 
     /// <summary>True when approved; false when denied or not decided within <paramref name="timeout"/>.</summary>
-    public async Task<bool> WaitAsync(Guid replyId, string callId, string risk, TimeSpan timeout, CancellationToken ct)
+    public async Task<bool> WaitAsync(Guid replyId, string callId, string risk, string tool, TimeSpan timeout, CancellationToken ct)
     {
         await SubscribeAsync();
         var key = ToolApprovalProtocol.DecisionKey(replyId, callId);
@@ -26,7 +26,7 @@ public sealed class ToolApprovals(IConnectionMultiplexer redis)
         var db = redis.GetDatabase();
         try
         {
-            await db.StringSetAsync(ToolApprovalProtocol.PendingKey(replyId, callId), risk, timeout + TimeSpan.FromMinutes(1));
+            await db.StringSetAsync(ToolApprovalProtocol.PendingKey(replyId, callId), $"{risk}:{tool}", timeout + TimeSpan.FromMinutes(1));
             var decision = await db.StringGetAsync(key);
             if (!decision.HasValue)
             {

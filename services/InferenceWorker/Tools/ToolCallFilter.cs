@@ -99,7 +99,7 @@ public sealed class ToolCallFilter(
         using (session.PauseWatchdog())
         {
             await stream.AppendEventAsync(ToolApprovalProtocol.ApprovalRequiredEvent, card);
-            approved = await services.Approvals.WaitAsync(request.ReplyId, callId, tool.Risk,
+            approved = await services.Approvals.WaitAsync(request.ReplyId, callId, tool.Risk, tool.Name,
                 TimeSpan.FromSeconds(services.Options.Value.ApprovalTimeoutSeconds), ct);
         }
         // The decider's own audit entry (who, when) is chat's; this one records what the worker did with it.
