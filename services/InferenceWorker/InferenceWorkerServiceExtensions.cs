@@ -47,6 +47,7 @@ public static class InferenceWorkerServiceExtensions
 #pragma warning restore EXTEXP0001
         services.AddSingleton<ToolEndpointClient>();
         services.AddSingleton<ToolResultScreen>();
+        services.AddHostedService<ToolScreenWarmup>();
         services.AddSingleton<ToolCallLimiter>();
         services.AddSingleton<ToolApprovals>();
         services.AddSingleton<ToolServices>();

@@ -70,7 +70,7 @@ public sealed class ToolCallTests(WorkerFixture fixture) : IAsyncLifetime
         var request = Request("""Refund it [[sim:tool=refund;args={"orderId":"4711"}]]""", Tool("refund", ToolRisk.Write));
         await fixture.Bus.Publish(request);
 
-        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(30), ToolApprovalProtocol.ApprovalRequiredEvent, ReplyStreamProtocol.Done);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(120), ToolApprovalProtocol.ApprovalRequiredEvent, ReplyStreamProtocol.Done);
         var card = JsonDocument.Parse(entries.Single(e => e.Type == ToolApprovalProtocol.ApprovalRequiredEvent).Data).RootElement;
         Assert.Equal("refund", card.GetProperty("tool").GetString());
         Assert.Equal("orderId: 4711", card.GetProperty("arguments").GetString());
@@ -78,7 +78,7 @@ public sealed class ToolCallTests(WorkerFixture fixture) : IAsyncLifetime
         Assert.Empty(tools.CallsOf("refund")); // nothing runs before the decision
 
         var decided = await DecideAsync(request.ReplyId, card.GetProperty("callId").GetString()!, ToolApprovalProtocol.Approve);
-        var done = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(30), ReplyStreamProtocol.Done, ReplyStreamProtocol.Error);
+        var done = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(120), ReplyStreamProtocol.Done, ReplyStreamProtocol.Error);
 
         Assert.Contains(done, e => e.Type == ReplyStreamProtocol.Done);
         var call = Assert.Single(tools.CallsOf("refund"));
@@ -94,11 +94,11 @@ public sealed class ToolCallTests(WorkerFixture fixture) : IAsyncLifetime
     {
         var request = Request("""Delete it [[sim:tool=delete_order;args={"orderId":"4711"}]]""", Tool("delete_order", ToolRisk.Critical));
         await fixture.Bus.Publish(request);
-        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(30), ToolApprovalProtocol.ApprovalRequiredEvent);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(120), ToolApprovalProtocol.ApprovalRequiredEvent);
         var callId = JsonDocument.Parse(entries.Single(e => e.Type == ToolApprovalProtocol.ApprovalRequiredEvent).Data).RootElement.GetProperty("callId").GetString()!;
 
         await DecideAsync(request.ReplyId, callId, ToolApprovalProtocol.Deny);
-        var done = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(30), ReplyStreamProtocol.Done, ReplyStreamProtocol.Error);
+        var done = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(120), ReplyStreamProtocol.Done, ReplyStreamProtocol.Error);
 
         Assert.Empty(tools.CallsOf("delete_order"));
         Assert.Contains("did not approve", ReplyStreamReader.Text(done));
@@ -126,7 +126,7 @@ public sealed class ToolCallTests(WorkerFixture fixture) : IAsyncLifetime
     private async Task<string> RunAsync(GenerateReply request)
     {
         await fixture.Bus.Publish(request);
-        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(30), ReplyStreamProtocol.Done, ReplyStreamProtocol.Error);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, TimeSpan.FromSeconds(120), ReplyStreamProtocol.Done, ReplyStreamProtocol.Error);
         Assert.Contains(entries, e => e.Type == ReplyStreamProtocol.Done);
         return ReplyStreamReader.Text(entries);
     }

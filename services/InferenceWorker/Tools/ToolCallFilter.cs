@@ -70,17 +70,19 @@ public sealed class ToolCallFilter(
         }
 
         ToolEndpointResult answer;
+        ScreenedResult? screened = null;
         using (session.PauseWatchdog())
         {
             answer = await services.Endpoint.PostAsync(tool, argumentsJson, callId, ct);
+            if (answer.Body is { } body) screened = services.Screen.Screen(name, body);
         }
         session.CallsMade++;
-        if (answer.Error is { } error)
+        if (answer.Error is { } error || screened is null)
         {
-            await AuditAsync(tool.Name, tool.Risk, callId, ToolCallOutcomes.Failed, error, hash);
-            return $"The tool {name} failed: {error}.";
+            var reason = answer.Error ?? "no answer";
+            await AuditAsync(tool.Name, tool.Risk, callId, ToolCallOutcomes.Failed, reason, hash);
+            return $"The tool {name} failed: {reason}.";
         }
-        var screened = services.Screen.Screen(name, answer.Body!);
         await AuditAsync(tool.Name, tool.Risk, callId, ToolCallOutcomes.Called, "the tool answered", hash);
         if (screened.Flagged)
         {
