@@ -1,8 +1,5 @@
 using Chatbot.Contracts.Tools;
-using Chatbot.Moderation.Data;
 using MassTransit;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace Chatbot.Moderation.Audit;
 
@@ -11,23 +8,13 @@ namespace Chatbot.Moderation.Audit;
 /// (subject <c>tool</c>, verdict = the outcome, categories = <c>{tool}:{risk}</c>, text = the reason in plain words, hash =
 /// the arguments' hash), once per message id. A refusal and a flagged result also go to the review queue.
 /// </summary>
-public sealed class ToolCallAuditedConsumer(AuditWriter audit, ModerationDbContext db) : IConsumer<ToolCallAudited>
+public sealed class ToolCallAuditedConsumer(AuditWriter audit) : IConsumer<ToolCallAudited>
 {
-    public async Task Consume(ConsumeContext<ToolCallAudited> context)
+    public Task Consume(ConsumeContext<ToolCallAudited> context)
     {
         var step = context.Message;
-        var messageId = context.MessageId;
-        if (messageId is { } id && await db.AuditEntries.AnyAsync(a => a.MessageId == id, context.CancellationToken)) return;
         var review = step.Outcome is ToolCallOutcomes.Refused or ToolCallOutcomes.ResultFlagged;
-        try
-        {
-            await audit.RecordAsync(step.TenantId, step.UserId, step.ReplyId, "tool", step.Outcome, $"{step.ToolName}:{step.Risk}", step.Reason,
-                queue: review, context.CancellationToken, actor: step.Actor, messageId: messageId,
-                textHash: step.ArgumentsHash.Length > 0 ? step.ArgumentsHash : null);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // A concurrent delivery of the same message won the race; it is audited once.
-        }
+        return audit.RecordOnceAsync(context.MessageId, step.TenantId, step.UserId, step.ReplyId, "tool", step.Outcome, $"{step.ToolName}:{step.Risk}",
+            step.Reason, review, step.Actor, step.ArgumentsHash.Length > 0 ? step.ArgumentsHash : null, context.CancellationToken);
     }
 }
