@@ -66,7 +66,7 @@ public static partial class ToolValidation
             JsonSchema.FromText(text);
             return null;
         }
-        catch (Exception ex) when (ex is JsonSchemaException or JsonException or ArgumentException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException) // the library's exception types vary by keyword: any is a bad schema
         {
             return "parameters is not a valid JSON Schema: " + ex.Message;
         }

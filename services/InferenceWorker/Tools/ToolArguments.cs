@@ -45,12 +45,19 @@ public static partial class ToolArguments
     /// <summary>Why the arguments are refused (plain words, no values), or null when they pass.</summary>
     public static string? Problem(ToolSpec tool, JsonObject arguments, string knownContext)
     {
-        var schema = Schemas.GetOrAdd($"{tool.Id:N}:{tool.Parameters.GetHashCode(StringComparison.Ordinal)}", _ => JsonSchema.FromText(tool.Parameters));
-        var result = schema.Evaluate(JsonSerializer.SerializeToElement(arguments), new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (!result.IsValid)
+        try
         {
-            var where = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => d.InstanceLocation.ToString()).Distinct().Take(3);
-            return $"the arguments do not match the tool's schema (at {string.Join(", ", where.DefaultIfEmpty("the root"))})";
+            var schema = Schemas.GetOrAdd($"{tool.Id:N}:{tool.Parameters.GetHashCode(StringComparison.Ordinal)}", _ => JsonSchema.FromText(tool.Parameters));
+            var result = schema.Evaluate(JsonSerializer.SerializeToElement(arguments), new EvaluationOptions { OutputFormat = OutputFormat.List });
+            if (!result.IsValid)
+            {
+                var where = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => d.InstanceLocation.ToString()).Distinct().Take(3);
+                return $"the arguments do not match the tool's schema (at {string.Join(", ", where.DefaultIfEmpty("the root"))})";
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return "the tool's schema cannot be evaluated"; // fail closed: chat checked it on registration, a reference may not resolve
         }
         var text = arguments.ToJsonString();
         if (PiiDetector.Detect(text).Any(f => f.Category == ModerationCategories.Secret))
