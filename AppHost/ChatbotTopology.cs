@@ -26,8 +26,10 @@ public static class ChatbotTopology
             .WithEnvironment("Identity__BootstrapAdmin__Email", "admin@chatbot.local")
             .WithStatePath("Identity__BootstrapAdmin__PasswordFile", "identity/bootstrap-admin-password")
             .WithStatePath("Identity__Email__PickupDirectory", "mail");
+        // The worker signs tool calls with secrets derived from the service credential (ToolSecrets), as chat shows them.
         var inference = builder.AddProject<Projects.Chatbot_InferenceWorker>("inference-worker", 5082)
-            .WithReference(redis, rabbitmq, identity);
+            .WithReference(redis, rabbitmq, identity)
+            .WithSecret("ServiceAuth__Credential", serviceCredential);
         var moderation = builder.AddProject<Projects.Chatbot_Moderation>("moderation", 5083)
             .WithReference(moderationDb, redis, rabbitmq, identity)
             .WithSecret("ServiceAuth__Credential", serviceCredential);

@@ -8,6 +8,7 @@ using Chatbot.Chat.Prompts.Evaluations;
 using Chatbot.Chat.Retention;
 using Chatbot.Chat.Replies;
 using Chatbot.Chat.Replies.Feedback;
+using Chatbot.Chat.Tools;
 using Scalar.AspNetCore;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -32,6 +33,8 @@ public static class ChatApplicationExtensions
         app.MapEvaluationsApi();
         app.MapAccountExportApi();
         app.MapRetentionApi();
+        app.MapToolsApi();
+        app.MapToolApprovalsApi();
         return app;
     }
 }

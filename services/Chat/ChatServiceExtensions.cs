@@ -1,3 +1,4 @@
+using Chatbot.Chat.Tools;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
@@ -50,6 +51,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<Tokenizer>(TiktokenTokenizer.CreateForEncoding("o200k_base"));
         builder.Services.AddSingleton<ContextWindowBuilder>();
         builder.Services.AddScoped<PromptStore>();
+        builder.Services.AddScoped<ToolStore>();
         builder.Services.AddScoped<TurnStarter>();
         builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentRouter>();
         builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentStore>();

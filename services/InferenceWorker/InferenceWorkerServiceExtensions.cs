@@ -5,6 +5,7 @@ using Chatbot.InferenceWorker.Messaging;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;
+using Chatbot.InferenceWorker.Tools;
 using Chatbot.InferenceWorker.Usage;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,19 @@ public static class InferenceWorkerServiceExtensions
         services.AddScoped<ReplyGenerator>();
         services.AddSingleton<Chatbot.InferenceWorker.Caching.ResponseCache>();
         services.AddScoped<Chatbot.InferenceWorker.Caching.CachedReplyResponder>();
+        builder.AddValidatedOptions<ToolOptions>(ToolOptions.SectionName);
+#pragma warning disable EXTEXP0001 // RemoveAllResilienceHandlers is marked for evaluation; it is the documented way to opt out
+        services.AddHttpClient(ToolEndpointClient.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            .RemoveAllResilienceHandlers(); // a tool call is never retried: a write tool would act twice
+#pragma warning restore EXTEXP0001
+        services.AddSingleton<ToolEndpointClient>();
+        services.AddSingleton<ToolResultScreen>();
+        services.AddHostedService<ToolScreenWarmup>();
+        services.AddSingleton<ToolCallLimiter>();
+        services.AddSingleton<ToolApprovals>();
+        services.AddSingleton<ToolServices>();
+        services.AddSingleton<ToolSessionFactory>();
         services.AddSingleton(sp => WorkerCapacity.From(sp.GetRequiredService<IOptions<InferenceOptions>>().Value));
         services.AddSingleton<AdmissionMetrics>();
         services.AddSingleton<TurnScheduler>();

@@ -62,6 +62,7 @@ public static class ModerationServiceExtensions
             bus.AddConsumer<ModerateInputConsumer, ModerateInputConsumerDefinition>();
             bus.AddConsumer<ReplyReportedConsumer>().Endpoint(e => e.Name = "moderation-reply-reported");
             bus.AddConsumer<OutputBlockedConsumer>().Endpoint(e => e.Name = "moderation-output-blocked");
+            bus.AddConsumer<ToolCallAuditedConsumer>().Endpoint(e => e.Name = "moderation-tool-calls");
         });
         return builder;
     }

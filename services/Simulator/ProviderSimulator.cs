@@ -51,7 +51,11 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
         var explicitAfter = directives.Select(d => d.DisconnectAfterTokens).LastOrDefault(t => t is not null);
         var disconnectAfter = explicitAfter ?? o.DisconnectAfterTokens;
 
-        var generated = echo ? SplitPreservingText(Render(messages)) : Generate(o.Seed, lastUser, Math.Max(1, tokenCount));
+        var (toolCall, toolResult) = ToolTurn(messages, directives);
+        var generated = echo ? SplitPreservingText(Render(messages))
+            : toolResult is not null ? SplitPreservingText("The tool answered: " + toolResult)
+            : toolCall is not null ? []
+            : Generate(o.Seed, lastUser, Math.Max(1, tokenCount));
         var tokens = CutAtStop(generated, stop);
         return new SimulationPlan(
             tokens,
@@ -63,8 +67,36 @@ public sealed partial class ProviderSimulator(IOptionsMonitor<SimulatorOptions> 
             tokenCounter.CountMessages(messages.Select(m => m.Content)),
             arrived,
             (fault is SimulatorFault.RateLimited or SimulatorFault.ServerError) && explicitAfter is > 0 ? explicitAfter : null,
-            ReachedMaxTokens: !echo && cappedByMax && ReferenceEquals(tokens, generated));
+            ReachedMaxTokens: !echo && toolCall is null && toolResult is null && cappedByMax && ReferenceEquals(tokens, generated),
+            ToolCall: toolCall);
     }
+
+    /// <summary>
+    /// Function calling: after the last user message, a tool result (role <c>tool</c>) is answered in text, unless it carries
+    /// a <c>tool=</c> directive itself: then the simulator obeys it, as a gullible model obeys an injection in a tool's
+    /// output (at most <see cref="MaxToolRounds"/> calls a turn). Without a result yet, a <c>tool=</c> directive of the user
+    /// message is answered with that call.
+    /// </summary>
+    private static (SimulatedToolCall? Call, string? Result) ToolTurn(IReadOnlyList<SimulatedMessage> messages,
+        IReadOnlyList<SimulatorDirective> directives)
+    {
+        var lastUser = -1;
+        for (var i = 0; i < messages.Count; i++) if (messages[i].Role == "user") lastUser = i;
+        var results = messages.Skip(lastUser + 1).Where(m => m.Role == "tool").ToList();
+        if (results.Count == 0)
+        {
+            return (directives.LastOrDefault(d => d.Tool is not null) is { } asked ? Call(asked, 0) : null, null);
+        }
+        var latest = results[^1].Content;
+        return results.Count < MaxToolRounds && SimulatorDirective.Parse(latest).LastOrDefault(d => d.Tool is not null) is { } injected
+            ? (Call(injected, results.Count), null)
+            : (null, latest);
+    }
+
+    private const int MaxToolRounds = 4;
+
+    private static SimulatedToolCall Call(SimulatorDirective d, int round) =>
+        new($"call_sim{round}_{StableHash(d.Tool + d.ToolArguments):x8}", d.Tool!, string.IsNullOrEmpty(d.ToolArguments) ? "{}" : d.ToolArguments);
 
     /// <summary>Streams the plan's tokens at its pace; throws <see cref="SimulatedFailureException"/> for injected faults.</summary>
     public async IAsyncEnumerable<string> StreamAsync(SimulationPlan plan, [EnumeratorCancellation] CancellationToken cancellationToken)

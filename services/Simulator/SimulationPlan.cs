@@ -7,6 +7,7 @@ namespace Chatbot.Simulator;
 /// token is due <see cref="FirstTokenLatency"/> after it, so the simulator's own work (counting the prompt, as a provider
 /// does for its usage) is inside the latency, as a provider's prefill is inside its time to first token.
 /// <see cref="ReachedMaxTokens"/>: the reply ends because it reached the request's max tokens (OpenAI's <c>length</c>).
+/// <see cref="ToolCall"/>: the answer is a call of that tool (no tokens), from a <c>tool=</c> directive.
 /// </summary>
 public sealed record SimulationPlan(
     IReadOnlyList<string> Tokens,
@@ -18,7 +19,8 @@ public sealed record SimulationPlan(
     int InputTokens,
     long ArrivedAt,
     int? FaultAfterTokens = null,
-    bool ReachedMaxTokens = false)
+    bool ReachedMaxTokens = false,
+    SimulatedToolCall? ToolCall = null)
 {
     public string Text => string.Concat(Tokens);
     public int OutputTokens => Tokens.Count;

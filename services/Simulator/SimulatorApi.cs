@@ -83,6 +83,13 @@ public static class SimulatorApi
             return; // the caller gave up (e.g. the timeout drill)
         }
 
+        if (plan.ToolCall is { } call)
+        {
+            // A client that prefixes its function names (Semantic Kernel: "plugin-name") gets the name it offered.
+            if (request.ToolNames?.FirstOrDefault(n => n.EndsWith("-" + call.Name, StringComparison.Ordinal)) is { } offered) call = call with { Name = offered };
+            await WriteToolCallAsync(http, request, call, id, created, usage, ct);
+            return;
+        }
         if (!request.Stream)
         {
             await http.Response.WriteAsJsonAsync(new { id, @object = "chat.completion", created, model = ProviderSimulator.ModelName,
@@ -97,6 +104,43 @@ public static class SimulatorApi
         {
             await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model = ProviderSimulator.ModelName,
                 choices = Array.Empty<object>(), usage }, ct);
+        }
+        await http.Response.WriteAsync("data: [DONE]\n\n", ct);
+    }
+
+    /// <summary>
+    /// A function call as OpenAI sends it: streamed, a first delta with the call's id and name, the arguments in pieces,
+    /// then <c>finish_reason: "tool_calls"</c>; not streamed, one message with <c>tool_calls</c>.
+    /// </summary>
+    private static async Task WriteToolCallAsync(HttpContext http, SimulatorRequestReader.Request request, SimulatedToolCall call, string id,
+        long created, object usage, CancellationToken ct)
+    {
+        const string model = ProviderSimulator.ModelName;
+        if (!request.Stream)
+        {
+            await http.Response.WriteAsJsonAsync(new { id, @object = "chat.completion", created, model,
+                choices = new[] { new { index = 0, message = new { role = "assistant", content = (string?)null,
+                    tool_calls = new[] { new { id = call.Id, type = "function", function = new { name = call.Name, arguments = call.Arguments } } } },
+                    finish_reason = "tool_calls" } },
+                usage }, Json, ct);
+            return;
+        }
+        if (!http.Response.HasStarted) StartStream(http);
+        await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model,
+            choices = new[] { new { index = 0, delta = new { role = "assistant", content = (string?)null,
+                tool_calls = new[] { new { index = 0, id = call.Id, type = "function", function = new { name = call.Name, arguments = "" } } } },
+                finish_reason = (string?)null } } }, ct);
+        foreach (var piece in call.Arguments.Chunk(16).Select(c => new string(c)))
+        {
+            await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model,
+                choices = new[] { new { index = 0, delta = new { tool_calls = new[] { new { index = 0, function = new { arguments = piece } } } },
+                    finish_reason = (string?)null } } }, ct);
+        }
+        await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model,
+            choices = new[] { new { index = 0, delta = new { }, finish_reason = "tool_calls" } } }, ct);
+        if (request.IncludeUsage)
+        {
+            await WriteChunkAsync(http, new { id, @object = "chat.completion.chunk", created, model, choices = Array.Empty<object>(), usage }, ct);
         }
         await http.Response.WriteAsync("data: [DONE]\n\n", ct);
     }

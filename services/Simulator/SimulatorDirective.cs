@@ -8,7 +8,8 @@ namespace Chatbot.Simulator;
 /// <c>[[sim:fail=500;provider=primary]]</c>, <c>[[sim:tokens=200;tps=500;latency=0]]</c>.
 /// Keys: fail (429|500|timeout|disconnect), times (fail only the first N identical requests), provider (applies only to
 /// the provider of that name), echo, tokens, tps, latency (ms), retry-after (s), after (tokens before a disconnect; with fail=429/500, the
-/// error comes after that many tokens, mid-stream).
+/// error comes after that many tokens, mid-stream), tool and args (<c>[[sim:tool=lookup;args={"id":"42"}]]</c>: answer with a
+/// call of that tool, OpenAI-style, instead of text; the arguments JSON must not contain ';' or ']').
 /// </summary>
 public sealed partial record SimulatorDirective
 {
@@ -21,6 +22,8 @@ public sealed partial record SimulatorDirective
     public int? LatencyMilliseconds { get; init; }
     public int? RetryAfterSeconds { get; init; }
     public int? DisconnectAfterTokens { get; init; }
+    public string? Tool { get; init; }
+    public string? ToolArguments { get; init; }
 
     public static IReadOnlyList<SimulatorDirective> Parse(string? text)
     {
@@ -46,6 +49,8 @@ public sealed partial record SimulatorDirective
                 "latency" => d with { LatencyMilliseconds = ParseInt(value) },
                 "retry-after" => d with { RetryAfterSeconds = ParseInt(value) },
                 "after" => d with { DisconnectAfterTokens = ParseInt(value) },
+                "tool" => d with { Tool = value },
+                "args" => d with { ToolArguments = value },
                 _ => d,
             };
         }

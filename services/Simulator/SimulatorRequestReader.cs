@@ -6,8 +6,9 @@ namespace Chatbot.Simulator;
 /// <summary>Reads the parts of an OpenAI chat-completions request body the simulator needs.</summary>
 public static class SimulatorRequestReader
 {
+    /// <summary><see cref="ToolNames"/>: the names of the functions offered in <c>tools</c>.</summary>
     public sealed record Request(IReadOnlyList<SimulatedMessage> Messages, bool Stream, bool IncludeUsage, int? MaxTokens,
-        IReadOnlyList<string>? Stop = null);
+        IReadOnlyList<string>? Stop = null, IReadOnlyList<string>? ToolNames = null);
 
     /// <summary>Returns null and an error message when the body is not a valid chat-completions request.</summary>
     public static Request? TryRead(JsonElement root, out string? error)
@@ -31,7 +32,7 @@ public static class SimulatorRequestReader
         var stream = root.TryGetProperty("stream", out var s) && s.ValueKind == JsonValueKind.True;
         var includeUsage = root.TryGetProperty("stream_options", out var so) && so.ValueKind == JsonValueKind.Object
             && so.TryGetProperty("include_usage", out var iu) && iu.ValueKind == JsonValueKind.True;
-        return new Request(list, stream, includeUsage, Int(root, "max_completion_tokens") ?? Int(root, "max_tokens"), Stop(root));
+        return new Request(list, stream, includeUsage, Int(root, "max_completion_tokens") ?? Int(root, "max_tokens"), Stop(root), ToolNames(root));
     }
 
     private static string ContentText(JsonElement content) => content.ValueKind switch
@@ -52,6 +53,13 @@ public static class SimulatorRequestReader
             JsonValueKind.Array => [.. stop.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String).Select(s => s.GetString()!)],
             _ => null,
         }
+        : null;
+
+    private static List<string>? ToolNames(JsonElement root) => root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array
+        ? [.. tools.EnumerateArray()
+            .Where(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("function", out var f) && f.ValueKind == JsonValueKind.Object
+                && f.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String)
+            .Select(t => t.GetProperty("function").GetProperty("name").GetString()!)]
         : null;
 
     private static int? Int(JsonElement root, string name) =>

@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Webhooks;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

@@ -3,7 +3,7 @@ using Chatbot.Contracts.Inference;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
 
-/// <summary>Every ReplyStarted, ReplyGenerated, ReplyFailed and UsageRecorded the test bus received, by reply id.</summary>
+/// <summary>Every ReplyStarted, ReplyGenerated, ReplyFailed, UsageRecorded and ToolCallAudited the test bus received, by reply id.</summary>
 public sealed class MessageRecorder
 {
     private readonly ConcurrentQueue<object> _messages = new();
@@ -30,6 +30,7 @@ public sealed class MessageRecorder
         ReplyFailed f => f.ReplyId,
         UsageRecorded u => u.ReplyId,
         ReplyStarted s => s.ReplyId,
+        Chatbot.Contracts.Tools.ToolCallAudited t => t.ReplyId,
         _ => Guid.Empty,
     };
 }

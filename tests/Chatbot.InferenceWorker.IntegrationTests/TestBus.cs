@@ -1,4 +1,5 @@
 using Chatbot.Contracts.Inference;
+using Chatbot.Contracts.Tools;
 using MassTransit;
 
 namespace Chatbot.InferenceWorker.IntegrationTests;
@@ -19,6 +20,7 @@ public static class TestBus
                 e.Handler<ReplyFailed>(c => Record(recorder, c.Message));
                 e.Handler<UsageRecorded>(c => Record(recorder, c.Message));
                 e.Handler<ReplyStarted>(c => Record(recorder, c.Message));
+                e.Handler<ToolCallAudited>(c => Record(recorder, c.Message));
             });
         });
         await bus.StartAsync();

@@ -27,6 +27,9 @@ public class WorkerFixture : IAsyncLifetime
     private DistributedApplication _infra = null!;
     private IBusControl _testBus = null!;
 
+    /// <summary>The shared secret tool signatures derive from (<c>ServiceAuth:Credential</c>).</summary>
+    public const string ServiceCredential = "worker-tests-service-credential-0123456789";
+
     public WebApplicationFactory<worker::Program> Worker { get; private set; } = null!;
     public IConnectionMultiplexer Redis { get; private set; } = null!;
     public MessageRecorder Recorder { get; } = new();
@@ -67,6 +70,8 @@ public class WorkerFixture : IAsyncLifetime
             ["Inference:Simulator:FirstTokenLatencyMilliseconds"] = "20",
             ["Inference:Simulator:TokensPerSecond"] = "400",
             ["Inference:Simulator:ReplyTokens"] = "20",
+            ["ServiceAuth:Credential"] = ServiceCredential,
+            ["Inference:Tools:ApprovalTimeoutSeconds"] = "20",
         };
         Configure(settings);
         Worker = new WebApplicationFactory<worker::Program>().WithWebHostBuilder(web =>

@@ -1,3 +1,4 @@
+using Chatbot.ServiceDefaults.Webhooks;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;

@@ -4,7 +4,7 @@ namespace Chatbot.Billing.KillSwitch;
 
 /// <summary>
 /// Section <c>Billing:Operator</c>: where the platform operators hear about the kill switch (<c>SpendCeilingReached</c>).
-/// Both are optional; the webhook is signed like tenants' (<see cref="Alerts.WebhookSignature"/>) with its own secret.
+/// Both are optional; the webhook is signed like tenants' (<see cref="ServiceDefaults.Webhooks.WebhookSignature"/>) with its own secret.
 /// </summary>
 public sealed class OperatorOptions : IValidatableObject
 {

@@ -17,6 +17,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<PromptExperiment> PromptExperiments => Set<PromptExperiment>();
     public DbSet<ReplyFeedback> ReplyFeedback => Set<ReplyFeedback>();
     public DbSet<PromptEvaluation> PromptEvaluations => Set<PromptEvaluation>();
+    public DbSet<TenantTool> Tools => Set<TenantTool>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

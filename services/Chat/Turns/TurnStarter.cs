@@ -8,6 +8,7 @@ using Chatbot.Chat.Messages;
 using Chatbot.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Prompts.Experiments;
+using Chatbot.Chat.Tools;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Chatbot.ServiceDefaults.Idempotency;
@@ -21,7 +22,8 @@ namespace Chatbot.Chat.Turns;
 public sealed partial class TurnStarter(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotentRequestOptions> idempotency,
-    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ExperimentRouter experiments, ILogger<TurnStarter> logger)
+    TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ExperimentRouter experiments, ToolStore toolStore,
+    ILogger<TurnStarter> logger)
 {
     public Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct) => SendAsync(user, conversationId, content, idempotencyKey, caller: null, ct);
@@ -77,7 +79,9 @@ public sealed partial class TurnStarter(
         var (turns, promptTokens) = contextWindow.Build(systemPrompt, caller?.HistoryNewestFirst ?? history, content, contentTokens);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
             user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef, Provider: caller?.Provider ?? choice.Provider, Sampling: caller?.Sampling,
-            ExperimentId: choice.ExperimentId, Variant: choice.Variant);
+            ExperimentId: choice.ExperimentId, Variant: choice.Variant,
+            // The tenant's tools go with the turn from the web page and /api (a /v1 client brings its own tools).
+            Tools: caller is null ? await toolStore.ForTurnAsync(user.TenantId, prompt.Version, ct) : null);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
         var reservation = turnReservation.ForWindowAsync(promptTokens);

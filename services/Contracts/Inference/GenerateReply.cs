@@ -21,6 +21,8 @@ namespace Chatbot.Contracts.Inference;
 /// for <paramref name="CacheTtlSeconds"/>. Null: not cacheable.
 /// <paramref name="ExperimentId"/> and <paramref name="Variant"/>: the prompt experiment and variant that chose the prompt
 /// (null: none); the worker tags its metrics and the <c>done</c> event with them.
+/// <paramref name="Tools"/>: the tenant's tools this turn may call (chat's registry, filtered by prompt version); null or
+/// empty: no function calling. Added later, null by default.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -43,4 +45,5 @@ public sealed record GenerateReply(
     string? CacheKey = null,
     int CacheTtlSeconds = 0,
     Guid? ExperimentId = null,
-    string? Variant = null) : IMessage;
+    string? Variant = null,
+    IReadOnlyList<Chatbot.Contracts.Tools.ToolSpec>? Tools = null) : IMessage;

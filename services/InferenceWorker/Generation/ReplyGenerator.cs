@@ -7,6 +7,7 @@ using Chatbot.InferenceWorker.OutputChecks;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.InferenceWorker.Streaming;
 using Chatbot.InferenceWorker.Telemetry;
+using Chatbot.InferenceWorker.Tools;
 using Chatbot.InferenceWorker.Usage;
 using MassTransit;
 using StackExchange.Redis;
@@ -33,6 +34,7 @@ public sealed class ReplyGenerator(
     ReplyCancellations cancellations,
     TurnCommitWait commits,
     ResponseCache cache,
+    ToolSessionFactory toolSessions,
     ITokenCounter tokenCounter,
     IPublishEndpoint publisher,
     InferenceMetrics metrics,
@@ -50,7 +52,8 @@ public sealed class ReplyGenerator(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, cancel.Token);
         var started = timeProvider.GetTimestamp();
         var gate = new ReplyStartGate();
-        var early = firstDelivery ? Ask(request, gate, linked.Token) : null;
+        // A request with tools is asked only once its stream writer exists: approval events go in order with its tokens.
+        var early = firstDelivery && request.Tools is not { Count: > 0 } ? Ask(request, gate, null, linked.Token) : null;
         var committed = false;
 
         // The reads decided against generating (or failed): the early call is cancelled before anything is published.
@@ -125,7 +128,7 @@ public sealed class ReplyGenerator(
                 return;
             }
             gate.Open((IReplySink?)moderated ?? reporter);
-            var streaming = early ?? Ask(request, gate, linked.Token);
+            var streaming = early ?? Ask(request, gate, toolSessions.Create(request, writer, publisher), linked.Token);
             await StreamAsync(request, streaming, writer, reporter, moderated, started, linked.Token, cancellationToken);
         }
         finally
@@ -136,8 +139,8 @@ public sealed class ReplyGenerator(
     }
 
     /// <summary>The provider chain asked for this request: its alias's provider first, its sampling settings.</summary>
-    private Task<ProviderReply> Ask(GenerateReply request, IReplySink sink, CancellationToken ct) =>
-        chain.StreamAsync(request.Messages, request.MaxOutputTokens, request.Provider, request.Sampling, sink, ct);
+    private Task<ProviderReply> Ask(GenerateReply request, IReplySink sink, ToolSession? tools, CancellationToken ct) =>
+        chain.StreamAsync(request.Messages, request.MaxOutputTokens, request.Provider, request.Sampling, sink, ct, tools);
 
     private async Task StreamAsync(GenerateReply request, Task<ProviderReply> streaming, ReplyStreamWriter writer, ReplyStartReporter reporter,
         ModeratedReplySink? moderated, long started, CancellationToken generation, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Telemetry;
+using Chatbot.InferenceWorker.Tools;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Polly.CircuitBreaker;
@@ -24,11 +25,16 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
     /// first and the others keep their order behind it as the fallback; an unknown name leaves the configured order.
     /// <paramref name="sampling"/> goes to every provider tried (<see cref="ExecutionSettings"/>).
     /// </summary>
+    /// <remarks>
+    /// <paramref name="tools"/>: the reply's tools (null: none); offered to the model with automatic invocation through
+    /// the session's kernel, whose filter decides every call. Once a tool has run, a failing attempt is not retried (its
+    /// calls are not repeated); the next provider starts the reply over, with its own calls.
+    /// </remarks>
     public async Task<ProviderReply> StreamAsync(IReadOnlyList<ChatTurn> messages, int maxOutputTokens, string? preferredProvider,
-        SamplingSettings? sampling, IReplySink sink, CancellationToken cancellationToken)
+        SamplingSettings? sampling, IReplySink sink, CancellationToken cancellationToken, ToolSession? tools = null)
     {
-        var history = ToHistory(messages);
         var settings = ExecutionSettings.Create(maxOutputTokens, sampling);
+        if (tools is not null) settings.FunctionChoiceBehavior = FunctionChoiceBehavior.Auto();
         var reasons = new List<string>();
         var anyTokenSent = false;
         foreach (var provider in InOrder(preferredProvider))
@@ -39,7 +45,8 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
                 anyTokenSent = false;
             }
             sink.ProviderSelected(provider);
-            var attempt = new Attempt(sink);
+            var attempt = new Attempt(sink, tools);
+            var history = ToHistory(messages); // a tool round adds to the history: every provider starts from the request's
             var clock = Stopwatch.StartNew();
             using var activity = InferenceActivities.StartChat(provider, maxOutputTokens);
             try
@@ -83,13 +90,15 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
         var timeout = TimeSpan.FromSeconds(provider.Options.TimeoutSeconds);
         using var watchdog = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         watchdog.CancelAfter(timeout);
+        // A tool that runs, or waits for a human, is not a silent provider: the watchdog pauses meanwhile.
+        attempt.Tools?.BindWatchdog(running => watchdog.CancelAfter(running ? timeout : Timeout.InfiniteTimeSpan));
         var clock = Stopwatch.StartNew();
         TimeSpan? firstToken = null;
         ProviderUsage? usage = null;
         string? model = null;
         try
         {
-            await foreach (var chunk in provider.Service.GetStreamingChatMessageContentsAsync(history, settings, null, watchdog.Token).WithCancellation(watchdog.Token))
+            await foreach (var chunk in provider.Service.GetStreamingChatMessageContentsAsync(history, settings, attempt.Tools?.Kernel, watchdog.Token).WithCancellation(watchdog.Token))
             {
                 usage = UsageReader.Read(chunk.Metadata, chunk.InnerContent) ?? usage;
                 model ??= chunk.ModelId;
@@ -112,6 +121,10 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw attempt.Wrap(ProviderFailures.Normalize(ex));
+        }
+        finally
+        {
+            attempt.Tools?.BindWatchdog(null);
         }
         return new ProviderReply(provider, model ?? provider.Model, attempt.Content.ToString(), usage, firstToken ?? clock.Elapsed);
     }
@@ -137,10 +150,11 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
     };
 
     /// <summary>What one provider sent: tokens since its last (re)try, and whether a failure came before or after the first.</summary>
-    private sealed class Attempt(IReplySink sink)
+    private sealed class Attempt(IReplySink sink, ToolSession? tools)
     {
         public StringBuilder Content { get; } = new();
         public int TokensSent { get; private set; }
+        public ToolSession? Tools => tools;
 
         public void Begin()
         {
@@ -155,6 +169,8 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
             await sink.TokenAsync(text, cancellationToken);
         }
 
-        public Exception Wrap(ProviderException failure) => TokensSent > 0 ? new MidStreamFailureException(failure) : failure;
+        /// <summary>After tokens or a tool call the attempt is not retried: the reader saw them, or the tool ran.</summary>
+        public Exception Wrap(ProviderException failure) =>
+            TokensSent > 0 || tools?.CallsMade > 0 ? new MidStreamFailureException(failure) : failure;
     }
 }

@@ -76,6 +76,9 @@ public sealed class ReplyStreamWriter(IDatabase db, string key, InferenceOptions
         return new ValueTask(AppendControlAsync(ReplyStreamProtocol.Reset, "{}", complete: false));
     }
 
+    /// <summary>Appends an event of another kind (e.g. <c>approval_required</c>) after every token so far, and waits until it is stored.</summary>
+    public Task AppendEventAsync(string type, string data) => AppendControlAsync(type, data, complete: false);
+
     public Task ErrorAsync(string code, string message) =>
         AppendControlAsync(ReplyStreamProtocol.Error, ReplyStreamJson.Serialize(new ErrorEvent(code, message)), complete: true);
 

@@ -4,6 +4,8 @@ using System.Text;
 using Chatbot.Moderation.Data;
 using Chatbot.Moderation.Data.Entities;
 using Chatbot.Moderation.Detectors;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Chatbot.Moderation.Audit;
 
@@ -44,6 +46,24 @@ public sealed class AuditWriter(ModerationDbContext db, TimeProvider clock)
             });
         }
         await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// An audit entry for a message another service published, once per <paramref name="messageId"/>: a redelivery finds
+    /// the entry and writes nothing; a concurrent delivery that wins the race leaves the other one's unique violation unseen.
+    /// </summary>
+    public async Task RecordOnceAsync(Guid? messageId, Guid tenantId, Guid? userId, Guid? replyId, string subject, string verdict,
+        string categories, string maskedText, bool queue, string actor, string? textHash, CancellationToken ct)
+    {
+        if (messageId is { } id && await db.AuditEntries.AnyAsync(a => a.MessageId == id, ct)) return;
+        try
+        {
+            await RecordAsync(tenantId, userId, replyId, subject, verdict, categories, maskedText, queue, ct, actor, messageId, textHash);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // A concurrent delivery of the same message won the race; it is audited once.
+        }
     }
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));

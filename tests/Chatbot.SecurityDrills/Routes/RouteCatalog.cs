@@ -106,6 +106,12 @@ public static class RouteCatalog
             "the export file for whoever holds the signed, expiring link (403 problem without a valid one)", Argument: export);
         r["chat GET /api/tenant/retention/"] = new(Access.CallerScoped, "the caller's tenant retention and its last run");
         r["chat PUT /api/tenant/retention/"] = new(Access.CallerScoped, "sets the caller's tenant retention", """{"days":3650}""");
+        r["chat GET /api/tools/"] = new(Access.CallerScoped, "the caller's tenant tools");
+        r["chat POST /api/tools/"] = new(Access.CallerScoped, "registers a tool of the caller's tenant",
+            """{"name":"drill_tool","description":"d","parameters":{"type":"object"},"endpoint":"https://tools.example/x","risk":"read"}""");
+        r["chat DELETE /api/tools/{name}"] = new(Access.OwnedByTenant, "removes a tool of the caller's tenant", Argument: (_, _) => "drill_tool");
+        r["chat POST /api/replies/{replyId}/approvals/{callId}"] = new(Access.OwnedByUser, "decides a tool call waiting in a reply", """{"approve":false}""",
+            (a, name) => name == "callId" ? "call_drill" : a.ReplyId.ToString());
         r["chat GET /api/openai/policy/"] = new(Access.CallerScoped, "the caller's tenant /v1 policy");
         r["chat PUT /api/openai/policy/"] = new(Access.CallerScoped, "replaces the caller's tenant /v1 policy", """{"allowSystemMessages":true}""");
         const string openAi = "the OpenAI-compatible API (errors in OpenAI's shape): the caller's own turn, models or moderation";

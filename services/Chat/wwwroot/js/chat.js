@@ -1,6 +1,7 @@
 // The chat pane: messages of the open conversation, the composer, streaming replies, stop and export.
 
 import { api } from './api.js';
+import { approvalCard } from './approval.js';
 import { describeError, describeStreamError } from './errors.js';
 import { download, fetchExport, fileName } from './export.js';
 import { feedbackBar } from './feedback.js';
@@ -137,6 +138,8 @@ export class ChatPane {
             message.queue = null;
             message.content += data.text ?? '';
             message.status = 'streaming';
+          } else if (type === 'approval_required') {
+            view.after(approvalCard(message.id, data));
           } else if (type === 'reset') {
             message.content = '';
           } else if (type === 'done') {

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Chatbot.Billing.Alerts;
+namespace Chatbot.ServiceDefaults.Webhooks;
 
 /// <summary>
 /// <c>X-Chatbot-Signature: sha256=hex(HMAC-SHA256(secret, "{timestamp}.{body}"))</c> with <c>X-Chatbot-Timestamp</c>

@@ -1,0 +1,12 @@
+using System.Text.Json;
+using Chatbot.Chat.Data.Entities;
+
+namespace Chatbot.Chat.Tools;
+
+/// <summary>A registered tool. <see cref="Secret"/> (verifies the <c>X-Chatbot-Signature</c> of its calls) is shown on registration only.</summary>
+public sealed record ToolDto(Guid Id, string Name, string Description, JsonElement Parameters, string Endpoint, string Risk,
+    IReadOnlyList<int>? PromptVersions, DateTimeOffset CreatedAt, string? Secret = null)
+{
+    public static ToolDto From(TenantTool tool, string? secret = null) => new(tool.Id, tool.Name, tool.Description,
+        JsonDocument.Parse(tool.Parameters).RootElement.Clone(), tool.Endpoint, tool.Risk, tool.PromptVersions, tool.CreatedAt, secret);
+}

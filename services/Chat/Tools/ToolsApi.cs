@@ -1,0 +1,63 @@
+using Chatbot.Chat.Data.Entities;
+using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Microsoft.EntityFrameworkCore;
+
+namespace Chatbot.Chat.Tools;
+
+/// <summary>
+/// Tenant administrators register the tools the model may call in their tenant's replies (the allowlist), list and remove
+/// them. The answer to a registration carries the tool's signing secret, once.
+/// </summary>
+public static class ToolsApi
+{
+    public static IEndpointRouteBuilder MapToolsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/tools").WithTags("Tools").RequireAuthorization(AuthorizationPolicies.TenantAdmin);
+        api.MapGet("/", ListAsync);
+        api.MapPost("/", RegisterAsync);
+        api.MapDelete("/{name}", DeleteAsync);
+        return app;
+    }
+
+    public static async Task<Ok<List<ToolDto>>> ListAsync(CurrentUser user, ToolStore store, CancellationToken ct) =>
+        TypedResults.Ok((await store.ListAsync(user.TenantId, ct)).Select(t => ToolDto.From(t)).ToList());
+
+    public static async Task<Results<Created<ToolDto>, ValidationProblem, ProblemHttpResult>> RegisterAsync(RegisterToolRequest request,
+        CurrentUser user, ToolStore store, IHostEnvironment environment, IOptions<ServiceCredentialOptions> credential, TimeProvider clock,
+        CancellationToken ct)
+    {
+        if (ToolValidation.Check(request, environment.IsDevelopment()) is { } problem)
+        {
+            return ApiProblems.Invalid(problem.Field, problem.Message);
+        }
+        if (await store.CountAsync(user.TenantId, ct) >= ToolLimits.MaxToolsPerTenant)
+        {
+            return ApiProblems.Invalid("name", $"A tenant may register at most {ToolLimits.MaxToolsPerTenant} tools.");
+        }
+        var now = clock.GetUtcNow().TruncateToMicroseconds();
+        var tool = new TenantTool
+        {
+            Id = Guid.CreateVersion7(now), TenantId = user.TenantId, Name = request.Name!, Description = request.Description!,
+            Parameters = request.Parameters!.Value.GetRawText(), Endpoint = request.Endpoint!, Risk = request.Risk!,
+            PromptVersions = request.PromptVersions?.Distinct().Order().ToList(), CreatedBy = user.UserId, CreatedAt = now,
+        };
+        try
+        {
+            await store.AddAsync(tool, ct);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A tool of that name exists.",
+                detail: $"The tenant already has a tool named '{tool.Name}'; delete it first to replace it.");
+        }
+        return TypedResults.Created($"/api/tools/{tool.Name}", ToolDto.From(tool, ToolSecrets.For(credential.Value.Credential, tool.Id)));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> DeleteAsync(string name, CurrentUser user, ToolStore store, CancellationToken ct) =>
+        await store.DeleteAsync(user.TenantId, name, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+}
