@@ -6,6 +6,7 @@ using Chatbot.Moderation.Detectors.Injection;
 using Chatbot.Moderation.Detectors.Pii;
 using Chatbot.Moderation.Detectors.Policy;
 using Chatbot.Moderation.Detectors.Telemetry;
+using Chatbot.Moderation.Erasure;
 using Chatbot.Moderation.Faults;
 using Chatbot.Moderation.Flow;
 using Chatbot.Moderation.Policies;
@@ -61,6 +62,7 @@ public static class ModerationServiceExtensions
             bus.AddConsumer<ModerateInputConsumer, ModerateInputConsumerDefinition>();
             bus.AddConsumer<ReplyReportedConsumer>().Endpoint(e => e.Name = "moderation-reply-reported");
             bus.AddConsumer<OutputBlockedConsumer>().Endpoint(e => e.Name = "moderation-output-blocked");
+            bus.AddConsumer<EraseModerationDataConsumer>().Endpoint(e => e.Name = "moderation-erasure");
         });
         return builder;
     }

@@ -32,4 +32,8 @@ public static class ErasureProtocol
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"erasure:{kind}:{id:N}")));
 
     public static string ErasedUserKey(Guid userId) => $"chatbot:erased:{SubjectHash("user", userId)}";
+
+    /// <summary>A store's report for <paramref name="request"/> (the correlation id is the erasure's).</summary>
+    public static ErasureStoreCompleted Report(ErasureRequested request, string service, string store, string action, long count,
+        DateTimeOffset at) => new(request.ErasureId, at, request.ErasureId, request.TenantId, service, store, action, count, at);
 }
