@@ -21,7 +21,7 @@ public sealed class ErasureLinks(IDataProtectionProvider provider)
         {
             return _protector.Unprotect(token) == erasureId.ToString("N");
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or FormatException)
         {
             return false;
         }
