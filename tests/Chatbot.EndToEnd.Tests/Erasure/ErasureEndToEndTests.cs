@@ -25,12 +25,13 @@ public sealed class ErasureEndToEndTests(ErasureSystemFixture system, ITestOutpu
     {
         var (email, token, user) = await system.SignUpAsync();
         var secondAdmin = await system.SecondAdminAsync(user);
-        var words = $"quokka-{Guid.NewGuid():N}";
+        // Letters only: a hex string would look like a secret to moderation and be masked before it is stored.
+        var words = "zanzibarquokka" + string.Concat(Guid.NewGuid().ToByteArray().Take(6).Select(b => (char)('a' + b % 26)));
         using var key = await user.PostAsJsonAsync("/api/tenant/api-keys", new { name = "erasure test key" });
         Assert.Equal(HttpStatusCode.Created, key.StatusCode);
         var conversation = await CreateConversationAsync(user);
         var replies = new List<Guid>();
-        foreach (var turn in new[] { $"Remember the word {words}, please.", $"Say {words} back to me." })
+        foreach (var turn in new[] { $"Tell me one fact about the {words}.", $"What does a {words} eat?" })
         {
             replies.Add(await SendAsync(user, conversation, turn));
         }
@@ -90,6 +91,7 @@ public sealed class ErasureEndToEndTests(ErasureSystemFixture system, ITestOutpu
         var (_, token, user) = await system.SignUpAsync();
         var secondAdmin = await system.SecondAdminAsync(user);
         await system.App.StopResourceAsync("moderation");
+        var restarted = false;
         JsonElement waiting;
         try
         {
@@ -101,6 +103,7 @@ public sealed class ErasureEndToEndTests(ErasureSystemFixture system, ITestOutpu
                 "the stores of the running services never reported");
             waiting = await secondAdmin.GetFromJsonAsync<JsonElement>(receiptUrl);
             await system.App.StartResourceAsync("moderation");
+            restarted = true;
             var receipt = await ErasureSystemFixture.WaitForReceiptAsync(secondAdmin, receiptUrl, TimeSpan.FromSeconds(90));
 
             Assert.Equal("in_progress", waiting.GetProperty("status").GetString());
@@ -109,7 +112,10 @@ public sealed class ErasureEndToEndTests(ErasureSystemFixture system, ITestOutpu
         }
         finally
         {
-            await system.App.StartResourceAsync("moderation");
+            if (!restarted)
+            {
+                await system.App.StartResourceAsync("moderation");
+            }
         }
     }
 
