@@ -163,11 +163,16 @@ public sealed class ErasureEndToEndTests(ErasureSystemFixture system, ITestOutpu
         return (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetGuid();
     }
 
-    private static async Task WaitForCompletedRepliesAsync(HttpClient client, Guid conversation, int replies) =>
-        Assert.True(await Eventually.TrueAsync(async () =>
+    private static async Task WaitForCompletedRepliesAsync(HttpClient client, Guid conversation, int replies)
+    {
+        var seen = "";
+        var completed = await Eventually.TrueAsync(async () =>
         {
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}/messages?limit=100");
-            return page.GetProperty("items").EnumerateArray()
-                .Count(m => m.GetProperty("role").GetString() == "assistant" && m.GetProperty("status").GetString() == "completed") == replies;
-        }, TimeSpan.FromSeconds(60)), "the replies were never completed");
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            seen = string.Join(", ", items.Select(m => $"{m.GetProperty("role").GetString()}:{m.GetProperty("status").GetString()}"));
+            return items.Count(m => m.GetProperty("role").GetString() == "assistant" && m.GetProperty("status").GetString() == "completed") == replies;
+        }, TimeSpan.FromSeconds(60));
+        Assert.True(completed, $"the replies were never completed; messages: {seen}");
+    }
 }
