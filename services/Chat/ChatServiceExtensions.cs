@@ -40,7 +40,7 @@ public static class ChatServiceExtensions
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
             bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
-            bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
+            bus.AddConsumer<EraseChatDataConsumer>().Endpoint(e => e.Name = "chat-erasure");
             bus.AddChatIdentityConsumers();
             bus.AddConsumer<Chatbot.Chat.Safety.InputBlockedConsumer, Chatbot.Chat.Safety.InputBlockedConsumerDefinition>();
         });

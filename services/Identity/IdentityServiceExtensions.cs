@@ -2,6 +2,7 @@ using Chatbot.Identity;
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Bootstrap;
 using Chatbot.Identity.Data;
+using Chatbot.Identity.Erasure;
 using Chatbot.Outbox;
 using Chatbot.Identity.Passwords;
 using Chatbot.Identity.RateLimiting;
@@ -25,7 +26,8 @@ public static class IdentityServiceExtensions
         builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb");
         builder.AddMigration<IdentityDbContext>();
         builder.AddRedisClient("redis");
-        builder.AddRabbitMqMessaging("rabbitmq");
+        builder.AddRabbitMqMessaging("rabbitmq", bus =>
+            bus.AddConsumer<RecordErasureReportConsumer>().Endpoint(e => e.Name = "identity-erasure-reports"));
         builder.AddTrustedForwardedHeaders();
         builder.AddIdentityOptions();
         builder.AddStrictJson();
@@ -42,6 +44,7 @@ public static class IdentityServiceExtensions
 
         services.AddScoped<CredentialChecker>().AddScoped<TokenIssuer>().AddSingleton<TokenPrincipalFactory>();
         services.AddScoped<AccountService>().AddScoped<AccountMails>().AddScoped<AccountDeletion>().AddScoped<InvitationCodes>();
+        services.AddScoped<ErasureStarter>().AddScoped<ErasureMails>().AddSingleton<ErasureLinks>();
         services.AddRedisWindowLimiter();
         services.AddSingleton<IpRateLimiter>();
         services.AddDurableOutbox<IdentityDbContext>("identity");

@@ -1,6 +1,7 @@
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Admin;
 using Chatbot.Identity.ApiKeys;
+using Chatbot.Identity.Erasure;
 using Chatbot.Identity.Tenants;
 using Chatbot.Identity.Tokens;
 using Chatbot.Identity.Validation;
@@ -23,6 +24,7 @@ app.MapTenantApi();
 app.MapApiKeysApi();
 app.MapAccountProfileApi();
 app.MapAdminApi();
+app.MapErasureApi();
 app.MapSigningKeysApi();
 
 await app.RunServiceAsync(args);

@@ -1,5 +1,6 @@
 using Chatbot.InferenceWorker.Admission;
 using Chatbot.InferenceWorker.Configuration;
+using Chatbot.InferenceWorker.Erasure;
 using Chatbot.InferenceWorker.Generation;
 using Chatbot.InferenceWorker.Messaging;
 using Chatbot.InferenceWorker.Providers;
@@ -64,7 +65,12 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<Chatbot.InferenceWorker.OutputChecks.OutputModeration>();
 
         builder.AddRedisClient("redis");
-        builder.AddRabbitMqMessaging("rabbitmq", bus => bus.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>());
+        services.AddSingleton<ErasedUsers>();
+        builder.AddRabbitMqMessaging("rabbitmq", bus =>
+        {
+            bus.AddConsumer<GenerateReplyConsumer, GenerateReplyConsumerDefinition>();
+            bus.AddConsumer<EraseRedisKeysConsumer>().Endpoint(e => e.Name = "inference-worker-erasure");
+        });
         return builder;
     }
 }

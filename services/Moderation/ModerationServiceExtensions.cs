@@ -6,6 +6,7 @@ using Chatbot.Moderation.Detectors.Injection;
 using Chatbot.Moderation.Detectors.Pii;
 using Chatbot.Moderation.Detectors.Policy;
 using Chatbot.Moderation.Detectors.Telemetry;
+using Chatbot.Moderation.Erasure;
 using Chatbot.Moderation.Faults;
 using Chatbot.Moderation.Flow;
 using Chatbot.Moderation.Policies;
@@ -63,6 +64,7 @@ public static class ModerationServiceExtensions
             bus.AddConsumer<ReplyReportedConsumer>().Endpoint(e => e.Name = "moderation-reply-reported");
             bus.AddConsumer<OutputBlockedConsumer>().Endpoint(e => e.Name = "moderation-output-blocked");
             bus.AddConsumer<ToolCallAuditedConsumer>().Endpoint(e => e.Name = "moderation-tool-calls");
+            bus.AddConsumer<EraseModerationDataConsumer>().Endpoint(e => e.Name = "moderation-erasure");
         });
         return builder;
     }

@@ -22,7 +22,7 @@ public sealed class AccountLifecycleTests(IdentitySystemFixture system)
             within: TimeSpan.FromSeconds(10));
 
         Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, deleted.StatusCode);
         Assert.Equal("invalid_grant", refresh.Error);
         Assert.Equal(HttpStatusCode.Unauthorized, identityRoute.StatusCode);
         Assert.True(rejected, "chat still accepted the deleted user's access token");

@@ -15,5 +15,6 @@ internal static class IdentityProxy
         "/api/tenant/{**rest}",
         "/api/admin/tenants/{**rest}",
         "/api/admin/signing-keys/{**rest}",
+        "/api/erasures/{**rest}",
     ];
 }

@@ -2,6 +2,8 @@ using Chatbot.Identity.RateLimiting;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
+using Chatbot.Identity.Erasure;
+
 namespace Chatbot.Identity.Accounts;
 
 /// <summary>Self-service account routes under <c>/api/account</c> (reached through chat's single public origin).</summary>
@@ -34,7 +36,7 @@ public static class AccountApi
     public static Task<Results<Ok<AcceptedResponse>, ValidationProblem>> ResetPasswordAsync(
         ResetPasswordRequest request, AccountService accounts, CancellationToken ct) => accounts.ResetPasswordAsync(request, ct);
 
-    public static Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> DeleteAsync(
+    public static Task<Results<Accepted<ErasureStarted>, ValidationProblem, UnauthorizedHttpResult>> DeleteAsync(
         DeleteAccountRequest request, CurrentUser caller, AccountDeletion deletion, CancellationToken ct) =>
         deletion.DeleteAsync(caller.UserId, request, ct);
 }

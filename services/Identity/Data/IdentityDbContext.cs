@@ -15,6 +15,8 @@ public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> option
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Erasure> Erasures => Set<Erasure>();
+    public DbSet<ErasureReport> ErasureReports => Set<ErasureReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

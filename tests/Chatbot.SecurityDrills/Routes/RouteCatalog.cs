@@ -58,13 +58,20 @@ public static class RouteCatalog
         r["identity GET /api/admin/tenants/"] = new(Access.PlatformAdmin, "every tenant");
         r["identity PUT /api/admin/tenants/{id:guid}/tier"] = new(Access.PlatformAdmin, "any tenant's tier", """{"tier":"enterprise"}""", (a, _) => a.Admin.TenantId.ToString());
         r["identity POST /api/admin/signing-keys/rotate"] = new(Access.PlatformAdmin, "token signing keys");
+        r["identity DELETE /api/tenant/users/{id:guid}"] = new(Access.OwnedByTenant, "erases a user of the caller's tenant",
+            Argument: (a, _) => a.Admin.UserId.ToString());
+        r["identity DELETE /api/admin/tenants/{id:guid}"] = new(Access.PlatformAdmin, "erases a whole tenant", Argument: (a, _) => a.Admin.TenantId.ToString());
+        r["identity GET /api/erasures/{id:guid}"] = new(Access.OwnedByTenant,
+            "an erasure receipt: the subject's tenant admins, platform admins, or the signed link mailed to the erased user",
+            Argument: (_, _) => Guid.NewGuid().ToString());
     }
 
     private static void Chat(Dictionary<string, RouteRule> r)
     {
         const string forwarded = "reverse proxy to the backend; the backend's route table is classified route by route";
         foreach (var pattern in (string[])["/api/moderations", "/api/moderation/{**rest}", "/api/usage", "/api/usage/{**rest}", "/api/billing/{**rest}",
-                     "/api/admin/tenants/{**rest}", "/api/admin/signing-keys/{**rest}", "/api/account/{**rest}", "/api/tenant/{**rest}"])
+                     "/api/admin/tenants/{**rest}", "/api/admin/signing-keys/{**rest}", "/api/account/{**rest}", "/api/tenant/{**rest}",
+                     "/api/erasures/{**rest}"])
         {
             r[$"chat * {pattern}"] = new(Access.Forwarded, forwarded);
         }

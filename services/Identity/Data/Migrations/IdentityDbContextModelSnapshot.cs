@@ -150,6 +150,75 @@ namespace Chatbot.Identity.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Chatbot.Identity.Data.Erasure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SubjectHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubjectHash")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("Erasures");
+                });
+
+            modelBuilder.Entity("Chatbot.Identity.Data.ErasureReport", b =>
+                {
+                    b.Property<Guid>("ErasureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Store")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ErasureId", "Service", "Store");
+
+                    b.ToTable("ErasureReports");
+                });
+
             modelBuilder.Entity("Chatbot.Identity.Data.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -652,6 +721,15 @@ namespace Chatbot.Identity.Data.Migrations
                         .WithMany()
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Chatbot.Identity.Data.ErasureReport", b =>
+                {
+                    b.HasOne("Chatbot.Identity.Data.Erasure", null)
+                        .WithMany()
+                        .HasForeignKey("ErasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
