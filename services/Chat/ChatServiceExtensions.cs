@@ -26,16 +26,11 @@ public static class ChatServiceExtensions
         builder.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.AddNpgsqlDbContext<ChatDbContext>("chatdb", TenantConnectionInterceptor.ConfigureConnection);
-        builder.Services.AddSingleton<TenantConnectionInterceptor>();
-        builder.Services.ConfigureDbContext<ChatDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
+        builder.AddTenantNpgsqlDbContext<ChatDbContext>("chatdb", ChatTenancy.Role);
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
-        builder.Services.AddScoped(typeof(TenantConsumeFilter<>));
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {
-            // Every consumer acts for its message's tenant (row-level security), entered once here.
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context));
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
             bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
