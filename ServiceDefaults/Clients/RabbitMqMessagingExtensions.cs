@@ -1,8 +1,10 @@
 using Chatbot.ServiceDefaults.Clients;
+using Chatbot.ServiceDefaults.Audit;
 using Chatbot.ServiceDefaults.Messaging;
 using Chatbot.ServiceDefaults.Tenancy;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +35,8 @@ public static class RabbitMqMessagingExtensions
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
         builder.Services.AddScoped(typeof(TenantConsumeFilter<>));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AdminAudit>(); // admin routes record their changes on the bus (docs/audit.md)
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

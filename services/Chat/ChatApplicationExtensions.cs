@@ -1,3 +1,4 @@
+using Chatbot.Chat.Audit;
 using Chatbot.Chat.Account;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Conversations.Export;
@@ -26,6 +27,7 @@ public static class ChatApplicationExtensions
         app.MapPromptsApi();
         app.MapAccountExportApi();
         app.MapRetentionApi();
+        app.MapAuditApi();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Chatbot.Chat.Audit;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
@@ -27,6 +28,7 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
 
         builder.AddTenantNpgsqlDbContext<ChatDbContext>("chatdb", ChatTenancy.Role);
+        builder.Services.AddScoped<AdminAuditStore>();
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
@@ -35,6 +37,7 @@ public static class ChatServiceExtensions
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
             bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
             bus.AddConsumer<DeleteUserChatDataConsumer>().Endpoint(e => e.Name = "chat-delete-user-data");
+            bus.AddConsumer<AdminActionRecordedConsumer>().Endpoint(e => e.Name = "chat-admin-audit");
             bus.AddChatIdentityConsumers();
             bus.AddConsumer<Chatbot.Chat.Safety.InputBlockedConsumer, Chatbot.Chat.Safety.InputBlockedConsumerDefinition>();
         });

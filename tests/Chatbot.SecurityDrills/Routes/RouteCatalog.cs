@@ -106,6 +106,7 @@ public static class RouteCatalog
             "the export file for whoever holds the signed, expiring link (403 problem without a valid one)", Argument: export);
         r["chat GET /api/tenant/retention/"] = new(Access.CallerScoped, "the caller's tenant retention and its last run");
         r["chat PUT /api/tenant/retention/"] = new(Access.CallerScoped, "sets the caller's tenant retention", """{"days":3650}""");
+        r["chat GET /api/audit/"] = new(Access.CallerScoped, "the admin audit log of the caller's tenant (platform admins: every tenant)");
         r["chat GET /api/openai/policy/"] = new(Access.CallerScoped, "the caller's tenant /v1 policy");
         r["chat PUT /api/openai/policy/"] = new(Access.CallerScoped, "replaces the caller's tenant /v1 policy", """{"allowSystemMessages":true}""");
         const string openAi = "the OpenAI-compatible API (errors in OpenAI's shape): the caller's own turn, models or moderation";
