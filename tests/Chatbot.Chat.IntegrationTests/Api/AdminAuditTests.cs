@@ -4,6 +4,7 @@ using System.Text.Json;
 using Chatbot.Chat.Audit;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.ServiceDefaults.Paging;
+using Chatbot.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -76,7 +77,7 @@ public sealed class AdminAuditTests(ChatFixture fixture)
             var error = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
         }
-        Assert.Equal(1, await db.Database.SqlQueryRaw<int>($"SELECT count(*)::int AS \"Value\" FROM admin_audit_entries WHERE id = '{entry.Id}' AND action = 'chat.retention.updated'").SingleAsync());
+        Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM admin_audit_entries WHERE id = {entry.Id} AND action = 'chat.retention.updated'").SingleAsync());
     }
 
     private static async Task<IReadOnlyList<AdminAuditEntryDto>> WaitForAsync(HttpClient client, string url, int count)
