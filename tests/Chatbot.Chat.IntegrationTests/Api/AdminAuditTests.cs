@@ -38,7 +38,7 @@ public sealed class AdminAuditTests(ChatFixture fixture)
         var theirs = (await stranger.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?actorId={admin.UserId}"))!;
         Assert.Empty(theirs.Items);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/audit?tenantId={admin.TenantId}")).StatusCode);
-        var member = fixture.Chat.CreateClient(admin.SameTenant());
+        var member = fixture.Chat.CreateClient(admin.SameTenant() with { Role = "member" });
         Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/audit")).StatusCode);
 
         var platform = fixture.Chat.CreateClient(TestUser.NewTenant(role: "platform-admin"));
