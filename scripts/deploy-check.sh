@@ -3,7 +3,7 @@
 # deploy/compose.yaml up in Production under the project name chatbot-check, waits on the published health endpoints
 # (podman-compose 1.0.3 runs no health checks), then: signs up through chat's port, reads the verification mail from
 # the SMTP sink's log, confirms, logs in, starts a conversation, streams a reply; restarts everything and checks the
-# conversation is still there (volumes); backs up, restores into an empty PostgreSQL and checks again; renders both
+# conversation is still there (volumes); renders both
 # Kubernetes overlays. Everything it started is removed at the end (volumes too). Prints timings; exits non-zero on
 # the first failure. Too heavy for CI on 2 cores: run before a release and record the result in docs/deploy.md.
 set -euo pipefail
@@ -40,13 +40,18 @@ trap cleanup EXIT
 wait_healthy() { # seconds
   local deadline=$((SECONDS + $1)) port
   for port in 5080 5081 5082 5083 5084; do
-    until curl -fsS -o /dev/null "http://127.0.0.1:$port/health"; do
+    until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
       [ $SECONDS -lt $deadline ] || { echo "error: port $port not healthy within $1 s" >&2; compose logs --tail 40 >&2 || true; return 1; }
       sleep 1
     done
   done
 }
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+# The sink prints each mail as sent: identity's body is quoted-printable (soft line breaks, =3D), so decode it first.
+confirmation_link() {
+  python3 -c "import quopri,re,sys; t=quopri.decodestring(sys.stdin.buffer.read()).decode('ascii','replace'); \
+print(re.findall(r'http\S*/api/account/confirm-email\?\S+', t)[-1])"
+}
 
 echo "== compose up (Production)"
 up_started=$SECONDS
@@ -61,11 +66,12 @@ curl -fsS -o /dev/null -X POST "$base/api/account/register" -H 'content-type: ap
   -d "{\"email\":\"$email\",\"password\":\"$password\",\"tenantName\":\"deploy check\"}"
 link=""
 for _ in $(seq 1 60); do
-  link="$(podman logs "${project}_smtp_1" 2>&1 | grep -o 'http[^ ]*/api/account/confirm-email?[^ ]*' | tail -1 || true)"
+  link="$(podman logs "${project}_smtp_1" 2>&1 | confirmation_link || true)"
   [ -n "$link" ] && break
   sleep 1
 done
-[ -n "$link" ] || { echo "error: no verification mail reached the SMTP sink" >&2; exit 1; }
+[ -n "$link" ] || { echo "error: no verification mail reached the SMTP sink; its log and identity's:" >&2
+  podman logs --tail 40 "${project}_smtp_1" >&2 || true; podman logs --tail 40 "${project}_identity_1" >&2 || true; exit 1; }
 echo "verification mail received over SMTP"
 curl -fsS -o /dev/null "$base/api/account/confirm-email?${link#*\?}"
 token() {

@@ -24,6 +24,9 @@ await SearchSeeder.SeedAsync(chatDb, tenant, userIds, conversationsPerUser, mess
 Console.WriteLine($"seeded {users * conversationsPerUser * messagesPerConversation:N0} messages in {users * conversationsPerUser:N0} " +
     $"conversations of {users} users (one tenant) in {seeding.Elapsed.TotalSeconds:0} s (COPY, then the GIN index)");
 
+// WebApplicationFactory reads MvcTestingAppManifest.json (where services/Chat is) from the working directory.
+Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+Console.WriteLine("settings changed from the shipped defaults: " + string.Join(", ", SearchChatFactory.ChangedSettings.Select(s => $"{s.Key}={s.Value}")));
 await using var chat = new SearchChatFactory(chatDb, (await app.GetConnectionStringAsync("redis"))!, (await app.GetConnectionStringAsync("rabbitmq"))!);
 var clients = userIds.Select(u => chat.CreateClient(u, tenant)).ToList();
 (string Kind, string Query)[] kinds =
