@@ -1,7 +1,10 @@
 using Chatbot.ServiceDefaults.Clients;
+using Chatbot.ServiceDefaults.Audit;
 using Chatbot.ServiceDefaults.Messaging;
+using Chatbot.ServiceDefaults.Tenancy;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +17,8 @@ public static class RabbitMqMessagingExtensions
     /// <summary>
     /// MassTransit on RabbitMQ from the Aspire connection string <paramref name="name"/> (an amqp:// URI): durable queues,
     /// publisher confirms, exponential retries then <c>_error</c> queues, prefetch from <see cref="MessagingOptions"/>,
-    /// and the bus health check registered as readiness check <paramref name="name"/>.
+    /// and the bus health check registered as readiness check <paramref name="name"/>. Every receive endpoint of every
+    /// service gets <see cref="TenantConsumeFilter{T}"/>: a consumer acts for its message's tenant without entering it.
     /// </summary>
     public static IHostApplicationBuilder AddRabbitMqMessaging(this IHostApplicationBuilder builder, string name,
         Action<IBusRegistrationConfigurator>? configure = null)
@@ -30,9 +34,13 @@ public static class RabbitMqMessagingExtensions
             o.WaitUntilStarted = false;
             o.StopTimeout = TimeSpan.FromSeconds(10);
         });
+        builder.Services.AddScoped(typeof(TenantConsumeFilter<>));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<AdminAudit>(); // admin routes record their changes on the bus (docs/audit.md)
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context));
             bus.ConfigureHealthCheckOptions(o =>
             {
                 o.Name = name;

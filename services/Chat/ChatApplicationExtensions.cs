@@ -1,3 +1,4 @@
+using Chatbot.Chat.Audit;
 using Chatbot.Chat.Account;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Conversations.Export;
@@ -35,6 +36,7 @@ public static class ChatApplicationExtensions
         app.MapRetentionApi();
         app.MapToolsApi();
         app.MapToolApprovalsApi();
+        app.MapAuditApi();
         return app;
     }
 }

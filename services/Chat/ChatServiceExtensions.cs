@@ -1,4 +1,4 @@
-using Chatbot.Chat.Tools;
+using Chatbot.Chat.Audit;
 using Chatbot.Chat.Auth;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Http;
@@ -10,6 +10,7 @@ using Chatbot.Chat.Tenancy;
 using Chatbot.Chat.Turns;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Chat.Users;
+using Chatbot.Chat.Tools;
 using Chatbot.Chat;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -27,20 +28,17 @@ public static class ChatServiceExtensions
         builder.AddValidatedOptions<IdempotencyOptions>(IdempotencyOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
 
-        builder.AddNpgsqlDbContext<ChatDbContext>("chatdb", TenantConnectionInterceptor.ConfigureConnection);
-        builder.Services.AddSingleton<TenantConnectionInterceptor>();
-        builder.Services.ConfigureDbContext<ChatDbContext>((sp, o) => o.AddInterceptors(sp.GetRequiredService<TenantConnectionInterceptor>()));
+        builder.AddTenantNpgsqlDbContext<ChatDbContext>("chatdb", ChatTenancy.Role);
+        builder.Services.AddScoped<AdminAuditStore>();
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
-        builder.Services.AddScoped(typeof(TenantConsumeFilter<>));
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {
-            // Every consumer acts for its message's tenant (row-level security), entered once here.
-            bus.AddConfigureEndpointsCallback((context, _, endpoint) => endpoint.UseConsumeFilter(typeof(TenantConsumeFilter<>), context));
             bus.AddConsumer<ReplyGeneratedConsumer, ReplyGeneratedConsumerDefinition>();
             bus.AddConsumer<ReplyFailedConsumer, ReplyFailedConsumerDefinition>();
             bus.AddConsumer<ReplyStartedConsumer, ReplyStartedConsumerDefinition>();
             bus.AddConsumer<EraseChatDataConsumer>().Endpoint(e => e.Name = "chat-erasure");
+            bus.AddConsumer<AdminActionRecordedConsumer>().Endpoint(e => e.Name = "chat-admin-audit");
             bus.AddChatIdentityConsumers();
             bus.AddConsumer<Chatbot.Chat.Safety.InputBlockedConsumer, Chatbot.Chat.Safety.InputBlockedConsumerDefinition>();
         });

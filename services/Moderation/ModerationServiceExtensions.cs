@@ -55,7 +55,7 @@ public static class ModerationServiceExtensions
         services.AddRedisWindowLimiter();
         services.AddProblemDetails();
 
-        builder.AddNpgsqlDbContext<ModerationDbContext>("moderationdb");
+        builder.AddTenantNpgsqlDbContext<ModerationDbContext>("moderationdb", ModerationTenancy.Role);
         builder.AddMigration<ModerationDbContext>();
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>

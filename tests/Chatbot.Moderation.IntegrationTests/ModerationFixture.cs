@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Chatbot.Aspire.Testing;
+using Chatbot.Contracts.Audit;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
 using Chatbot.Moderation.Data;
@@ -12,7 +13,7 @@ namespace Chatbot.Moderation.IntegrationTests;
 /// <summary>
 /// Real PostgreSQL, Redis and RabbitMQ from the test builder (infrastructure only), migrated moderationdb, the
 /// moderation service in process (its provider moderation API is <see cref="FakeOpenAI"/>), and a test bus recording
-/// every GenerateReply and InputBlocked.
+/// every GenerateReply, InputBlocked and AdminActionRecorded.
 /// </summary>
 public sealed class ModerationFixture : IAsyncLifetime
 {
@@ -55,6 +56,7 @@ public sealed class ModerationFixture : IAsyncLifetime
                 e.Durable = false;
                 e.Handler<GenerateReply>(c => Record(c.Message));
                 e.Handler<InputBlocked>(c => Record(c.Message));
+                e.Handler<AdminActionRecorded>(c => Record(c.Message));
             });
         });
         await bus.StartAsync(timeout.Token);

@@ -1,6 +1,7 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Http;
+using Chatbot.ServiceDefaults.Audit;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,23 +31,29 @@ public static class RetentionApi
             await db.TenantRetentions.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == user.TenantId, ct), options.Value.DefaultDays));
 
     public static async Task<Results<Ok<RetentionDto>, ValidationProblem>> PutAsync(RetentionRequest request, CurrentUser user,
-        ChatDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, CancellationToken ct)
+        ChatDbContext db, IOptions<RetentionOptions> options, TimeProvider clock, AdminAudit audit, CancellationToken ct)
     {
         if (request.Days is < RetentionOptions.MinDays or > RetentionOptions.MaxDays)
         {
             return ApiProblems.Invalid("days",
                 $"days must be {RetentionOptions.MinDays} to {RetentionOptions.MaxDays}, or null to keep conversations forever.");
         }
+        var before = RetentionDto.From(
+            await db.TenantRetentions.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == user.TenantId, ct), options.Value.DefaultDays);
+        RetentionDto after;
         try
         {
-            return TypedResults.Ok(RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays));
+            after = RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The tenant's first row was inserted meanwhile (another PUT, or the job's first run): update that one.
             db.ChangeTracker.Clear();
-            return TypedResults.Ok(RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays));
+            after = RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays);
         }
+        await audit.RecordAsync(user, user.TenantId, "chat.retention.updated", $"tenants/{user.TenantId}/retention",
+            new { before.Days, before.IsCustom, before.EffectiveDays }, new { after.Days, after.IsCustom, after.EffectiveDays }, ct);
+        return TypedResults.Ok(after);
     }
 
     private static async Task<TenantRetention> SaveAsync(Guid tenantId, int? days, ChatDbContext db, TimeProvider clock, CancellationToken ct)

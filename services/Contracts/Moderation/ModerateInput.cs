@@ -7,4 +7,7 @@ namespace Chatbot.Contracts.Moderation;
 /// <see cref="GenerateReply"/> chat would have sent; moderation passes it on (masked where policy says) or answers
 /// with <see cref="InputBlocked"/>.
 /// </summary>
-public sealed record ModerateInput(Guid CorrelationId, DateTimeOffset OccurredAt, GenerateReply Request) : IMessage;
+public sealed record ModerateInput(Guid CorrelationId, DateTimeOffset OccurredAt, GenerateReply Request) : IMessage, ITenantMessage
+{
+    Guid ITenantMessage.TenantId => Request.TenantId;
+}

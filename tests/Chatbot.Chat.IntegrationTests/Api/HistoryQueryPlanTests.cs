@@ -4,6 +4,7 @@ using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Messages;
 using Chatbot.Chat.Turns;
 using Chatbot.Chat.Tenancy;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -28,7 +29,7 @@ public sealed class HistoryQueryPlanTests(ChatFixture fixture)
         SET auto_explain.log_analyze = on;
         SET auto_explain.log_format = json;
         SET auto_explain.log_level = notice;
-        SET ROLE {TenantConnectionInterceptor.Role};
+        SET ROLE {ChatTenancy.Role};
         """;
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Tenancy;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;

@@ -2,6 +2,7 @@ using Chatbot.Chat.Data;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.TestSupport;
 using Chatbot.Chat.Tenancy;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -26,7 +27,7 @@ public sealed class TenantSessionTests(ChatFixture fixture)
         using var commands = new SpanRecorder("Npgsql");
 
         await db.Database.OpenConnectionAsync();
-        Assert.Equal(TenantConnectionInterceptor.Role, await CurrentUserAsync(db));
+        Assert.Equal(ChatTenancy.Role, await CurrentUserAsync(db));
         using (TenantContext.Enter(user.TenantId))
         {
             Assert.Equal(1, await db.Conversations.CountAsync(c => c.Id == conversation.Id));
@@ -83,7 +84,7 @@ public sealed class TenantSessionTests(ChatFixture fixture)
             Assert.Equal(1, await db.Conversations.CountAsync(c => c.Id == conversation.Id));
         }
         Assert.Equal(0, await db.Conversations.CountAsync(c => c.Id == conversation.Id));
-        Assert.Equal(TenantConnectionInterceptor.Role, await CurrentUserAsync(db));
+        Assert.Equal(ChatTenancy.Role, await CurrentUserAsync(db));
     }
 
     [Fact]
@@ -117,11 +118,11 @@ public sealed class TenantSessionTests(ChatFixture fixture)
         var overridden = new NpgsqlConnectionStringBuilder(service) { ApplicationName = nameof(TenantSessionTests) };
         overridden.Options += " -c role=postgres";
         await using var db = new ChatDbContext(new DbContextOptionsBuilder<ChatDbContext>()
-            .UseNpgsql(overridden.ConnectionString).AddInterceptors(new TenantConnectionInterceptor()).Options);
+            .UseNpgsql(overridden.ConnectionString).AddInterceptors(new TenantConnectionInterceptor(ChatTenancy.Role)).Options);
 
         for (var i = 0; i < 2; i++)
         {
-            Assert.Equal(TenantConnectionInterceptor.Role, await CurrentUserAsync(db));
+            Assert.Equal(ChatTenancy.Role, await CurrentUserAsync(db));
         }
     }
 

@@ -21,7 +21,7 @@ internal static partial class RepoFiles
 
     public static List<Dictionary<object, object>> LoadYaml(string relative) => YamlDocuments.Load(PathOf(relative));
 
-    /// <summary>The Aspire connection names a service's code registers (AddNpgsqlDbContext / AddRedisClient / AddRabbitMqMessaging).</summary>
+    /// <summary>The Aspire connection names a service's code registers (Add[Tenant]NpgsqlDbContext / AddRedisClient / AddRabbitMqMessaging).</summary>
     public static SortedSet<string> ConnectionNamesUsedBy(string folder)
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -60,7 +60,7 @@ internal static partial class RepoFiles
         throw new InvalidOperationException("Repository root (with Directory.Packages.props and deploy/) not found above the test binaries.");
     }
 
-    [GeneratedRegex("""Add(?:NpgsqlDbContext<\w+>|RedisClient|RabbitMqMessaging)\(\s*"(?<name>[a-z0-9\-]+)"\s*""")]
+    [GeneratedRegex("""Add(?:(?:Tenant)?NpgsqlDbContext<\w+>|RedisClient|RabbitMqMessaging)\(\s*"(?<name>[a-z0-9\-]+)"\s*""")]
     private static partial Regex ClientRegistration();
 
     [GeneratedRegex("^(ConnectionStrings__[a-z0-9\\-]+|services__[a-z0-9\\-]+__https?__[0-9]+|OTEL_[A-Z_]+|ASPNETCORE_[A-Z_]+|DOTNET_[A-Za-z_]+|POD_[A-Z_]+|ForwardedHeaders__Known(Proxies|Networks)__[0-9]+|Moderation__Provider__ApiKey|ServiceAuth__Credential|Management__Port|(Identity|Billing)__Email__(From|SmtpHost|SmtpPort|SmtpUserName|SmtpPassword|SmtpEnableSsl)|Inference__Providers__[0-9]+__(Type|Name|Endpoint|Model|ApiKey)|Identity__(RequireHttpsMetadata|PublicBaseUrl))$")]

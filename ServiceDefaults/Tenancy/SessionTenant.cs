@@ -1,4 +1,4 @@
-namespace Chatbot.Chat.Tenancy;
+namespace Chatbot.ServiceDefaults.Tenancy;
 
 /// <summary>
 /// What <c>app.tenant_id</c> holds on one connection's session, as far as <see cref="TenantConnectionInterceptor"/>

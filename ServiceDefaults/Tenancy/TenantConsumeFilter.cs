@@ -1,12 +1,16 @@
 using System.Reflection;
+using Chatbot.Contracts;
 using MassTransit;
 
-namespace Chatbot.Chat.Tenancy;
+namespace Chatbot.ServiceDefaults.Tenancy;
 
 /// <summary>
-/// Enters the tenant of every consumed message that names one (a <see cref="Guid"/> <c>TenantId</c>), as
+/// Enters the tenant of every consumed message that names one (a <see cref="Guid"/> <c>TenantId</c>, or
+/// <see cref="ITenantMessage"/>), as
 /// <see cref="TenantContextMiddleware"/> does for a request, so consumers never call <see cref="TenantContext.Enter"/>
-/// themselves (the pattern of MassTransit's Sample-ScopedFilters <c>TokenConsumeFilter</c>).
+/// themselves (the pattern of MassTransit's Sample-ScopedFilters <c>TokenConsumeFilter</c>). A message without a tenant
+/// is consumed with none: tenant-scoped tables show it nothing and refuse its inserts (fail closed). Registered on every
+/// receive endpoint of every service by <see cref="Microsoft.Extensions.Hosting.RabbitMqMessagingExtensions"/>.
 /// </summary>
 public sealed class TenantConsumeFilter<T> : IFilter<ConsumeContext<T>> where T : class
 {
@@ -15,7 +19,8 @@ public sealed class TenantConsumeFilter<T> : IFilter<ConsumeContext<T>> where T 
 
     public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
     {
-        if (TenantId?.GetValue(context.Message) is not Guid tenantId)
+        var tenant = context.Message is ITenantMessage named ? named.TenantId : TenantId?.GetValue(context.Message);
+        if (tenant is not Guid tenantId)
         {
             await next.Send(context);
             return;

@@ -1,4 +1,4 @@
-namespace Chatbot.Chat.Tenancy;
+namespace Chatbot.ServiceDefaults.Tenancy;
 
 /// <summary>
 /// The tenant the current flow acts for, read by <see cref="TenantConnectionInterceptor"/> whenever a connection opens.

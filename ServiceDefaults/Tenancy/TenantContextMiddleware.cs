@@ -1,7 +1,7 @@
 using Chatbot.ServiceDefaults.Authentication;
-using Chatbot.Chat.Auth;
+using Microsoft.AspNetCore.Http;
 
-namespace Chatbot.Chat.Tenancy;
+namespace Chatbot.ServiceDefaults.Tenancy;
 
 /// <summary>Puts the tenant of an authenticated caller into <see cref="TenantContext"/> for the rest of the request.</summary>
 public sealed class TenantContextMiddleware(RequestDelegate next)

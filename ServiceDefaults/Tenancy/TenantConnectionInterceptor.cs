@@ -2,12 +2,14 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
-namespace Chatbot.Chat.Tenancy;
+namespace Chatbot.ServiceDefaults.Tenancy;
 
 /// <summary>
-/// Every connection the service uses runs as the NOLOGIN role <c>chat_app</c> with the tenant of the current flow in
+/// Every connection of a service's DbContext runs as the service's NOLOGIN application role (<c>chat_app</c>,
+/// <c>moderation_app</c>, <c>billing_app</c>, <c>identity_app</c>: see <see cref="TenantDatabaseExtensions"/>) with the tenant of the current flow in
 /// <c>app.tenant_id</c>, so PostgreSQL row-level security applies even when the connection string names a superuser or
 /// the table owner; with no tenant the setting is empty and tenant-scoped tables return nothing.
 /// <para>
@@ -22,33 +24,35 @@ namespace Chatbot.Chat.Tenancy;
 /// </para>
 /// Only the <c>--migrate</c> run skips all this: migrations create the role and the policies.
 /// </summary>
-public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+public sealed class TenantConnectionInterceptor(string role) : DbConnectionInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
-    public const string Role = "chat_app";
     public const string TenantSetting = "app.tenant_id";
-    private const string StartupOptions = $"-c role={Role} -c {TenantSetting}=";
+    private readonly string startupOptions = StartupOptions(role);
 
     private static readonly bool Enabled = !Environment.GetCommandLineArgs().Contains(MigrationExtensions.MigrateArgument);
     private readonly ConditionalWeakTable<DbConnection, SessionTenant> sessions = new();
     private readonly ConcurrentDictionary<string, bool> startsAsApp = new();
 
-    /// <summary>Chat's connection string: the role and the empty tenant as session defaults (not for <c>--migrate</c>).</summary>
-    public static void ConfigureConnection(NpgsqlConnectionStringBuilder builder)
+    /// <summary>A service's connection string: the role and the empty tenant as session defaults (not for <c>--migrate</c>).</summary>
+    public static void ConfigureConnection(NpgsqlConnectionStringBuilder builder, string role)
     {
         if (!Enabled)
         {
             return;
         }
-        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? StartupOptions : $"{builder.Options} {StartupOptions}";
+        var options = StartupOptions(role);
+        builder.Options = string.IsNullOrWhiteSpace(builder.Options) ? options : $"{builder.Options} {options}";
         builder.NoResetOnClose = false; // the reset is what brings a reused connection back to the defaults
     }
+
+    private static string StartupOptions(string role) => $"-c role={role} -c {TenantSetting}=";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (Enabled && !startsAsApp.ContainsKey(connection.ConnectionString))
         {
             using var check = CurrentUserCommand(connection);
-            startsAsApp[connection.ConnectionString] = check is not null && Equals(check.ExecuteScalar(), Role);
+            startsAsApp[connection.ConnectionString] = check is not null && Equals(check.ExecuteScalar(), role);
         }
         Run(connection, Opened(connection));
     }
@@ -59,7 +63,7 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
         if (Enabled && !startsAsApp.ContainsKey(connection.ConnectionString))
         {
             await using var check = CurrentUserCommand(connection);
-            startsAsApp[connection.ConnectionString] = check is not null && Equals(await check.ExecuteScalarAsync(cancellationToken), Role);
+            startsAsApp[connection.ConnectionString] = check is not null && Equals(await check.ExecuteScalarAsync(cancellationToken), role);
         }
         await RunAsync(connection, Opened(connection), cancellationToken);
     }
@@ -68,7 +72,7 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
     /// Once per connection string: whether the server applied the session defaults (a proxy such as PgBouncer may drop
     /// startup options); until then, and if not, the role is set with the tenant at every open.
     /// </summary>
-    private static DbCommand? CurrentUserCommand(DbConnection connection)
+    private DbCommand? CurrentUserCommand(DbConnection connection)
     {
         if (!HasStartupOptions(connection.ConnectionString))
         {
@@ -199,7 +203,7 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
             session.Known(null);
             return null;
         }
-        return new TenantChange(session, TenantContext.TenantId, IncludeRole: true);
+        return new TenantChange(session, TenantContext.TenantId, role);
     }
 
     /// <summary>Null when the command may run as it is (or now carries the SET); otherwise the change to make first.</summary>
@@ -221,7 +225,7 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
             session.Pending(tenant);
             return null;
         }
-        return new TenantChange(session, tenant, IncludeRole: !StartsAsApp(connection));
+        return new TenantChange(session, tenant, StartsAsApp(connection) ? null : role);
     }
 
     private static void Run(DbConnection? connection, TenantChange? change)
@@ -281,7 +285,7 @@ public sealed class TenantConnectionInterceptor : DbConnectionInterceptor, IDbCo
 
     private bool StartsAsApp(DbConnection connection) => startsAsApp.GetValueOrDefault(connection.ConnectionString);
 
-    private static bool HasStartupOptions(string connectionString) =>
+    private bool HasStartupOptions(string connectionString) =>
         new NpgsqlConnectionStringBuilder(connectionString) is { NoResetOnClose: false, Options: { } options }
-        && options.Contains(StartupOptions, StringComparison.Ordinal);
+        && options.Contains(startupOptions, StringComparison.Ordinal);
 }

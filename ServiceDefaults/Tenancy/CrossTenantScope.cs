@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Chatbot.ServiceDefaults.Tenancy;
+
+/// <summary>
+/// The one way a background job or a platform admin's route reads (or purges) across tenants: a transaction that sets
+/// <c>app.purge</c> to a named scope, which only the RLS policies written for that scope honour (every scope of every
+/// service is listed in docs/security.md). The setting ends with the transaction.
+/// </summary>
+public static class CrossTenantScope
+{
+    public const string Setting = "app.purge";
+
+    public static async Task<IDbContextTransaction> BeginCrossTenantScopeAsync(this DbContext db, string scope, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlAsync($"SELECT set_config({Setting}, {scope}, true)", ct);
+        return transaction;
+    }
+}

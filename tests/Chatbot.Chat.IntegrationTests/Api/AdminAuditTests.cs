@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chatbot.Chat.Audit;
+using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.ServiceDefaults.Paging;
+using Chatbot.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Chatbot.Chat.IntegrationTests.Api;
+
+/// <summary>The admin audit log (docs/audit.md) on real PostgreSQL and RabbitMQ: recorded, tenant-scoped, append-only.</summary>
+[Collection(ChatCollection.Name)]
+public sealed class AdminAuditTests(ChatFixture fixture)
+{
+    [Fact]
+    public async Task An_admin_action_appears_with_before_and_after_for_its_tenant_only()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        var client = fixture.Chat.CreateClient(admin);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/tenant/retention", new { days = 30 })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/tenant/retention", new { days = 60 })).StatusCode);
+
+        var entries = await WaitForAsync(client, $"/api/audit?action=chat.retention.updated&actorId={admin.UserId}", 2);
+        var latest = entries[0];
+        Assert.Equal((admin.TenantId, admin.UserId, "chat"), (latest.TenantId, latest.ActorId, latest.Service));
+        Assert.Equal(30, latest.Before!.Value.GetProperty("days").GetInt32());
+        Assert.Equal(60, latest.After!.Value.GetProperty("days").GetInt32());
+        Assert.Equal(JsonValueKind.Null, entries[1].Before!.Value.GetProperty("days").ValueKind);
+
+        var paged = (await client.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?actorId={admin.UserId}&limit=1"))!;
+        Assert.Equal(latest.Id, Assert.Single(paged.Items).Id);
+        var second = (await client.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?actorId={admin.UserId}&limit=1&cursor={paged.NextCursor}"))!;
+        Assert.Equal(entries[1].Id, Assert.Single(second.Items).Id);
+
+        var stranger = fixture.Chat.CreateClient(TestUser.NewTenant(role: "tenant-admin"));
+        var theirs = (await stranger.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?actorId={admin.UserId}"))!;
+        Assert.Empty(theirs.Items);
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.GetAsync($"/api/audit?tenantId={admin.TenantId}")).StatusCode);
+        var member = fixture.Chat.CreateClient(admin.SameTenant() with { Role = "member" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await member.GetAsync("/api/audit")).StatusCode);
+
+        var platform = fixture.Chat.CreateClient(TestUser.NewTenant(role: "platform-admin"));
+        var all = (await platform.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?tenantId={admin.TenantId}"))!;
+        Assert.Equal(2, all.Items.Count);
+    }
+
+    [Fact]
+    public async Task Bad_filters_are_400_problems()
+    {
+        var client = fixture.Chat.CreateClient(TestUser.NewTenant(role: "tenant-admin"));
+        foreach (var query in new[] { "limit=0", "limit=101", "cursor=not-a-cursor", "actorId=nope", "from=yesterday" })
+        {
+            var response = await client.GetAsync($"/api/audit?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
+
+    [Fact]
+    public async Task Updating_or_deleting_an_audit_row_fails_at_the_database_even_for_the_owner()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        var client = fixture.Chat.CreateClient(admin);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/tenant/retention", new { days = 7 })).StatusCode);
+        var entry = (await WaitForAsync(client, $"/api/audit?actorId={admin.UserId}", 1))[0];
+
+        await using var db = fixture.NewDbContext(); // the migrating superuser
+        foreach (var sql in new[]
+        {
+            $"UPDATE admin_audit_entries SET action = 'forged' WHERE id = '{entry.Id}'",
+            $"DELETE FROM admin_audit_entries WHERE id = '{entry.Id}'",
+            "TRUNCATE admin_audit_entries",
+        })
+        {
+            var error = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlRawAsync(sql));
+            Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+        }
+        Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM admin_audit_entries WHERE id = {entry.Id} AND action = 'chat.retention.updated'").SingleAsync());
+    }
+
+    private static async Task<IReadOnlyList<AdminAuditEntryDto>> WaitForAsync(HttpClient client, string url, int count)
+    {
+        IReadOnlyList<AdminAuditEntryDto> items = [];
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            items = (await client.GetFromJsonAsync<Page<AdminAuditEntryDto>>(url))!.Items;
+            return items.Count >= count;
+        }, TimeSpan.FromSeconds(60)), $"{url}: {items.Count} of {count} entries");
+        return items;
+    }
+}
