@@ -60,9 +60,16 @@ public static partial class ToolArguments
             return "the tool's schema cannot be evaluated"; // fail closed: chat checked it on registration, a reference may not resolve
         }
         var text = arguments.ToJsonString();
-        if (PiiDetector.Detect(text).Any(f => f.Category == ModerationCategories.Secret))
+        try
         {
-            return "the arguments contain a secret";
+            if (PiiDetector.Detect(text).Any(f => f.Category == ModerationCategories.Secret))
+            {
+                return "the arguments contain a secret";
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return "the arguments could not be checked in time"; // fail closed
         }
         foreach (Match id in GuidPattern().Matches(text))
         {

@@ -20,7 +20,16 @@ public sealed class ToolResultScreen
 
     public ScreenedResult Screen(string toolName, string body)
     {
-        var masked = Masker.Mask(body, PiiDetector.Detect(body)).Text;
+        string masked;
+        try
+        {
+            masked = Masker.Mask(body, PiiDetector.Detect(body)).Text;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Fail closed: an answer that could not be checked is withheld and taints the reply like one with instructions.
+            return new ScreenedResult($"The output of the tool {toolName} could not be checked and is withheld.", Flagged: true);
+        }
         var score = detector.Value.Score(TextNormalizer.Normalize(masked));
         if (!score.FlaggedAt(ModerationPolicy.DefaultReviewThreshold))
         {
