@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Chatbot.Moderation.Data;
 using Chatbot.Moderation.Detectors.Policy;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,8 @@ public sealed class PolicyProvider(IOptionsMonitor<ModerationOptions> options, I
     /// <summary>Reads the tenant's row (uncached) and returns the effective policy and the row, if any.</summary>
     public async Task<(ModerationPolicy Policy, Data.Entities.TenantPolicy? Row)> LoadAsync(Guid tenantId, CancellationToken cancellationToken)
     {
+        // Row-level security: the read runs as that tenant, also for callers without one (the service-credential route).
+        using var tenant = TenantContext.Enter(tenantId);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ModerationDbContext>();
         var row = await db.TenantPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.TenantId == tenantId, cancellationToken);
