@@ -81,15 +81,14 @@ public sealed class ServiceEnvironmentBuilderTests
     }
 
     [Fact]
-    public void Identity_moderation_and_chat_share_the_generated_service_credential_and_no_other_service_gets_it()
+    public void Identity_moderation_chat_and_the_worker_share_the_generated_service_credential_and_billing_does_not_get_it()
     {
-        Assert.Equal("generated-service-credential", Build("identity")["ServiceAuth__Credential"]);
-        Assert.Equal("generated-service-credential", Build("chat")["ServiceAuth__Credential"]);
-        Assert.Equal("generated-service-credential", Build("moderation")["ServiceAuth__Credential"]);
-        foreach (var service in new[] { "inference-worker", "billing" })
+        // The worker signs tool calls with a key derived from it (docs/tools.md); billing calls no internal route.
+        foreach (var service in new[] { "identity", "chat", "moderation", "inference-worker" })
         {
-            Assert.DoesNotContain("ServiceAuth__Credential", Build(service).Keys);
+            Assert.Equal("generated-service-credential", Build(service)["ServiceAuth__Credential"]);
         }
+        Assert.DoesNotContain("ServiceAuth__Credential", Build("billing").Keys);
         var noSecrets = () => ServiceEnvironmentBuilder.Build((ProjectResource)Model["chat"], Endpoints["chat"], "x", ConnectionStrings, Endpoints,
             new AppHostOptions(), StateFolder);
         Assert.Contains("service-credential", Assert.Throws<InvalidOperationException>(noSecrets).Message);
@@ -125,8 +124,10 @@ public sealed class ServiceEnvironmentBuilderTests
         var options = new AppHostOptions();
         options.Environment["inference-worker"] = new() { ["Inference__Provider"] = "OpenAI" };
 
-        var declared = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, new AppHostOptions(), StateFolder);
-        var overridden = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, options, StateFolder);
+        var declared = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, new AppHostOptions(), StateFolder,
+            p => "generated-" + p.Name);
+        var overridden = ServiceEnvironmentBuilder.Build(worker, Endpoints["inference-worker"], "x", ConnectionStrings, Endpoints, options, StateFolder,
+            p => "generated-" + p.Name);
 
         Assert.Equal("Simulator", declared["Inference__Provider"]);
         Assert.Equal("OpenAI", overridden["Inference__Provider"]);
