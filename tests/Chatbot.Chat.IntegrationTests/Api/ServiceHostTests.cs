@@ -34,7 +34,7 @@ public sealed class ServiceHostTests(ChatFixture fixture)
             """, connection);
         await using var reader = await command.ExecuteReaderAsync();
         await reader.ReadAsync();
-        Assert.Equal(8L, reader.GetInt64(0)); // tenant isolation on three tables, prompt read and write, the idempotency purge pair, the retention scan's read
+        Assert.Equal(9L, reader.GetInt64(0)); // tenant isolation on three tables, prompt read and write, the idempotency purge pair, the retention scan's read, the experiment results' read
         Assert.Equal(1L, reader.GetInt64(1));
     }
 

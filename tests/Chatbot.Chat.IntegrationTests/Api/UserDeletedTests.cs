@@ -10,7 +10,7 @@ namespace Chatbot.Chat.IntegrationTests.Api;
 public sealed class UserDeletedTests(ChatFixture fixture)
 {
     [Fact]
-    public async Task A_deleted_user_loses_their_conversations_and_nobody_else_does()
+    public async Task An_erased_user_loses_their_conversations_and_nobody_else_does()
     {
         var deleted = TestUser.NewTenant();
         var colleague = deleted.SameTenant();
@@ -21,7 +21,7 @@ public sealed class UserDeletedTests(ChatFixture fixture)
         var kept = await colleagueClient.CreateConversationAsync();
 
         await fixture.Chat.Services.GetRequiredService<IBus>()
-            .Publish(new UserDeleted(Guid.NewGuid(), DateTimeOffset.UtcNow, deleted.TenantId, deleted.UserId));
+            .Publish(new ErasureRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), deleted.TenantId, [deleted.UserId], WholeTenant: false));
 
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while ((await deletedClient.GetAsync($"/api/conversations/{gone.Id}")).StatusCode != HttpStatusCode.NotFound)
