@@ -103,7 +103,7 @@ public sealed class LedgerTests(BillingFixture fixture)
     }
 
     [Fact]
-    public async Task User_deleted_pseudonymises_the_ledger_rows_and_keeps_the_amounts()
+    public async Task Erasure_pseudonymises_the_ledger_rows_and_keeps_the_amounts()
     {
         await using var billing = new BillingApiFactory(fixture.Infra);
         _ = billing.Server;
@@ -114,7 +114,7 @@ public sealed class LedgerTests(BillingFixture fixture)
         await using var db = fixture.NewDb();
         Assert.True(await Eventually.HoldsAsync(async () => await db.UsageEntries.AnyAsync(u => u.ReplyId == usage.ReplyId)));
 
-        await bus.Publish(new UserDeleted(Guid.NewGuid(), DateTimeOffset.UtcNow, user.TenantId, user.UserId));
+        await bus.Publish(new ErasureRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), user.TenantId, [user.UserId], WholeTenant: false));
 
         Assert.True(await Eventually.HoldsAsync(async () =>
             await db.UsageEntries.AsNoTracking().AnyAsync(u => u.ReplyId == usage.ReplyId && u.Pseudonymised)));

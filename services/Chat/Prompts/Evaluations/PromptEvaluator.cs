@@ -23,12 +23,19 @@ public static class PromptEvaluator
             List<ChatMessage> messages = [new(ChatRole.System, prompt.Content), new(ChatRole.User, evaluationCase.Question)];
             var answer = await model.GetResponseAsync(messages, cancellationToken: ct);
             var result = await Evaluator.EvaluateAsync(messages, answer, judging, [new EvaluationCaseContext(evaluationCase, set.Rubric)], ct);
-            var checks = result.Get<NumericMetric>(ExpectedPropertiesEvaluator.MetricName);
-            var rubric = result.Get<NumericMetric>(RubricJudgeEvaluator.MetricName).Value ?? 1;
+            var checks = Numeric(result, ExpectedPropertiesEvaluator.MetricName);
+            var rubric = Numeric(result, RubricJudgeEvaluator.MetricName).Value ?? 1;
             var score = 100 * (0.5 * (checks.Value ?? 0) + 0.5 * (rubric - 1) / 4);
             cases.Add(new CaseResult(evaluationCase.Id, checks.Value ?? 0, rubric, Math.Round(score, 2),
                 checks.Value < 1 ? checks.Reason : null));
         }
         return (Math.Round(cases.Average(c => c.Score), 2), cases);
     }
+
+    /// <summary>The composite evaluator turns an evaluator's exception into a plain metric with error diagnostics: fail the run with them.</summary>
+    private static NumericMetric Numeric(EvaluationResult result, string name) =>
+        result.Metrics.TryGetValue(name, out var metric) && metric is NumericMetric numeric
+            ? numeric
+            : throw new InvalidOperationException($"The evaluator '{name}' gave no score: " +
+                string.Join("; ", metric?.Diagnostics?.Select(d => d.Message) ?? ["no metric"]));
 }

@@ -28,11 +28,12 @@ public sealed partial class RubricJudgeEvaluator : IEvaluator
         ArgumentNullException.ThrowIfNull(chatConfiguration);
         var context = additionalContext?.OfType<EvaluationCaseContext>().FirstOrDefault()
             ?? throw new ArgumentException("An EvaluationCaseContext is required.", nameof(additionalContext));
+        // One user message, no system prompt: the worker's output guard cuts a reply that repeats its system prompt, and a
+        // judge may quote its instructions (the simulator's echo always does).
         var judged = await chatConfiguration.ChatClient.GetResponseAsync(
         [
-            new ChatMessage(ChatRole.System, Instructions),
             new ChatMessage(ChatRole.User,
-                $"Rubric: {context.Rubric}\n\nQuestion: {context.Case.Question}\n\nAnswer: {modelResponse.Text}\n\nYour reasoning and score:"),
+                $"{Instructions}\n\nRubric: {context.Rubric}\n\nQuestion: {context.Case.Question}\n\nAnswer: {modelResponse.Text}\n\nYour reasoning and score:"),
         ], cancellationToken: cancellationToken);
         var score = ScoreOf(judged.Text);
         return new EvaluationResult(new NumericMetric(MetricName, score ?? 1, score is null ? "the judge gave no score" : $"judged {score} of 5"));
