@@ -54,9 +54,13 @@ public static class ErasureApi
         return TypedResults.Accepted(started.ReceiptUrl, started);
     }
 
-    public static async Task<Results<Ok<ErasureReceipt>, NotFound>> GetReceiptAsync(Guid id, string? token, HttpContext http,
-        IdentityDbContext db, ErasureLinks links, CancellationToken ct)
+    public static async Task<Results<Ok<ErasureReceipt>, NotFound, UnauthorizedHttpResult>> GetReceiptAsync(Guid id, string? token,
+        HttpContext http, IdentityDbContext db, ErasureLinks links, CancellationToken ct)
     {
+        if (token is null && http.User.Identity?.IsAuthenticated != true)
+        {
+            return TypedResults.Unauthorized(); // neither signed in nor holding the mailed link
+        }
         var erasure = await db.Erasures.AsNoTracking().SingleOrDefaultAsync(e => e.Id == id, ct);
         if (erasure is null || !MayRead(erasure, CurrentUser.From(http.User), token, links))
         {

@@ -106,6 +106,23 @@ public static class RouteCatalog
         r["chat POST /api/prompts/"] = new(Access.CallerScoped, "a prompt version of the caller's tenant", """{"content":"tenant B prompt","activate":false}""");
         r["chat POST /api/prompts/{version:int}/activate"] = new(Access.OwnedByTenant, "activates a prompt version", Argument: (a, _) => a.PromptVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
         r["chat POST /api/prompts/rollback"] = new(Access.CallerScoped, "rolls back the caller's tenant prompt");
+        Func<TenantAWorld, string, string> version = (a, _) => a.PromptVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Func<TenantAWorld, string, string> unknownExperiment = (_, _) => Guid.NewGuid().ToString(); // ids are unguessable v7 guids
+        r["chat GET /api/prompts/experiments/"] = new(Access.CallerScoped, "the tenant's and the global prompt experiments");
+        r["chat POST /api/prompts/experiments/"] = new(Access.CallerScoped, "an experiment over the caller's tenant prompt versions",
+            """{"name":"drill","variants":[{"promptVersion":1,"weight":100}]}""");
+        r["chat GET /api/prompts/experiments/{id:guid}"] = new(Access.OwnedByTenant, "an experiment of the caller's tenant", Argument: unknownExperiment);
+        r["chat PATCH /api/prompts/experiments/{id:guid}"] = new(Access.OwnedByTenant, "moves or stops an experiment of the caller's tenant",
+            """{"status":"stopped"}""", unknownExperiment);
+        r["chat GET /api/prompts/experiments/{id:guid}/results"] = new(Access.OwnedByTenant, "an experiment's per-variant results", Argument: unknownExperiment);
+        r["chat POST /api/prompts/{version:int}/evaluations/"] = new(Access.OwnedByTenant, "evaluates a prompt version of the caller's tenant", Argument: version);
+        r["chat GET /api/prompts/{version:int}/evaluations/"] = new(Access.CallerScoped,
+            "the caller's tenant evaluations of that version number ([] for a number the tenant has no version of)", Argument: version);
+        r["chat GET /api/prompts/{version:int}/evaluations/{id:guid}"] = new(Access.OwnedByTenant, "one evaluation of a prompt version",
+            Argument: (a, name) => name == "id" ? Guid.NewGuid().ToString() : a.PromptVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        r["chat POST /api/replies/{replyId}/feedback/"] = new(Access.OwnedByUser, "the caller's thumbs on their own reply", """{"rating":"up"}""",
+            (a, _) => a.ReplyId.ToString());
+        r["chat GET /api/replies/{replyId}/feedback/"] = new(Access.OwnedByUser, "the caller's feedback on their own reply", Argument: (a, _) => a.ReplyId.ToString());
         Func<TenantAWorld, string, string> export = (a, _) => a.ExportId.ToString();
         r["chat POST /api/account/export/"] = new(Access.CallerScoped, "starts an export of the caller's own data");
         r["chat GET /api/account/export/{id}"] = new(Access.OwnedByUser, "an export job and its signed download link", Argument: export);

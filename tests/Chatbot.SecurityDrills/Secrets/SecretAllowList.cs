@@ -34,6 +34,8 @@ public static class SecretAllowList
         new(ScrubberTests, "URI with password", ScrubberWhy),
         new("tests/Chatbot.ServiceDefaults.Tests/Logging/SafeLoggingTests.cs", "JWT",
             "safe-logging tests log a fake (unsigned, test-only) JWT and assert it never reaches the output"),
+        new("tests/Chatbot.InferenceWorker.UnitTests/ToolArgumentsTests.cs", "GitHub token",
+            "the tool-call filter's tests pass a fake token in a tool's arguments and check the call is refused"),
         new("tests/Chatbot.ServiceDefaults.Tests/Infrastructure/PostgresServer.cs", "connection string password",
             "a throw-away local test server's connection string with a placeholder password the test server ignores"),
     ];

@@ -27,7 +27,8 @@ public static class PublishedRoutes
     [
         "POST /api/account/delete", "GET /api/tenant", "GET /api/tenant/members", "POST /api/tenant/invitations",
         "POST /api/tenant/api-keys", "GET /api/tenant/api-keys", "DELETE /api/tenant/api-keys/{id}",
-        "GET /api/admin/tenants", "PUT /api/admin/tenants/{id}/tier",
+        "GET /api/admin/tenants", "PUT /api/admin/tenants/{id}/tier", "DELETE /api/tenant/users/{id}", "DELETE /api/admin/tenants/{id}",
+        "GET /api/erasures/{id}",
         "POST /api/moderations", "GET /api/moderation/reviews", "GET /api/moderation/policy", "PUT /api/moderation/policy",
         "POST /api/moderation/reviews/{id}/approve", "POST /api/moderation/reviews/{id}/reject",
         "PUT /api/billing/alerts", "GET /api/usage", "GET /api/usage/users", "GET /api/usage/export",
