@@ -50,8 +50,8 @@ public sealed class ErasureRouteTests(IdentitySystemFixture system)
         Assert.Equal(started.ErasureId, receipt.ErasureId);
         Assert.Contains(receipt.Stores, l => l is { Service: "identity", Store: "users", Action: "deleted", Count: 1 });
         Assert.Contains(receipt.Stores, l => l is { Service: "identity", Store: "tokens" } && l.Count >= 1);
-        Assert.Equal(HttpStatusCode.NotFound, withoutToken.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, forgedToken.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutToken.StatusCode); // neither signed in nor holding the link
+        Assert.Equal(HttpStatusCode.NotFound, forgedToken.StatusCode); // a link that does not verify confirms nothing
     }
 
     [Fact]
