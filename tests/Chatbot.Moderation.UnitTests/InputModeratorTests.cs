@@ -63,6 +63,18 @@ public sealed class InputModeratorTests : IClassFixture<ClassifierFixture>
     }
 
     [Fact]
+    public void A_stage_that_finishes_after_the_timeout_keeps_its_answer_and_counts_as_slow()
+    {
+        using var meters = new MetricCollector();
+        var slow = new ModerationPolicy { StageTimeout = TimeSpan.FromMilliseconds(1) };
+        var verdict = Moderator(meters.Factory, new SlowDetector()).Check("What is the capital of France?", slow);
+        Assert.Equal(ModerationAction.Allow, verdict.Action);
+        Assert.Empty(verdict.FailedStages);
+        Assert.Equal(0, meters.Sum("chatbot.moderation.bypasses"));
+        Assert.True(meters.Sum("chatbot.moderation.slow_stages") >= 1);
+    }
+
+    [Fact]
     public void A_benign_question_is_allowed_unchanged()
     {
         var verdict = Moderator().Check("How do I bake sourdough bread?", Policy());
@@ -78,6 +90,17 @@ public sealed class InputModeratorTests : IClassFixture<ClassifierFixture>
     private InputModerator Moderator(IMeterFactory? meters = null, params IInputDetector[] extra) =>
         new([new InjectionStage(fixture.Classifier), new PiiStage(), new TermListStage(), .. extra],
             new ModerationMetrics(meters ?? new MetricCollector().Factory));
+
+    private sealed class SlowDetector : IInputDetector
+    {
+        public string Stage => "slow";
+
+        public IEnumerable<Finding> Detect(NormalizedText text, ModerationPolicy policy)
+        {
+            Thread.Sleep(20);
+            return [];
+        }
+    }
 
     private sealed class ThrowingDetector : IInputDetector
     {

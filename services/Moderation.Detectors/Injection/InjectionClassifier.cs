@@ -123,6 +123,15 @@ public sealed class InjectionClassifier : IDisposable
         return sources.Count > 0 ? sources : throw new InvalidOperationException("No embedded training source (training/*.tsv) was found.");
     }
 
+    /// <summary>Prediction engines ready in the pool: creating one costs tens of milliseconds, too much inside a check.</summary>
+    public int PooledEngines => engines.Count;
+
+    /// <summary>Fills the pool up to <paramref name="count"/> engines, so that many concurrent checks never create one.</summary>
+    public void Prewarm(int count)
+    {
+        while (engines.Count < count) engines.Add(newEngine());
+    }
+
     public void Dispose()
     {
         while (engines.TryTake(out var engine)) engine.Dispose();

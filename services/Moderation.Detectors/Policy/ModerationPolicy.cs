@@ -34,6 +34,7 @@ public sealed class ModerationPolicy
     public const double DefaultBlockThreshold = 1.0;
     public const double DefaultReviewThreshold = 0.9;
 
+    /// <summary>A local stage slower than this is counted as slow (<c>chatbot.moderation.slow_stages</c>); its findings still count.</summary>
     public TimeSpan StageTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public FailMode FailMode { get; set; } = FailMode.Closed;

@@ -11,6 +11,7 @@ public sealed class ModerationMetrics
     public const string MeterName = "Chatbot.Moderation";
     private readonly Counter<long> verdicts;
     private readonly Counter<long> bypasses;
+    private readonly Counter<long> slowStages;
     private readonly Histogram<double> duration;
 
     public ModerationMetrics(IMeterFactory meterFactory)
@@ -19,6 +20,8 @@ public sealed class ModerationMetrics
         verdicts = meter.CreateCounter<long>("chatbot.moderation.verdicts", description: "Moderation verdicts by action.");
         bypasses = meter.CreateCounter<long>("chatbot.moderation.bypasses",
             description: "Detection stages that failed or timed out, by stage and fail mode.");
+        slowStages = meter.CreateCounter<long>("chatbot.moderation.slow_stages",
+            description: "Local stages that finished after the policy's stage timeout (their findings still count), by stage.");
         duration = meter.CreateHistogram<double>("chatbot.moderation.check.duration", "ms", "Time spent in one check.");
     }
 
@@ -27,6 +30,8 @@ public sealed class ModerationMetrics
 
     public void Bypass(string stage, string failMode, string reason) =>
         bypasses.Add(1, new("stage", stage), new("fail_mode", failMode), new("reason", reason));
+
+    public void SlowStage(string stage) => slowStages.Add(1, new KeyValuePair<string, object?>("stage", stage));
 
     public void Duration(string direction, double milliseconds) =>
         duration.Record(milliseconds, new KeyValuePair<string, object?>("direction", direction));
