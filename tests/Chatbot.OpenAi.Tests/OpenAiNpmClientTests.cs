@@ -44,6 +44,31 @@ public sealed class OpenAiNpmClientTests(OpenAiSystemFixture system)
         Assert.Equal((404, "conversation_not_found"), (otherTenant.GetProperty("status").GetInt32(), otherTenant.GetProperty("code").GetString()));
     }
 
+    [Fact]
+    public async Task The_npm_client_gets_a_streamed_tool_call_runs_the_tool_and_the_model_answers_with_its_result()
+    {
+        using var caller = await system.SignUpAsync();
+        await RunAsync("npm", "ci --no-audit --no-fund --loglevel=error", []);
+
+        var output = await RunAsync("node", "tools.mjs", new()
+        {
+            ["OPENAI_BASE_URL"] = system.V1.ToString(), ["OPENAI_API_KEY"] = caller.ApiKey,
+            ["PROMPT"] = """Weather in Paris? [[sim:tool=get_weather;args={"city":"Paris"}]]""",
+            ["TOOL_RESULT"] = "Sunny and 21 degrees",
+        });
+
+        var result = JsonDocument.Parse(output.Trim().Split('\n')[^1]).RootElement;
+        Assert.True(result.GetProperty("toolChunks").GetInt32() >= 2, output); // the name, then argument fragments
+        Assert.Equal("tool_calls", result.GetProperty("firstFinish").GetString());
+        var call = Assert.Single(result.GetProperty("toolCalls").EnumerateArray().ToList());
+        Assert.Equal("function", call.GetProperty("type").GetString());
+        Assert.Equal("get_weather", call.GetProperty("function").GetProperty("name").GetString());
+        Assert.Equal("""{"city":"Paris"}""", call.GetProperty("function").GetProperty("arguments").GetString());
+        Assert.False(string.IsNullOrEmpty(call.GetProperty("id").GetString()));
+        Assert.Equal("stop", result.GetProperty("secondFinish").GetString());
+        Assert.Contains("Sunny and 21 degrees", result.GetProperty("answer").GetString());
+    }
+
     private static async Task<string> RunAsync(string file, string arguments, Dictionary<string, string> environment)
     {
         var result = await CommandRunner.RunAsync(file, arguments.Split(' '), NodeFolder, environment);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using Chatbot.Contracts.Inference;
 
 namespace Chatbot.Chat.OpenAi;
 
@@ -14,6 +15,7 @@ public sealed class ChatCompletionChunkWriter(HttpResponse response, string id, 
     private static readonly byte[] DataPrefix = "data: "u8.ToArray();
     private static readonly byte[] EventEnd = "\n\n"u8.ToArray();
     private readonly Utf8JsonWriter json = new(response.BodyWriter);
+    private const int ArgumentFragmentLength = 32;
     private bool roleSent;
 
     public bool Started { get; private set; }
@@ -27,6 +29,34 @@ public sealed class ChatCompletionChunkWriter(HttpResponse response, string id, 
     }
 
     public void AppendContent(string text) => AppendChunk(text, finishReason: null);
+
+    /// <summary>
+    /// One call of the caller's tools as OpenAI streams it: a delta with the call's index, id, type and name (and empty
+    /// arguments), then the arguments in fragments under the same index.
+    /// </summary>
+    public void AppendToolCall(int index, ChatToolCall call)
+    {
+        AppendChunk(null, finishReason: null, json =>
+        {
+            json.WriteNumber("index", index);
+            json.WriteString("id", call.Id);
+            json.WriteString("type", "function");
+            json.WriteStartObject("function");
+            json.WriteString("name", call.Name);
+            json.WriteString("arguments", "");
+            json.WriteEndObject();
+        });
+        foreach (var fragment in call.Arguments.Chunk(ArgumentFragmentLength))
+        {
+            AppendChunk(null, finishReason: null, json =>
+            {
+                json.WriteNumber("index", index);
+                json.WriteStartObject("function");
+                json.WriteString("arguments", fragment);
+                json.WriteEndObject();
+            });
+        }
+    }
 
     public void AppendFinish(string finishReason) => AppendChunk(null, finishReason);
 
@@ -65,7 +95,7 @@ public sealed class ChatCompletionChunkWriter(HttpResponse response, string id, 
         writer.WriteEndObject();
     }
 
-    private void AppendChunk(string? content, string? finishReason)
+    private void AppendChunk(string? content, string? finishReason, Action<Utf8JsonWriter>? toolCall = null)
     {
         BeginEvent();
         json.WriteStartArray("choices");
@@ -80,6 +110,14 @@ public sealed class ChatCompletionChunkWriter(HttpResponse response, string id, 
         if (content is not null)
         {
             json.WriteString("content", content);
+        }
+        if (toolCall is not null)
+        {
+            json.WriteStartArray("tool_calls");
+            json.WriteStartObject();
+            toolCall(json);
+            json.WriteEndObject();
+            json.WriteEndArray();
         }
         json.WriteEndObject();
         json.WriteNull("logprobs");

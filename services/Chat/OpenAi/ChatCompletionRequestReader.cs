@@ -5,7 +5,7 @@ namespace Chatbot.Chat.OpenAi;
 
 /// <summary>
 /// Reads a chat completion request the way OpenAI does: unknown fields are ignored, a known field of the wrong type or
-/// out of range is a 400 naming it (<see cref="OpenAiRequestException"/>).
+/// out of range is a 400 naming it (<see cref="OpenAiRequestException"/>). The tool fields: <see cref="ChatCompletionToolReader"/>.
 /// </summary>
 public static class ChatCompletionRequestReader
 {
@@ -24,6 +24,8 @@ public static class ChatCompletionRequestReader
         var model = String(root, "model") is { Length: > 0 } m ? m : throw new OpenAiRequestException("model", "'model' is required.");
         var messages = Messages(root, maxContentLength);
         ChatCompletionUnsupportedFields.Check(root);
+        var tools = ChatCompletionToolReader.Tools(root);
+        var toolChoice = ChatCompletionToolReader.Choice(root, tools);
         if (Get(root, "n") is { } n && (n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out var count) || count != 1))
         {
             throw new OpenAiRequestException("n", "Only n = 1 is supported.");
@@ -40,7 +42,8 @@ public static class ChatCompletionRequestReader
         }
         return new ChatCompletionRequest(model, messages, Bool(root, "stream") ?? false,
             streamOptions is { } so && (Bool(so, "include_usage", "stream_options.include_usage") ?? false), maxTokens,
-            Number(root, "temperature", 0, 2), Number(root, "top_p", 0, 1), Stops(root), String(root, "user"), metadata, conversationId);
+            Number(root, "temperature", 0, 2), Number(root, "top_p", 0, 1), Stops(root), String(root, "user"), metadata, conversationId,
+            tools, toolChoice);
     }
 
     private static List<ChatTurn> Messages(JsonElement root, int maxContentLength)
@@ -67,21 +70,28 @@ public static class ChatCompletionRequestReader
                 "system" or "developer" => "system",
                 "user" => "user",
                 "assistant" => "assistant",
+                "tool" => "tool",
                 null => throw new OpenAiRequestException($"{path}.role", $"{path}.role is required."),
                 var other => throw new OpenAiRequestException($"{path}.role",
-                    $"{path}.role '{OpenAiErrors.Truncate(other)}' is not supported: use system, developer, user or assistant."),
+                    $"{path}.role '{OpenAiErrors.Truncate(other)}' is not supported: use system, developer, user, assistant or tool."),
             };
-            var content = Content(message, $"{path}.content");
+            var calls = role == "assistant" ? ChatCompletionToolReader.Calls(message, path) : null;
+            // An assistant message that only calls tools has no content (OpenAI sends null).
+            var content = calls is not null && Get(message, "content") is null ? "" : Content(message, $"{path}.content");
+            var callId = role == "tool"
+                ? String(message, "tool_call_id", $"{path}.tool_call_id") is { Length: > 0 } id ? id
+                    : throw new OpenAiRequestException($"{path}.tool_call_id", $"{path}.tool_call_id is required for a tool message.")
+                : null;
             if (content.Length > maxContentLength)
             {
                 throw new OpenAiRequestException($"{path}.content",
                     $"{path}.content has {content.Length} characters; the limit is {maxContentLength}.");
             }
-            turns.Add(new ChatTurn(role, content));
+            turns.Add(new ChatTurn(role, content, calls, callId));
         }
-        if (turns[^1].Role != "user" || string.IsNullOrWhiteSpace(turns[^1].Content))
+        if (turns[^1] is not ({ Role: "user" } or { Role: "tool" }) || (turns[^1].Role == "user" && string.IsNullOrWhiteSpace(turns[^1].Content)))
         {
-            throw new OpenAiRequestException("messages", "The last message must be a non-blank user message.");
+            throw new OpenAiRequestException("messages", "The last message must be a non-blank user message or a tool result.");
         }
         return turns;
     }

@@ -4,7 +4,7 @@ namespace Chatbot.Chat.OpenAi;
 
 /// <summary>
 /// OpenAI's request fields that this door does not carry out. A field whose silent loss would change what the caller
-/// gets back (tool calls, JSON output, log probabilities, audio, web search) is refused with a 400 naming it; a field
+/// gets back (the deprecated <c>functions</c>, JSON output, log probabilities, audio, web search) is refused with a 400 naming it; a field
 /// that only tunes the answer (penalties, seed, logit bias, service tier, ...) is type-checked like OpenAI does and
 /// then ignored. docs/openai-compatible-api.md lists each with the reason.
 /// </summary>
@@ -12,9 +12,8 @@ public static class ChatCompletionUnsupportedFields
 {
     public static void Check(JsonElement root)
     {
-        RefuseNonEmptyArray(root, "tools", "Tool calls are not supported on this API; send the request without 'tools'.");
-        RefuseNonEmptyArray(root, "functions", "Function calls are not supported on this API; send the request without 'functions'.");
-        RefuseUnless(root, "tool_choice", "none", "auto");
+        // The deprecated function fields: 'tools' and 'tool_choice' (ChatCompletionToolReader) carry the same.
+        RefuseNonEmptyArray(root, "functions", "'functions' is deprecated and not supported on this API; offer them in 'tools'.");
         RefuseUnless(root, "function_call", "none", "auto");
         if (ChatCompletionRequestReader.Object(root, "response_format") is { } format
             && ChatCompletionRequestReader.String(format, "type", "response_format.type") is { } type && type != "text")
@@ -71,7 +70,7 @@ public static class ChatCompletionUnsupportedFields
         if (ChatCompletionRequestReader.Get(root, name) is { } value
             && (value.ValueKind != JsonValueKind.String || !accepted.Any(value.ValueEquals)))
         {
-            throw new OpenAiRequestException(name, $"'{name}' may only be {string.Join(" or ", accepted.Select(a => $"'{a}'"))}: tool calls are not supported.");
+            throw new OpenAiRequestException(name, $"'{name}' may only be {string.Join(" or ", accepted.Select(a => $"'{a}'"))}: use 'tool_choice' with 'tools'.");
         }
     }
 }

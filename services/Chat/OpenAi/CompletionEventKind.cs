@@ -6,4 +6,5 @@ public enum CompletionEventKind
     Reset,
     Done,
     Error,
+    ToolCall,
 }

@@ -16,6 +16,7 @@ public static class CompletionResponder
     public static async Task<IResult> StreamAsync(CompletionTurn turn, CompletionAnswer answer, ChatCompletionChunkWriter writer,
         CancellationToken ct)
     {
+        var calledTools = false;
         try
         {
             await foreach (var next in turn.ReadAsync(ct))
@@ -39,9 +40,15 @@ public static class CompletionResponder
                             null, "service_unavailable"));
                         await writer.FlushAsync(ct);
                         return Results.Empty;
+                    case CompletionEventKind.ToolCall:
+                        StartOnce(writer);
+                        writer.AppendToolCall(next.ToolCallIndex, next.ToolCall!);
+                        await writer.FlushAsync(ct);
+                        calledTools = true;
+                        break;
                     case CompletionEventKind.Done:
                         StartOnce(writer);
-                        writer.AppendFinish(answer.FinishReason(next));
+                        writer.AppendFinish(answer.FinishReason(next, calledTools));
                         writer.AppendUsage(next.Usage!);
                         writer.AppendDone();
                         await writer.FlushAsync(ct);
@@ -74,6 +81,7 @@ public static class CompletionResponder
     public static async Task<IResult> CollectAsync(CompletionTurn turn, CompletionAnswer answer, CancellationToken ct)
     {
         var text = new StringBuilder();
+        var calls = new List<ChatCompletionToolCall>();
         try
         {
             await foreach (var next in turn.ReadAsync(ct))
@@ -85,10 +93,16 @@ public static class CompletionResponder
                         break;
                     case CompletionEventKind.Reset:
                         text.Clear();
+                        calls.Clear();
+                        break;
+                    case CompletionEventKind.ToolCall:
+                        calls.Add(new ChatCompletionToolCall(next.ToolCall!.Id, new ChatCompletionFunctionCall(next.ToolCall.Name, next.ToolCall.Arguments)));
                         break;
                     case CompletionEventKind.Done:
+                        var message = calls.Count == 0 ? new ChatCompletionMessage(text.ToString())
+                            : new ChatCompletionMessage(text.Length == 0 ? null : text.ToString(), calls);
                         return TypedResults.Json(new ChatCompletion(answer.Id, answer.Created, answer.Model,
-                            [new ChatCompletionChoice(0, new ChatCompletionMessage(text.ToString()), answer.FinishReason(next))],
+                            [new ChatCompletionChoice(0, message, answer.FinishReason(next, calls.Count > 0))],
                             next.Usage!), OpenAiJson.Options);
                     case CompletionEventKind.Error:
                         return ErrorResult(next);

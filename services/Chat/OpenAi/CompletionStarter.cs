@@ -30,13 +30,15 @@ public sealed class CompletionStarter(TurnStarter sender, ChatDbContext db, Repl
     {
         var addition = SystemAddition(request.Messages, policy.AllowSystemMessages == true);
         var dialogue = request.Messages.Where(m => m.Role != "system").ToList();
-        var history = dialogue.Take(dialogue.Count - 1).Reverse().Select(m => new HistoryTurn(m.Role, m.Content, null)).ToList();
+        var history = dialogue.Take(dialogue.Count - 1).Reverse()
+            .Select(m => new HistoryTurn(m.Role, m.Content, null, m.ToolCalls, m.ToolCallId)).ToList();
         var conversationId = request.ConversationId ?? Guid.CreateVersion7();
         var sampling = request.Temperature is null && request.TopP is null && request.Stop.Count == 0
             ? null
             : new SamplingSettings(request.Temperature, request.TopP, request.Stop.Count == 0 ? null : request.Stop);
         var caller = new CallerContext(history, addition, request.MaxTokens, requestHash, request.ConversationId is null, Title,
-            string.IsNullOrWhiteSpace(model.Provider) ? null : model.Provider, sampling);
+            string.IsNullOrWhiteSpace(model.Provider) ? null : model.Provider, sampling, dialogue[^1].ToolCallId,
+            request.Tools.Count == 0 ? null : request.Tools, request.Tools.Count == 0 ? null : request.ToolChoice);
 
         var outcome = await sender.SendAsync(user, conversationId, dialogue[^1].Content, idempotencyKey, caller, ct);
         if (outcome.Response is not { } accepted)

@@ -52,6 +52,10 @@ public sealed class CompletionTurn(Guid replyId, ReplyStreamHub hub, ReplyCancel
         {
             ReplyStreamProtocol.Token => new CompletionEvent(CompletionEventKind.Token, data.GetProperty("text").GetString() ?? ""),
             ReplyStreamProtocol.Reset => new CompletionEvent(CompletionEventKind.Reset),
+            ReplyStreamProtocol.ToolCall => new CompletionEvent(CompletionEventKind.ToolCall,
+                ToolCall: new ChatToolCall(data.GetProperty("id").GetString()!, data.GetProperty("name").GetString()!,
+                    data.GetProperty("arguments").GetString()!),
+                ToolCallIndex: data.GetProperty("index").GetInt32()),
             ReplyStreamProtocol.Done => new CompletionEvent(CompletionEventKind.Done,
                 Usage: new CompletionUsage(data.GetProperty("inputTokens").GetInt32(), data.GetProperty("outputTokens").GetInt32()),
                 Truncated: data.TryGetProperty("truncated", out var truncated) && truncated.ValueKind == JsonValueKind.String),

@@ -10,6 +10,9 @@ namespace Chatbot.Chat.Turns;
 /// <paramref name="NewConversation"/> the conversation is created in the turn's own transaction (no extra round trip).
 /// <paramref name="Provider"/> and <paramref name="Sampling"/> go onto the <c>GenerateReply</c> (the model alias's
 /// provider, the caller's temperature, top_p and stop).
+/// <paramref name="FinalToolCallId"/>: the new message is the result of the caller's tool for that call (a <c>tool</c>
+/// turn), not a user message. <paramref name="ClientTools"/> and <paramref name="ClientToolChoice"/>: the functions the
+/// caller offers the model and runs itself (OpenAI's <c>tools</c> and <c>tool_choice</c>).
 /// </summary>
 public sealed record CallerContext(
     IReadOnlyList<HistoryTurn> HistoryNewestFirst,
@@ -19,4 +22,7 @@ public sealed record CallerContext(
     bool NewConversation,
     string Title,
     string? Provider = null,
-    SamplingSettings? Sampling = null);
+    SamplingSettings? Sampling = null,
+    string? FinalToolCallId = null,
+    IReadOnlyList<ClientTool>? ClientTools = null,
+    ClientToolChoice? ClientToolChoice = null);

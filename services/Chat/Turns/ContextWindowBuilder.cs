@@ -30,8 +30,9 @@ public sealed class ContextWindowBuilder(Tokenizer tokenizer, IOptions<ChatOptio
     /// also stores with it.
     /// </summary>
     /// <param name="historyNewestFirst">Completed earlier messages of the conversation, newest first.</param>
+    /// <param name="finalToolCallId">Set when the new message is the result of a caller's tool (a <c>tool</c> turn answering that call), not a user message.</param>
     public (IReadOnlyList<ChatTurn> Turns, int PromptTokens) Build(SystemPrompt systemPrompt,
-        IEnumerable<HistoryTurn> historyNewestFirst, string userContent, int userContentTokens)
+        IEnumerable<HistoryTurn> historyNewestFirst, string userContent, int userContentTokens, string? finalToolCallId = null)
     {
         var budget = options.Value.ContextTokenBudget;
         var systemTokens = systemPrompt.ContentTokens ?? CountContentTokens(systemPrompt.Content);
@@ -39,15 +40,17 @@ public sealed class ContextWindowBuilder(Tokenizer tokenizer, IOptions<ChatOptio
         var kept = new List<ChatTurn>();
         foreach (var turn in historyNewestFirst)
         {
-            var cost = (turn.ContentTokens ?? CountContentTokens(turn.Content)) + TokensPerMessage;
+            var cost = (turn.ContentTokens ?? CountContentTokens(turn.Content)) + TokensPerMessage
+                + (turn.ToolCalls?.Sum(c => CountContentTokens(c.Name) + CountContentTokens(c.Arguments)) ?? 0);
             if (cost > remaining)
             {
                 break;
             }
             remaining -= cost;
-            kept.Add(new ChatTurn(turn.Role, turn.Content));
+            kept.Add(new ChatTurn(turn.Role, turn.Content, turn.ToolCalls, turn.ToolCallId));
         }
         kept.Reverse();
-        return ([new ChatTurn("system", systemPrompt.Content), .. kept, new ChatTurn("user", userContent)], budget - remaining);
+        var last = finalToolCallId is null ? new ChatTurn("user", userContent) : new ChatTurn("tool", userContent, ToolCallId: finalToolCallId);
+        return ([new ChatTurn("system", systemPrompt.Content), .. kept, last], budget - remaining);
     }
 }

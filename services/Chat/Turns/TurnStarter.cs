@@ -76,12 +76,14 @@ public sealed partial class TurnStarter(
         var systemPrompt = caller?.SystemAddition is { } addition
             ? new SystemPrompt(prompt.Content + addition, null)
             : new SystemPrompt(prompt.Content, prompt.ContentTokens);
-        var (turns, promptTokens) = contextWindow.Build(systemPrompt, caller?.HistoryNewestFirst ?? history, content, contentTokens);
+        var (turns, promptTokens) = contextWindow.Build(systemPrompt, caller?.HistoryNewestFirst ?? history, content, contentTokens,
+            caller?.FinalToolCallId);
         var command = new GenerateReply(reply.Id, now, reply.Id, user.TenantId, user.UserId, conversationId, userMessage.Id,
             user.Tier, prompt.Version, turns, maxOutputTokens, PromptRef: reply.PromptRef, Provider: caller?.Provider ?? choice.Provider, Sampling: caller?.Sampling,
             ExperimentId: choice.ExperimentId, Variant: choice.Variant,
             // The tenant's tools go with the turn from the web page and /api (a /v1 client brings its own tools).
-            Tools: caller is null ? await toolStore.ForTurnAsync(user.TenantId, prompt.Version, ct) : null);
+            Tools: caller is null ? await toolStore.ForTurnAsync(user.TenantId, prompt.Version, ct) : null,
+            ClientTools: caller?.ClientTools, ClientToolChoice: caller?.ClientToolChoice);
         var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
 
         var reservation = turnReservation.ForWindowAsync(promptTokens);

@@ -23,6 +23,9 @@ namespace Chatbot.Contracts.Inference;
 /// (null: none); the worker tags its metrics and the <c>done</c> event with them.
 /// <paramref name="Tools"/>: the tenant's tools this turn may call (chat's registry, filtered by prompt version); null or
 /// empty: no function calling. Added later, null by default.
+/// <paramref name="ClientTools"/> and <paramref name="ClientToolChoice"/>: functions the caller of the OpenAI-compatible
+/// door offers and runs itself (OpenAI's <c>tools</c>/<c>tool_choice</c>); the worker offers them to the model without
+/// invoking them and writes the model's calls to the stream (<see cref="ReplyStreamProtocol.ToolCall"/>). Added later, null by default.
 /// </summary>
 public sealed record GenerateReply(
     Guid CorrelationId,
@@ -46,4 +49,6 @@ public sealed record GenerateReply(
     int CacheTtlSeconds = 0,
     Guid? ExperimentId = null,
     string? Variant = null,
-    IReadOnlyList<Chatbot.Contracts.Tools.ToolSpec>? Tools = null) : IMessage;
+    IReadOnlyList<Chatbot.Contracts.Tools.ToolSpec>? Tools = null,
+    IReadOnlyList<ClientTool>? ClientTools = null,
+    ClientToolChoice? ClientToolChoice = null) : IMessage;

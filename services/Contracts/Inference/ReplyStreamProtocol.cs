@@ -22,6 +22,8 @@ public static class ReplyStreamProtocol
     public const string Reset = "reset";
     public const string Error = "error";
     public const string Done = "done";
+    /// <summary>A call of a caller-run tool (<see cref="ChatToolCall"/> as <c>{index, id, name, arguments}</c>), whole; the reply then ends with <c>done</c>.</summary>
+    public const string ToolCall = "tool_call";
     public const string CancelChannel = "chatbot:reply-cancel";
     public const string ActivityChannel = "chatbot:reply-activity";
     public const char ActivitySeparator = '\n'; // never inside a key, an entry id, a type or (escaped) JSON data

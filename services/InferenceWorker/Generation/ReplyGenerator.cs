@@ -140,7 +140,8 @@ public sealed class ReplyGenerator(
 
     /// <summary>The provider chain asked for this request: its alias's provider first, its sampling settings.</summary>
     private Task<ProviderReply> Ask(GenerateReply request, IReplySink sink, ToolSession? tools, CancellationToken ct) =>
-        chain.StreamAsync(request.Messages, request.MaxOutputTokens, request.Provider, request.Sampling, sink, ct, tools);
+        chain.StreamAsync(request.Messages, request.MaxOutputTokens, request.Provider, request.Sampling, sink, ct, tools,
+            request.ClientTools, request.ClientToolChoice);
 
     private async Task StreamAsync(GenerateReply request, Task<ProviderReply> streaming, ReplyStreamWriter writer, ReplyStartReporter reporter,
         ModeratedReplySink? moderated, long started, CancellationToken generation, CancellationToken cancellationToken)
@@ -149,6 +150,7 @@ public sealed class ReplyGenerator(
         {
             var reply = await streaming;
             if (moderated is not null) await moderated.CompleteAsync(generation);
+            await WriteToolCallsAsync(reply.ToolCalls, writer, moderated);
             var usage = reply.ReportedUsage ?? new ProviderUsage(
                 tokenCounter.CountMessages(request.Messages.Select(m => m.Content)), tokenCounter.CountText(reply.Content));
             var options = reply.Provider.Options;
@@ -191,6 +193,19 @@ public sealed class ReplyGenerator(
             await reporter.FlushAsync();
             await PublishPartialUsageAsync(request, writer, cancellationToken);
             await FailAsync(request, writer, ReplyFailureCodes.ProviderUnavailable, ex.Message, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The calls of the caller's tools, each whole, after the output checks (a call whose arguments leak the canary, a
+    /// secret or blocked terms cuts the reply like text would), before <c>done</c>.
+    /// </summary>
+    private static async Task WriteToolCallsAsync(IReadOnlyList<ChatToolCall> calls, ReplyStreamWriter writer, ModeratedReplySink? moderated)
+    {
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var call = moderated is null ? calls[i] : moderated.Check(calls[i]);
+            await writer.AppendEventAsync(ReplyStreamProtocol.ToolCall, ReplyStreamJson.Serialize(new ToolCallEvent(i, call.Id, call.Name, call.Arguments)));
         }
     }
 

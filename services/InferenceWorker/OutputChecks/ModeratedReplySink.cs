@@ -1,3 +1,4 @@
+using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Providers;
 using Chatbot.Moderation.Detectors;
 using Chatbot.Moderation.Detectors.Masking;
@@ -49,6 +50,25 @@ public sealed class ModeratedReplySink(IReplySink inner, Func<OutputGuard> newGu
 
     /// <summary>End of the reply: whatever is still held back is checked and written.</summary>
     public ValueTask CompleteAsync(CancellationToken cancellationToken) => ForwardAsync(guard.Complete(), final: true, cancellationToken);
+
+    /// <summary>
+    /// A call of the caller's tool, checked like reply text (its own guard: the arguments are a separate text) with the
+    /// placeholders of masked input restored; a violation throws <see cref="OutputBlockedException"/> and blocks the reply.
+    /// </summary>
+    public ChatToolCall Check(ChatToolCall call)
+    {
+        if (Blocked is not null) throw Blocked;
+        var check = newGuard();
+        var pushed = check.Push(call.Arguments);
+        var rest = check.Complete();
+        if ((pushed.Violation ?? rest.Violation) is { } category)
+        {
+            Blocked ??= new OutputBlockedException(category, Reasons.ForReply(category));
+            throw Blocked;
+        }
+        var restore = new StreamingRestorer(placeholders);
+        return call with { Arguments = restore.Push(pushed.Release + rest.Release) + restore.Flush() };
+    }
 
     private async ValueTask ForwardAsync(OutputDecision decision, bool final, CancellationToken cancellationToken)
     {

@@ -30,11 +30,19 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
     /// the session's kernel, whose filter decides every call. Once a tool has run, a failing attempt is not retried (its
     /// calls are not repeated); the next provider starts the reply over, with its own calls.
     /// </remarks>
+    /// <remarks>
+    /// <paramref name="clientTools"/>: functions the caller runs itself (the OpenAI-compatible door's <c>tools</c>), offered
+    /// without invocation as <paramref name="clientToolChoice"/> says; the model's calls come back whole in
+    /// <see cref="ProviderReply.ToolCalls"/>.
+    /// </remarks>
     public async Task<ProviderReply> StreamAsync(IReadOnlyList<ChatTurn> messages, int maxOutputTokens, string? preferredProvider,
-        SamplingSettings? sampling, IReplySink sink, CancellationToken cancellationToken, ToolSession? tools = null)
+        SamplingSettings? sampling, IReplySink sink, CancellationToken cancellationToken, ToolSession? tools = null,
+        IReadOnlyList<ClientTool>? clientTools = null, ClientToolChoice? clientToolChoice = null)
     {
         var settings = ExecutionSettings.Create(maxOutputTokens, sampling);
         if (tools is not null) settings.FunctionChoiceBehavior = FunctionChoiceBehavior.Auto();
+        else if (ClientToolBehavior.For(clientTools, clientToolChoice) is { } behavior) settings.FunctionChoiceBehavior = behavior;
+        var collectCalls = tools is null && clientTools is { Count: > 0 };
         var reasons = new List<string>();
         var anyTokenSent = false;
         foreach (var provider in InOrder(preferredProvider))
@@ -45,8 +53,8 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
                 anyTokenSent = false;
             }
             sink.ProviderSelected(provider);
-            var attempt = new Attempt(sink, tools);
-            var history = ToHistory(messages); // a tool round adds to the history: every provider starts from the request's
+            var attempt = new Attempt(sink, tools, collectCalls ? new ToolCallCollector() : null);
+            var history = ChatHistoryFactory.Create(messages); // a tool round adds to the history: every provider starts from the request's
             var clock = Stopwatch.StartNew();
             using var activity = InferenceActivities.StartChat(provider, maxOutputTokens);
             try
@@ -102,6 +110,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
             {
                 usage = UsageReader.Read(chunk.Metadata, chunk.InnerContent) ?? usage;
                 model ??= chunk.ModelId;
+                attempt.Calls?.Add(chunk);
                 if (!string.IsNullOrEmpty(chunk.Content))
                 {
                     if (firstToken is null)
@@ -126,18 +135,10 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
         {
             attempt.Tools?.BindWatchdog(null);
         }
-        return new ProviderReply(provider, model ?? provider.Model, attempt.Content.ToString(), usage, firstToken ?? clock.Elapsed);
-    }
-
-    private static ChatHistory ToHistory(IReadOnlyList<ChatTurn> messages)
-    {
-        var history = new ChatHistory();
-        foreach (var m in messages)
+        return new ProviderReply(provider, model ?? provider.Model, attempt.Content.ToString(), usage, firstToken ?? clock.Elapsed)
         {
-            var role = m.Role switch { "system" => AuthorRole.System, "assistant" => AuthorRole.Assistant, _ => AuthorRole.User };
-            history.AddMessage(role, m.Content);
-        }
-        return history;
+            ToolCalls = attempt.Calls?.Calls ?? [],
+        };
     }
 
     private static string ErrorType(Exception ex) => ex switch
@@ -150,16 +151,18 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
     };
 
     /// <summary>What one provider sent: tokens since its last (re)try, and whether a failure came before or after the first.</summary>
-    private sealed class Attempt(IReplySink sink, ToolSession? tools)
+    private sealed class Attempt(IReplySink sink, ToolSession? tools, ToolCallCollector? calls)
     {
         public StringBuilder Content { get; } = new();
         public int TokensSent { get; private set; }
         public ToolSession? Tools => tools;
+        public ToolCallCollector? Calls => calls;
 
         public void Begin()
         {
             if (TokensSent > 0) throw new InvalidOperationException("A provider attempt is never retried after it streamed tokens.");
             Content.Clear();
+            calls?.Clear();
         }
 
         public async ValueTask TokenAsync(string text, CancellationToken cancellationToken)

@@ -7,7 +7,11 @@ using Microsoft.SemanticKernel.Services;
 
 namespace Chatbot.InferenceWorker.Providers;
 
-/// <summary>The simulator (<c>services/Simulator</c>) as a Semantic Kernel chat service, used in process when a provider's Type is Simulator.</summary>
+/// <summary>
+/// The simulator (<c>services/Simulator</c>) as a Semantic Kernel chat service, used in process when a provider's Type is
+/// Simulator. A <c>tool=</c> directive is answered with a function call as the OpenAI connector reports one (streamed
+/// <see cref="StreamingFunctionCallUpdateContent"/>s), like the HTTP endpoint's <c>tool_calls</c>.
+/// </summary>
 /// <paramref name="model"/>: the model name it answers as (the provider's <c>Model</c>, <c>simulator</c> by default), so
 /// two simulator providers behind two model aliases can be told apart in the stored reply.
 public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, string providerName, string model = ProviderSimulator.ModelName)
@@ -24,8 +28,13 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
         var text = new System.Text.StringBuilder();
         await foreach (var token in simulator.StreamAsync(plan, cancellationToken)) text.Append(token);
         var usage = new ProviderUsage(plan.InputTokens, plan.OutputTokens);
-        return [new ChatMessageContent(AuthorRole.Assistant, text.ToString(), model,
-            metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = usage })];
+        var message = new ChatMessageContent(AuthorRole.Assistant, text.ToString(), model,
+            metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = usage });
+        if (plan.ToolCall is { } call)
+        {
+            message.Items.Add(new FunctionCallContent(call.Name, pluginName: null, id: call.Id));
+        }
+        return [message];
     }
 
     public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
@@ -37,13 +46,37 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
         {
             yield return new StreamingChatMessageContent(AuthorRole.Assistant, token, modelId: model);
         }
+        if (plan.ToolCall is { } call)
+        {
+            // As the OpenAI connector streams a call: id and name first, then the arguments in pieces, one index.
+            yield return new StreamingChatMessageContent(AuthorRole.Assistant, null, modelId: model)
+            {
+                Items = [new StreamingFunctionCallUpdateContent(call.Id, call.Name, functionCallIndex: 0)],
+            };
+            foreach (var piece in call.Arguments.Chunk(16))
+            {
+                yield return new StreamingChatMessageContent(AuthorRole.Assistant, null, modelId: model)
+                {
+                    Items = [new StreamingFunctionCallUpdateContent(arguments: new string(piece), functionCallIndex: 0)],
+                };
+            }
+        }
         yield return new StreamingChatMessageContent(null, null, modelId: model,
             metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = new ProviderUsage(plan.InputTokens, plan.OutputTokens) });
     }
 
     private SimulationPlan Plan(ChatHistory history, PromptExecutionSettings? settings) =>
-        simulator.Plan([.. history.Select(m => new SimulatedMessage(m.Role.Label, m.Content ?? ""))], MaxTokens(settings), providerName,
+        simulator.Plan([.. history.Select(m => new SimulatedMessage(m.Role.Label, Text(m)))], MaxTokens(settings), providerName,
             Stop(settings));
+
+    /// <summary>A message's text; a tool message's is its function result, as the HTTP endpoint reads a <c>tool</c> message's content.</summary>
+    private static string Text(ChatMessageContent message) =>
+        message.Content ?? string.Concat(message.Items.OfType<FunctionResultContent>().Select(r => r.Result switch
+        {
+            null => "",
+            string s => s,
+            var other => JsonSerializer.Serialize(other),
+        }));
 
     private static int? MaxTokens(PromptExecutionSettings? settings) =>
         settings?.ExtensionData is { } data && data.TryGetValue(ExecutionSettings.MaxTokens, out var value)

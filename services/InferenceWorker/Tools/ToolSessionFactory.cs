@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Tools;
 using Chatbot.InferenceWorker.Streaming;
@@ -9,8 +8,7 @@ namespace Chatbot.InferenceWorker.Tools;
 
 /// <summary>
 /// Builds a reply's <see cref="ToolSession"/> from the tools that came with its request: one <see cref="KernelFunction"/>
-/// per tool (name, description, a parameter per schema property with its own schema, so the provider gets the tool's
-/// JSON Schema), in a kernel whose only auto-invocation filter is the reply's <see cref="ToolCallFilter"/>.
+/// per tool (<see cref="ToolFunctions"/>), in a kernel whose only auto-invocation filter is the reply's <see cref="ToolCallFilter"/>.
 /// </summary>
 public sealed class ToolSessionFactory(ToolServices services, ILogger<ToolSessionFactory> logger)
 {
@@ -28,21 +26,5 @@ public sealed class ToolSessionFactory(ToolServices services, ILogger<ToolSessio
         return session;
     }
 
-    private static KernelFunction Function(ToolSpec tool)
-    {
-        using var schema = JsonDocument.Parse(tool.Parameters);
-        var required = schema.RootElement.TryGetProperty("required", out var r) && r.ValueKind == JsonValueKind.Array
-            ? r.EnumerateArray().Select(e => e.GetString()).ToHashSet() : [];
-        var parameters = schema.RootElement.TryGetProperty("properties", out var properties) && properties.ValueKind == JsonValueKind.Object
-            ? properties.EnumerateObject().Select(p => new KernelParameterMetadata(p.Name)
-            {
-                Description = p.Value.TryGetProperty("description", out var d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null,
-                IsRequired = required.Contains(p.Name),
-                Schema = KernelJsonSchema.Parse(p.Value.GetRawText()),
-            }).ToList()
-            : [];
-        return KernelFunctionFactory.CreateFromMethod(
-            (Func<string>)(() => throw new InvalidOperationException("A tool runs only through its reply's ToolCallFilter.")),
-            new KernelFunctionFromMethodOptions { FunctionName = tool.Name, Description = tool.Description, Parameters = parameters });
-    }
+    private static KernelFunction Function(ToolSpec tool) => ToolFunctions.Create(tool.Name, tool.Description, tool.Parameters);
 }

@@ -14,7 +14,8 @@ using MassTransit;
 namespace Chatbot.Moderation.Flow;
 
 /// <summary>
-/// One <see cref="ModerateInput"/>: checks the new user message under the tenant policy. Blocked: the reply stream gets
+/// One <see cref="ModerateInput"/>: checks the new user message (or the results of the caller's tools that end the
+/// request, each of them) under the tenant policy. Blocked: the reply stream gets
 /// the reason, <see cref="InputBlocked"/> is published, nothing goes to a provider. Passed: the user message and the
 /// history are masked with one mapping, a canary is embedded in the system prompt, the mapping and canary go to Redis,
 /// and <see cref="GenerateReply"/> is published with the tier's priority. Flagged and blocked inputs are audited and queued.
@@ -32,6 +33,11 @@ public sealed partial class InputModerationService(
         var policy = await policies.ForAsync(request.TenantId, ct);
         var userMessage = request.Messages.Count > 0 ? request.Messages[^1].Content : string.Empty;
         var verdict = await moderator.CheckAsync(userMessage, policy, ct);
+        // The results of a caller's tools are input like a user message: every result the last one came with is checked too.
+        for (var i = request.Messages.Count - 2; i >= 0 && request.Messages[i].Role == "tool" && !verdict.Blocked; i--)
+        {
+            if (await moderator.CheckAsync(request.Messages[i].Content, policy, ct) is { Blocked: true } blocked) verdict = blocked;
+        }
         LogVerdict(request.ReplyId, verdict.Action, string.Join(',', verdict.FlaggedCategories));
         if (verdict.FlagForReview)
         {
@@ -66,7 +72,7 @@ public sealed partial class InputModerationService(
     /// </summary>
     private static bool Cacheable(GenerateReply request, InputVerdict verdict, ModerationPolicy policy,
         Dictionary<string, string> placeholders, List<ChatTurn> messages) =>
-        policy.ResponseCacheSeconds > 0 && !request.BudgetLimited && placeholders.Count == 0 && verdict.FailedStages.Count == 0
+        policy.ResponseCacheSeconds > 0 && !request.BudgetLimited && request.ClientTools is not { Count: > 0 } && placeholders.Count == 0 && verdict.FailedStages.Count == 0
         && verdict.Action == ModerationAction.Allow && messages.Count == request.Messages.Count
         && !verdict.Findings.Any(f => f.Category is ModerationCategories.Pii or ModerationCategories.Secret)
         && !verdict.FlaggedCategories.Contains(ModerationCategories.SuspectedInjection);
@@ -88,7 +94,7 @@ public sealed partial class InputModerationService(
         for (var i = 0; i < turns.Count; i++)
         {
             var turn = turns[i];
-            if (i == turns.Count - 1 && turn.Role == "user")
+            if (i == turns.Count - 1 && turn.Role is "user" or "tool")
             {
                 messages.Add(turn with { Content = spotlight is null ? verdict.Text : Spotlight.Wrap(verdict.Text, spotlight) });
             }
