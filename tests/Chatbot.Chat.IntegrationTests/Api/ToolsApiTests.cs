@@ -6,6 +6,8 @@ using Chatbot.Chat.TestSupport;
 using Chatbot.Chat.Tools;
 using Chatbot.Contracts.Tools;
 using Chatbot.ServiceDefaults.Webhooks;
+using Chatbot.TestSupport;
+using Npgsql;
 using StackExchange.Redis;
 
 namespace Chatbot.Chat.IntegrationTests.Api;
@@ -114,5 +116,21 @@ public sealed class ToolsApiTests(ChatFixture fixture)
         var admin = fixture.Chat.CreateClient(member.SameTenant() with { Role = "tenant-admin" });
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync(url + "call_2", new { approve = false })).StatusCode);
         Assert.Equal(ToolApprovalProtocol.Deny, (string?)await db.StringGetAsync(ToolApprovalProtocol.DecisionKey(sent.ReplyId, "call_2")));
+    }
+
+    [Fact]
+    public async Task Row_level_security_hides_a_tenants_tools_from_a_connection_without_its_tenant_and_refuses_moving_one()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        Assert.Equal(HttpStatusCode.Created, (await fixture.Chat.CreateClient(admin).PostAsJsonAsync("/api/tools", Tool("order_status"))).StatusCode);
+        var other = Guid.NewGuid();
+        var probe = new RowLevelSecurityProbe(fixture.Infra.PostgresConnectionString("chatdb"), "chat_app");
+
+        Assert.Equal(0, await probe.CountAsync("tools", admin.TenantId, actingFor: null));
+        Assert.Equal(0, await probe.CountAsync("tools", admin.TenantId, actingFor: other));
+        Assert.Equal(1, await probe.CountAsync("tools", admin.TenantId, actingFor: admin.TenantId)); // the rows exist
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, await probe.InsertCopyAsync("tools", "id", admin.TenantId, other, actingFor: admin.TenantId));
+        // Into its own tenant the copy passes row-level security: only the unique name stops it.
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, await probe.InsertCopyAsync("tools", "id", admin.TenantId, admin.TenantId, actingFor: admin.TenantId));
     }
 }
