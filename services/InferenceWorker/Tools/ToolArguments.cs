@@ -48,9 +48,11 @@ public static partial class ToolArguments
         try
         {
             var schema = Schemas.GetOrAdd($"{tool.Id:N}:{tool.Parameters.GetHashCode(StringComparison.Ordinal)}", _ => JsonSchema.FromText(tool.Parameters));
-            var result = schema.Evaluate(JsonSerializer.SerializeToElement(arguments), new EvaluationOptions { OutputFormat = OutputFormat.List });
-            if (!result.IsValid)
+            var instance = JsonSerializer.SerializeToElement(arguments);
+            // The flag format stops at the first error; only refused arguments are evaluated again for where they fail.
+            if (!schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.Flag }).IsValid)
             {
+                var result = schema.Evaluate(instance, new EvaluationOptions { OutputFormat = OutputFormat.List });
                 var where = (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => d.InstanceLocation.ToString()).Distinct().Take(3);
                 return $"the arguments do not match the tool's schema (at {string.Join(", ", where.DefaultIfEmpty("the root"))})";
             }

@@ -9,7 +9,8 @@ namespace Chatbot.InferenceWorker.Tools;
 /// <summary>
 /// A tool's answer is untrusted input: personal data and secrets in it are masked (<see cref="PiiDetector"/>, as
 /// moderation masks a user's message), and moderation's indirect-injection check (<see cref="InjectionDetector"/>: rules
-/// and the trained classifier, flagged at the default review threshold) decides whether it carries instructions. Such an
+/// and the trained classifier, flagged at the default review threshold) decides whether it carries instructions; of a JSON
+/// answer only the strings that hold words are scored (<see cref="ToolResultProse"/>). Such an
 /// answer reaches the model only as data: between spotlight delimiters with the rule that their content is not to be
 /// followed (<see cref="Spotlight"/>); the caller also refuses any further write or critical call in that reply.
 /// The classifier is trained once, on first use (a worker without tools never pays for it).
@@ -30,7 +31,7 @@ public sealed class ToolResultScreen
             // Fail closed: an answer that could not be checked is withheld and taints the reply like one with instructions.
             return new ScreenedResult($"The output of the tool {toolName} could not be checked and is withheld.", Flagged: true);
         }
-        var score = detector.Value.Score(TextNormalizer.Normalize(masked));
+        var score = detector.Value.Score(TextNormalizer.Normalize(ToolResultProse.Of(masked)));
         if (!score.FlaggedAt(ModerationPolicy.DefaultReviewThreshold))
         {
             return new ScreenedResult(masked, Flagged: false);
