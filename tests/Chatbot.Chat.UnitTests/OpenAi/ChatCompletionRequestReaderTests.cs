@@ -52,7 +52,6 @@ public sealed class ChatCompletionRequestReaderTests
     }
 
     [Theory]
-    [InlineData("tools", "[{\"type\":\"function\",\"function\":{\"name\":\"f\"}}]")]
     [InlineData("tools", "{}")]
     [InlineData("functions", "[{\"name\":\"f\"}]")]
     [InlineData("tool_choice", "\"required\"")]
@@ -93,6 +92,40 @@ public sealed class ChatCompletionRequestReaderTests
             """);
 
         Assert.Equal(("m", "hi"), (request.Model, Assert.Single(request.Messages).Content));
+    }
+
+    [Fact]
+    public void Reads_the_callers_tools_the_choice_and_a_history_that_ends_with_tool_results()
+    {
+        var request = Read("""
+            {"model":"m","tools":[{"type":"function","function":{"name":"get_weather","description":"Weather.",
+              "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}},
+              {"type":"function","function":{"name":"now"}}],
+             "tool_choice":{"type":"function","function":{"name":"get_weather"}},
+             "messages":[{"role":"user","content":"hi"},
+              {"role":"assistant","content":null,"tool_calls":[{"id":"call_1","type":"function","function":{"name":"get_weather","arguments":"{\"city\":\"Oslo\"}"}}]},
+              {"role":"tool","tool_call_id":"call_1","content":"sunny"}]}
+            """);
+
+        Assert.Equal(["get_weather", "now"], request.Tools.Select(t => t.Name));
+        Assert.Equal("""{"type":"object","properties":{}}""", request.Tools[1].Parameters);
+        Assert.Equal(new ClientToolChoice(ClientToolChoice.Named, "get_weather"), request.ToolChoice);
+        Assert.Equal(new ChatToolCall("call_1", "get_weather", """{"city":"Oslo"}"""), Assert.Single(request.Messages[1].ToolCalls!));
+        Assert.Equal(("tool", "sunny", "call_1"), (request.Messages[2].Role, request.Messages[2].Content, request.Messages[2].ToolCallId));
+    }
+
+    [Theory]
+    [InlineData("""tools":[{"type":"code_interpreter"}]""", "tools[0]")]
+    [InlineData("""tools":[{"type":"function","function":{"name":"get-weather"}}]""", "tools[0].function.name")]
+    [InlineData("""tools":[{"type":"function","function":{"name":"f","parameters":{"type":"object","properties":{"a":true}}}}]""", "tools[0].function.parameters.properties")]
+    [InlineData("""tools":[{"type":"function","function":{"name":"f"}},{"type":"function","function":{"name":"f"}}]""", "tools[1].function.name")]
+    [InlineData("""tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":{"type":"function","function":{"name":"g"}}""", "tool_choice")]
+    [InlineData("""tool_choice":"sometimes" """, "tool_choice")]
+    public void A_bad_tool_or_choice_names_the_field(string fields, string param)
+    {
+        var error = Assert.Throws<OpenAiRequestException>(() => Read($$"""{"model":"m","messages":[{"role":"user","content":"hi"}],"{{fields}} }"""));
+
+        Assert.Equal(param, error.Param);
     }
 
     private static ChatCompletionRequest Read(string json)
