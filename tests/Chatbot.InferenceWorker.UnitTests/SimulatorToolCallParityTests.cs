@@ -50,6 +50,40 @@ public sealed class SimulatorToolCallParityTests : IAsyncLifetime
         Assert.Equal("The tool answered: Sunny, 21 degrees", text);
     }
 
+    [Theory]
+    [MemberData(nameof(Faces))]
+    public async Task Both_faces_have_a_tenants_tool_run_through_the_kernels_filter_and_answer_its_result(string face)
+    {
+        var kernel = new Kernel();
+        kernel.Plugins.AddFromFunctions("tools", [Chatbot.InferenceWorker.Tools.ToolFunctions.Create("order_status", "Order status.",
+            """{"type":"object","properties":{"orderId":{"type":"string"}}}""")]);
+        var filter = new AnsweringFilter();
+        kernel.AutoFunctionInvocationFilters.Add(filter);
+        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+        var history = ChatHistoryFactory.Create([new ChatTurn("user", """Where? [[sim:tool=order_status;args={"orderId":"4711"}]]""")]);
+
+        var text = new StringBuilder();
+        await foreach (var chunk in Service(face).GetStreamingChatMessageContentsAsync(history, settings, kernel))
+        {
+            text.Append(chunk.Content);
+        }
+
+        Assert.Equal("The tool answered: shipped on Monday", text.ToString());
+        Assert.Equal(("order_status", "4711"), Assert.Single(filter.Calls));
+    }
+
+    private sealed class AnsweringFilter : IAutoFunctionInvocationFilter
+    {
+        public List<(string Name, string? OrderId)> Calls { get; } = [];
+
+        public Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next)
+        {
+            Calls.Add((context.Function.Name, context.Arguments?["orderId"]?.ToString()));
+            context.Result = new FunctionResult(context.Function, "shipped on Monday");
+            return Task.CompletedTask;
+        }
+    }
+
     private IChatCompletionService Service(string face) => new ChatCompletionServiceFactory(_simulator, NullLoggerFactory.Instance).Create(
         face == "http"
             ? new ProviderOptions { Type = ProviderType.OpenAICompatible, Name = "sim-http", Endpoint = _app.Urls.First() + "/v1", Model = "simulator" }

@@ -46,14 +46,25 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
         {
             yield return new StreamingChatMessageContent(AuthorRole.Assistant, token, modelId: model);
         }
-        if (plan.ToolCall is { } call)
+        if (plan.ToolCall is { } call && AutoInvoked(chatHistory, executionSettings, kernel, call.Name) is { } function)
+        {
+            // As the OpenAI connector auto-invokes: the kernel's filters run the call (the reply's ToolCallFilter: allowlist,
+            // schema, approval, screening), the call and its result join the history, and the model is asked again.
+            await InvokeAsync(kernel!, function, call, chatHistory, cancellationToken);
+            await foreach (var chunk in GetStreamingChatMessageContentsAsync(chatHistory, executionSettings, kernel, cancellationToken))
+            {
+                yield return chunk;
+            }
+            yield break;
+        }
+        if (plan.ToolCall is { } asked)
         {
             // As the OpenAI connector streams a call: id and name first, then the arguments in pieces, one index.
             yield return new StreamingChatMessageContent(AuthorRole.Assistant, null, modelId: model)
             {
-                Items = [new StreamingFunctionCallUpdateContent(call.Id, call.Name, functionCallIndex: 0)],
+                Items = [new StreamingFunctionCallUpdateContent(asked.Id, asked.Name, functionCallIndex: 0)],
             };
-            foreach (var piece in call.Arguments.Chunk(16))
+            foreach (var piece in asked.Arguments.Chunk(16))
             {
                 yield return new StreamingChatMessageContent(AuthorRole.Assistant, null, modelId: model)
                 {
@@ -63,6 +74,60 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
         }
         yield return new StreamingChatMessageContent(null, null, modelId: model,
             metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = new ProviderUsage(plan.InputTokens, plan.OutputTokens) });
+    }
+
+    /// <summary>The offered function the call names when the settings ask for automatic invocation; null otherwise (a caller's tool).</summary>
+    private static KernelFunction? AutoInvoked(ChatHistory history, PromptExecutionSettings? settings, Kernel? kernel, string name)
+    {
+        if (settings?.FunctionChoiceBehavior is not { } behavior || kernel is null)
+        {
+            return null;
+        }
+#pragma warning disable SKEXP0001 // the behaviour's configuration is how connectors read it
+        var configuration = behavior.GetConfiguration(new FunctionChoiceBehaviorConfigurationContext(history) { Kernel = kernel });
+#pragma warning restore SKEXP0001
+        return configuration.AutoInvoke
+            ? configuration.Functions?.FirstOrDefault(f => f.Name == name) ?? kernel.Plugins.SelectMany(p => p).FirstOrDefault(f => f.Name == name)
+            : null;
+    }
+
+    /// <summary>
+    /// Runs the call through the kernel's auto-invocation filters (a filter that does not call on leaves its own result),
+    /// and adds the call and its result to the history as the connectors do.
+    /// </summary>
+    private static async Task InvokeAsync(Kernel kernel, KernelFunction function, SimulatedToolCall call, ChatHistory history,
+        CancellationToken cancellationToken)
+    {
+        var arguments = Arguments(call.Arguments);
+        var request = new ChatMessageContent(AuthorRole.Assistant, content: null);
+        request.Items.Add(new FunctionCallContent(function.Name, function.PluginName, call.Id, arguments));
+        history.Add(request);
+        var context = new AutoFunctionInvocationContext(kernel, function, new FunctionResult(function), history, request)
+        {
+            Arguments = arguments, ToolCallId = call.Id, CancellationToken = cancellationToken,
+        };
+        await Next(0)(context);
+        history.Add(new ChatMessageContent(AuthorRole.Tool,
+            [new FunctionResultContent(function.Name, function.PluginName, call.Id, context.Result.GetValue<object>()?.ToString() ?? "")]));
+
+        Func<AutoFunctionInvocationContext, Task> Next(int index) => index < kernel.AutoFunctionInvocationFilters.Count
+            ? c => kernel.AutoFunctionInvocationFilters[index].OnAutoFunctionInvocationAsync(c, Next(index + 1))
+            : async c => c.Result = await function.InvokeAsync(kernel, c.Arguments, c.CancellationToken);
+    }
+
+    /// <summary>The call's JSON arguments as the OpenAI connector hands them over: every value as a string.</summary>
+    private static KernelArguments Arguments(string json)
+    {
+        var arguments = new KernelArguments();
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                arguments[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : property.Value.GetRawText();
+            }
+        }
+        return arguments;
     }
 
     private SimulationPlan Plan(ChatHistory history, PromptExecutionSettings? settings) =>
