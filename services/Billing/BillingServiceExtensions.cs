@@ -22,6 +22,7 @@ public static class BillingServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddNpgsqlDbContext<BillingDbContext>("billingdb");
         builder.AddMigration<BillingDbContext>();
+        builder.Services.AddDurableOutbox<BillingDbContext>("billing"); // the admin audit log's entries (docs/audit.md)
         builder.AddRedisClient("redis");
         builder.AddQuotaReservations();
         builder.AddDefaultAuthentication();

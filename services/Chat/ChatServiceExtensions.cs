@@ -63,8 +63,6 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<ReplyStreamHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplyStreamHub>());
         builder.Services.AddScoped<IOutboxDeadLetterHandler, FailedTurnDeadLetters>();
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("chat")));
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxActivities.SourceName));
         builder.Services.AddSingleton<OutboxFastPath>();
         builder.Services.AddSingleton<TurnCommitMarks>();
         builder.Services.AddSingleton<EarlyTurnPublisher>();

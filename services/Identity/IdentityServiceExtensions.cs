@@ -48,8 +48,6 @@ public static class IdentityServiceExtensions
         services.AddRedisWindowLimiter();
         services.AddSingleton<IpRateLimiter>();
         services.AddDurableOutbox<IdentityDbContext>("identity");
-        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("identity")));
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxActivities.SourceName));
         services.AddHostedService<IdentityStartupService>();
         return builder;
     }

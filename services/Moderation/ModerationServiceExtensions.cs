@@ -57,6 +57,7 @@ public static class ModerationServiceExtensions
 
         builder.AddTenantNpgsqlDbContext<ModerationDbContext>("moderationdb", ModerationTenancy.Role);
         builder.AddMigration<ModerationDbContext>();
+        services.AddDurableOutbox<ModerationDbContext>("moderation"); // the admin audit log's entries (docs/audit.md)
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {

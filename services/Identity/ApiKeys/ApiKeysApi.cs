@@ -25,7 +25,7 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Created<ApiKeyCreated>, ValidationProblem>> CreateAsync(
-        CreateApiKeyRequest request, CurrentUser caller, IdentityDbContext db, TimeProvider time, CancellationToken ct)
+        CreateApiKeyRequest request, CurrentUser caller, IdentityDbContext db, AdminAudit audit, TimeProvider time, CancellationToken ct)
     {
         var scopes = request.Scopes ?? [ApiKeyScopes.Chat];
         var errors = new FieldErrors().Required("name", request.Name, ApiKey.NameMaxLength);
@@ -45,6 +45,7 @@ public static class ApiKeysApi
             CreatedAt = time.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
+        audit.Record(caller.UserId, caller.TenantId, "identity.api-key.created", $"api-keys/{key.Id}", null, new { key.Name, key.Scopes });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/tenant/api-keys/{key.Id}",
             new ApiKeyCreated(key.Id, key.Name, secret, key.DisplayPrefix, key.Scopes, key.CreatedAt));
@@ -68,7 +69,7 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, CurrentUser caller, IdentityDbContext db,
-        OutboxSignal outbox, TimeProvider time, CancellationToken ct)
+        OutboxSignal outbox, AdminAudit audit, TimeProvider time, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.TenantId == caller.TenantId, ct);
         if (key is null)
@@ -80,6 +81,7 @@ public static class ApiKeysApi
             key.RevokedAt = time.GetUtcNow();
             db.OutboxMessages.Add(OutboxEntry.Create(new ApiKeyRevoked(Guid.NewGuid(), key.RevokedAt.Value, key.TenantId, key.Id),
                 key.TenantId, key.TenantId, key.RevokedAt.Value));
+            audit.Record(caller.UserId, key.TenantId, "identity.api-key.revoked", $"api-keys/{key.Id}", new { revoked = false }, new { revoked = true });
             await db.SaveChangesAsync(ct);
             outbox.Notify();
         }

@@ -1,10 +1,11 @@
 using Chatbot.Identity.Data;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Identity.Tenants;
 
 /// <summary>Creates invitation codes (<c>inv_…</c>) and finds a usable one, locking its row for the sign-up transaction.</summary>
-public sealed class InvitationCodes(IdentityDbContext db, TimeProvider time)
+public sealed class InvitationCodes(IdentityDbContext db, AdminAudit audit, TimeProvider time)
 {
     public const string Prefix = "inv_";
 
@@ -19,6 +20,8 @@ public sealed class InvitationCodes(IdentityDbContext db, TimeProvider time)
             CreatedByUserId = createdBy, CreatedAt = now, ExpiresAt = now + lifetime,
         };
         db.Invitations.Add(invitation);
+        audit.Record(createdBy, tenantId, "identity.invitation.created", $"invitations/{invitation.Id}", null,
+            new { role, forEmail = email is not null, invitation.ExpiresAt }); // whether it names an address, not the address
         await db.SaveChangesAsync(ct);
         return (invitation, code);
     }
