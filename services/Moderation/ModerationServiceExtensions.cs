@@ -11,6 +11,7 @@ using Chatbot.Moderation.Faults;
 using Chatbot.Moderation.Flow;
 using Chatbot.Moderation.Policies;
 using Chatbot.Moderation.Providers;
+using Chatbot.Moderation.Retention;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -66,6 +67,7 @@ public static class ModerationServiceExtensions
             bus.AddConsumer<OutputBlockedConsumer>().Endpoint(e => e.Name = "moderation-output-blocked");
             bus.AddConsumer<ToolCallAuditedConsumer>().Endpoint(e => e.Name = "moderation-tool-calls");
             bus.AddConsumer<EraseModerationDataConsumer>().Endpoint(e => e.Name = "moderation-erasure");
+            bus.AddConsumer<ApplyRetentionConsumer>().Endpoint(e => e.Name = "moderation-retention");
         });
         return builder;
     }

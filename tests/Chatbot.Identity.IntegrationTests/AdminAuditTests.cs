@@ -24,7 +24,7 @@ public sealed class AdminAuditTests(IdentitySystemFixture system)
             var key = await created.Content.ReadFromJsonAsync<JsonElement>();
             using var revoked = await origin.SendAsync(HttpMethod.Delete, $"/api/tenant/api-keys/{key.GetProperty("id").GetGuid()}", admin.AccessToken);
             Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
-            Assert.DoesNotContain(key.GetProperty("secret").GetString()!, await ReadAuditAsync(origin, admin.AccessToken!, require: "identity.api-key.revoked"));
+            Assert.DoesNotContain(key.GetProperty("key").GetString()!, await ReadAuditAsync(origin, admin.AccessToken!, require: "identity.api-key.revoked"));
         }
         using (var invited = await origin.SendAsync(HttpMethod.Post, "/api/tenant/invitations", admin.AccessToken, new { email = ChatOrigin.NewEmail("guest") }))
         {

@@ -23,7 +23,8 @@ public static class ConversationSearch
 
     private const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('chat_literal'::regconfig, @q))";
 
-    private const string Sql = $"""
+    /// <summary>The statement (parameters q, user, tenant, after_rank, after_id, take); the search benchmark prints its plan.</summary>
+    public const string Sql = $"""
         WITH hits AS (
             SELECT c.id AS conversation_id, ts_rank(c.search_vector, {Query}) AS rank
             FROM conversations c
