@@ -3,6 +3,7 @@ using Chatbot.Billing.Data.Entities;
 using Chatbot.Billing.KillSwitch;
 using Chatbot.Billing.Limits;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,7 @@ public static class LimitsAdminApi
         {
             return invalid;
         }
+        using var acting = TenantContext.Enter(tenantId); // row-level security: the tenant administered, not the admin's own
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.TenantId == tenantId, ct);
         if (tenant is null)
         {
@@ -74,6 +76,7 @@ public static class LimitsAdminApi
         {
             return invalid;
         }
+        using var acting = TenantContext.Enter(tenantId); // row-level security: the tenant administered, not the admin's own
         var user = await db.UserLimits.FirstOrDefaultAsync(u => u.TenantId == tenantId && u.UserId == userId, ct);
         if (user is null)
         {
