@@ -72,6 +72,9 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasDatabaseName("ix_account_exports_open_created_at")
                         .HasFilter("status IN ('queued', 'running')");
 
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_account_exports_tenant_id_user_id");
+
                     b.ToTable("account_exports", (string)null);
                 });
 
