@@ -37,6 +37,6 @@ public sealed class RowLevelSecurityTests(IdentitySystemFixture system)
         Assert.Equal(HttpStatusCode.Created, key.StatusCode);
         using var invitation = await origin.SendAsync(HttpMethod.Post, "/api/tenant/invitations", admin.AccessToken, new { });
         Assert.Equal(HttpStatusCode.Created, invitation.StatusCode);
-        return tenant;
+        return Guid.Parse(tenant);
     }
 }
