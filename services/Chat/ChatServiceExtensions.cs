@@ -62,6 +62,8 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationSetCatalog>();
         builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationQueue>();
         builder.Services.AddHostedService<Chatbot.Chat.Prompts.Evaluations.EvaluationRunner>();
+        builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationLeases>();
+        builder.Services.AddHostedService<Chatbot.Chat.Prompts.Evaluations.EvaluationRecovery>();
         builder.Services.AddScoped<ReplyOutcomeStore>();
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();
