@@ -32,6 +32,7 @@ public static class ChatApplicationExtensions
         app.MapPromptsApi();
         app.MapExperimentsApi();
         app.MapEvaluationsApi();
+        app.MapEvaluationSettingsApi();
         app.MapAccountExportApi();
         app.MapRetentionApi();
         app.MapToolsApi();

@@ -51,6 +51,10 @@ public static class ChatServiceExtensions
         builder.Services.AddScoped<PromptStore>();
         builder.Services.AddScoped<ToolStore>();
         builder.Services.AddScoped<TurnStarter>();
+        builder.Services.AddSingleton<Chatbot.Chat.Turns.Caching.ResponseCacheLookup>();
+        builder.Services.AddSingleton<Chatbot.Chat.Turns.Caching.CachedReplyWriter>();
+        builder.Services.AddSingleton<Chatbot.Chat.Turns.Caching.ResponseCacheMetrics>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(Chatbot.Chat.Turns.Caching.ResponseCacheMetrics.MeterName));
         builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentRouter>();
         builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentStore>();
         builder.Services.AddScoped<PromptGate>();
@@ -58,6 +62,8 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationSetCatalog>();
         builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationQueue>();
         builder.Services.AddHostedService<Chatbot.Chat.Prompts.Evaluations.EvaluationRunner>();
+        builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationLeases>();
+        builder.Services.AddHostedService<Chatbot.Chat.Prompts.Evaluations.EvaluationRecovery>();
         builder.Services.AddScoped<ReplyOutcomeStore>();
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();

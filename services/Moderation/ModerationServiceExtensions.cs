@@ -46,6 +46,7 @@ public static class ModerationServiceExtensions
 
         services.AddHostedService<ModerationWarmup>();
         services.AddSingleton<ReplyStreamBlocker>();
+        services.AddSingleton<ResponseCacheMarks>();
         services.AddScoped<InputModerationService>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<ReviewQueue>();

@@ -120,6 +120,9 @@ public static class RouteCatalog
             "the caller's tenant evaluations of that version number ([] for a number the tenant has no version of)", Argument: version);
         r["chat GET /api/prompts/{version:int}/evaluations/{id:guid}"] = new(Access.OwnedByTenant, "one evaluation of a prompt version",
             Argument: (a, name) => name == "id" ? Guid.NewGuid().ToString() : a.PromptVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        r["chat GET /api/prompts/evaluation-settings/"] = new(Access.CallerScoped, "the caller's tenant evaluation threshold and margin");
+        r["chat PUT /api/prompts/evaluation-settings/"] = new(Access.CallerScoped, "sets the caller's tenant evaluation threshold and margin",
+            """{"threshold":80}""");
         r["chat POST /api/replies/{replyId}/feedback/"] = new(Access.OwnedByUser, "the caller's thumbs on their own reply", """{"rating":"up"}""",
             (a, _) => a.ReplyId.ToString());
         r["chat GET /api/replies/{replyId}/feedback/"] = new(Access.OwnedByUser, "the caller's feedback on their own reply", Argument: (a, _) => a.ReplyId.ToString());

@@ -558,6 +558,31 @@ namespace Chatbot.Chat.Data.Migrations
                     b.ToTable("reply_feedback", (string)null);
                 });
 
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.TenantEvaluationSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<double?>("Margin")
+                        .HasColumnType("double precision")
+                        .HasColumnName("margin");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_tenant_evaluation_settings");
+
+                    b.ToTable("tenant_evaluation_settings", (string)null);
+                });
+
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.TenantRetention", b =>
                 {
                     b.Property<Guid>("TenantId")
