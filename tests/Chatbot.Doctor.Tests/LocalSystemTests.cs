@@ -52,14 +52,15 @@ public sealed partial class LocalSystemTests(LocalSystemFixture system)
     [Fact]
     public async Task The_backup_row_fails_until_scripts_backup_sh_has_recorded_a_backup_and_needs_the_admin_token()
     {
-        using var origin = new HttpClient { BaseAddress = system.Origin };
+        // Each step from an address of its own (TEST-NET-2): chat's per-IP window is the rate-limit rows' to exhaust.
+        using var origin = new HttpClient(new ForwardedForHandler("198.51.100.10")) { BaseAddress = system.Origin };
         var admin = await PasswordSignIn.SignInAsync(origin, LocalSystemFixture.AdminEmail, LocalSystemFixture.AdminPassword);
         string[] quick = [system.Origin.ToString(), "--skip-rate-limits"];
 
-        var anonymous = await DoctorHarness.RunAsync(quick);
-        var before = await DoctorHarness.RunAsync([.. quick, "--admin-token", admin.AccessToken]);
+        var anonymous = await DoctorHarness.RunAsync(quick, new ForwardedForHandler("198.51.100.11"));
+        var before = await DoctorHarness.RunAsync([.. quick, "--admin-token", admin.AccessToken], new ForwardedForHandler("198.51.100.12"));
         var backup = await RunBackupAsync();
-        var after = await DoctorHarness.RunAsync([.. quick, "--admin-token", admin.AccessToken]);
+        var after = await DoctorHarness.RunAsync([.. quick, "--admin-token", admin.AccessToken], new ForwardedForHandler("198.51.100.13"));
 
         foreach (var row in new[] { OperationsCheck.Fallback, OperationsCheck.Backup })
         {
