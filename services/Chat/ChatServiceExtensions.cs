@@ -30,6 +30,8 @@ public static class ChatServiceExtensions
 
         builder.AddTenantNpgsqlDbContext<ChatDbContext>("chatdb", ChatTenancy.Role);
         builder.Services.AddScoped<AdminAuditStore>();
+        builder.Services.AddScoped<Chatbot.Chat.Operations.BackupLog>();
+        builder.Services.AddSingleton<Chatbot.Chat.Operations.ProviderChainReports>();
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>

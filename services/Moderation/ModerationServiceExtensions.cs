@@ -43,6 +43,7 @@ public static class ModerationServiceExtensions
             sp.GetRequiredService<ModerationMetrics>(), sp.GetServices<IAsyncInputDetector>()));
         services.AddSingleton<ModerationMetrics>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ModerationMetrics.MeterName));
+        services.AddHostedService<BypassSeriesAtZero>();
 
         services.AddHostedService<ModerationWarmup>();
         services.AddSingleton<ReplyStreamBlocker>();

@@ -140,6 +140,7 @@ public static class RouteCatalog
         r["chat POST /api/replies/{replyId}/approvals/{callId}"] = new(Access.OwnedByUser, "decides a tool call waiting in a reply", """{"approve":false}""",
             (a, name) => name == "callId" ? "call_drill" : a.ReplyId.ToString());
         r["chat GET /api/audit/"] = new(Access.CallerScoped, "the admin audit log of the caller's tenant (platform admins: every tenant)");
+        r["chat GET /api/admin/readiness/"] = new(Access.PlatformAdmin, "the workers' provider chains and the newest backup (the launch doctor's rows)");
         r["chat GET /api/openai/policy/"] = new(Access.CallerScoped, "the caller's tenant /v1 policy");
         r["chat PUT /api/openai/policy/"] = new(Access.CallerScoped, "replaces the caller's tenant /v1 policy", """{"allowSystemMessages":true}""");
         const string openAi = "the OpenAI-compatible API (errors in OpenAI's shape): the caller's own turn, models or moderation";
