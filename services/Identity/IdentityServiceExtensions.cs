@@ -23,7 +23,7 @@ public static class IdentityServiceExtensions
 {
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb");
+        builder.AddTenantNpgsqlDbContext<IdentityDbContext>("identitydb", IdentityTenancy.Role);
         builder.AddMigration<IdentityDbContext>();
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>

@@ -44,9 +44,11 @@ public static class ModerationServiceExtensions
             sp.GetRequiredService<ModerationMetrics>(), sp.GetServices<IAsyncInputDetector>()));
         services.AddSingleton<ModerationMetrics>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ModerationMetrics.MeterName));
+        services.AddHostedService<BypassSeriesAtZero>();
 
         services.AddHostedService<ModerationWarmup>();
         services.AddSingleton<ReplyStreamBlocker>();
+        services.AddSingleton<ResponseCacheMarks>();
         services.AddScoped<InputModerationService>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<ReviewQueue>();

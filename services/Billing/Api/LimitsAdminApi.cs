@@ -4,6 +4,7 @@ using Chatbot.Billing.KillSwitch;
 using Chatbot.Billing.Limits;
 using Chatbot.Outbox;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,6 +61,7 @@ public static class LimitsAdminApi
         {
             return invalid;
         }
+        using var acting = TenantContext.Enter(tenantId); // row-level security: the tenant administered, not the admin's own
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.TenantId == tenantId, ct);
         var before = AuditViews.LimitsOf(tenant);
         if (tenant is null)
@@ -82,6 +84,7 @@ public static class LimitsAdminApi
         {
             return invalid;
         }
+        using var acting = TenantContext.Enter(tenantId); // row-level security: the tenant administered, not the admin's own
         var user = await db.UserLimits.FirstOrDefaultAsync(u => u.TenantId == tenantId && u.UserId == userId, ct);
         var before = AuditViews.Of(user);
         if (user is null)

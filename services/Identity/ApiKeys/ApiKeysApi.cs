@@ -6,6 +6,7 @@ using Chatbot.Identity.Tenants;
 using Chatbot.Identity.Validation;
 using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.ServiceDefaults.Paging;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -97,6 +98,7 @@ public static class ApiKeysApi
             return TypedResults.NotFound();
         }
         var hash = SecretCodes.Hash(request.Key);
+        await using var anyTenant = await db.BeginCrossTenantScopeAsync(IdentityTenancy.ApiKeyVerifyScope, ct); // the key names no tenant
         var found = await (from k in db.ApiKeys.AsNoTracking()
                            join t in db.Tenants.AsNoTracking() on k.TenantId equals t.Id
                            where k.SecretHash == hash && k.RevokedAt == null

@@ -1,6 +1,7 @@
 using Chatbot.Contracts.Identity;
 using Chatbot.Identity.Data;
 using Chatbot.Outbox;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -59,6 +60,7 @@ public sealed partial class ErasureStarter(IdentityDbContext db, OutboxSignal ou
     private async Task EraseOwnRowsAsync(Data.Erasure erasure, ErasureSubject subject, DateTimeOffset now, Guid? admin, CancellationToken ct)
     {
         var (tenantId, whole) = (subject.TenantId, subject.WholeTenant);
+        using var acting = TenantContext.Enter(tenantId); // row-level security: the subject's tenant (a platform admin's is another)
         var ids = subject.Users.Select(u => u.Id).ToList();
         var subjects = ids.Select(id => id.ToString()).ToList();
         var emails = subject.Users.Where(u => u.Email is not null).Select(u => u.Email!.ToLowerInvariant()).ToList();

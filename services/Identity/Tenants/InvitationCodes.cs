@@ -1,5 +1,6 @@
 using Chatbot.Identity.Data;
 using Chatbot.Outbox;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Identity.Tenants;
@@ -26,9 +27,13 @@ public sealed class InvitationCodes(IdentityDbContext db, AdminAudit audit, Time
         return (invitation, code);
     }
 
-    /// <summary>Must run inside a transaction: the row stays locked until commit so a code is used once.</summary>
+    /// <summary>
+    /// Must run inside a transaction: the row stays locked until commit so a code is used once. The code names no tenant,
+    /// so the rest of that transaction runs in the invitation-redeem scope (row-level security: docs/security.md).
+    /// </summary>
     public async Task<Invitation?> FindUsableAsync(string code, string normalizedEmail, CancellationToken ct)
     {
+        await db.EnterCrossTenantScopeAsync(IdentityTenancy.InvitationRedeemScope, ct);
         var hash = SecretCodes.Hash(code.Trim());
         var invitation = await db.Invitations
             .FromSql($"""SELECT * FROM "Invitations" WHERE "CodeHash" = {hash} FOR UPDATE""")
