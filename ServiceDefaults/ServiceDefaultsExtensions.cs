@@ -99,9 +99,11 @@ public static class ServiceDefaultsExtensions
 
     /// <summary>
     /// Maps, and nothing else: <c>/health</c> (readiness: every check), <c>/alive</c> (liveness only), the Prometheus
-    /// scrape endpoint <c>/metrics</c> and, in tests only, the route table.
+    /// scrape endpoint <c>/metrics</c> and, in tests only, the route table. A service on a public origin passes
+    /// <paramref name="metricsOnManagementPortOnly"/>: without a management port it then serves no <c>/metrics</c> at
+    /// all (404), in every environment, instead of serving it on its public port.
     /// </summary>
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool metricsOnManagementPortOnly = false)
     {
         app.MapHealthChecks(HealthPath, new HealthCheckOptions
         {
@@ -113,7 +115,10 @@ public static class ServiceDefaultsExtensions
             Predicate = r => r.Tags.Contains(LivenessTag),
             ResponseWriter = HealthResponseWriter.WriteAsync,
         }).AllowAnonymous();
-        app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        if (!metricsOnManagementPortOnly || ManagementPort.From(app.Configuration) is not null)
+        {
+            app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
+        }
         if (RouteTableEndpoint.IsEnabled(app.Configuration, app.Environment))
         {
             app.MapRouteTable(); // test-only route export for the security drills; never in Production

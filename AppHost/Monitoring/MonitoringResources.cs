@@ -1,4 +1,5 @@
 using Chatbot.AppHost.Hosting;
+using Chatbot.AppHost.Orchestration;
 using Chatbot.AppHost.Processes;
 
 namespace Chatbot.AppHost.Monitoring;
@@ -12,10 +13,14 @@ public static class MonitoringResources
     public const string Prometheus = "prometheus";
     public const string Alertmanager = "alertmanager";
 
-    public static string ManagementOf(string service) => $"{service}-management";
+    public static string ManagementOf(string service) => ManagementPorts.NameOf(service);
 
-    public static MonitoringTargets Allocate(PortAllocator ports, IEnumerable<ProjectResource> services, IReadOnlyDictionary<string, int> overrides) => new(
-        services.ToDictionary(s => s.Name, s => ports.Allocate(ManagementOf(s.Name), s.DefaultPort + MonitoringTargets.ManagementPortOffset, overrides)),
+    public static MonitoringTargets Allocate(PortAllocator ports, IEnumerable<ProjectResource> services, IReadOnlyDictionary<string, int> overrides) =>
+        Allocate(ports, ManagementPorts.Allocate(ports, services, overrides), overrides);
+
+    /// <summary>The run's monitoring around the services' management ports (which every run has).</summary>
+    public static MonitoringTargets Allocate(PortAllocator ports, IReadOnlyDictionary<string, int> managementPorts, IReadOnlyDictionary<string, int> overrides) => new(
+        managementPorts,
         ports.Allocate(PostgresExporter, MonitoringTargets.DefaultPostgresExporterPort, overrides),
         ports.Allocate(RedisExporter, MonitoringTargets.DefaultRedisExporterPort, overrides),
         ports.Allocate(RabbitMqPrometheus, MonitoringTargets.DefaultRabbitMqPrometheusPort, overrides),

@@ -12,8 +12,7 @@ public sealed record MonitoringTargets(
     int PrometheusPort,
     int AlertmanagerPort)
 {
-    /// <summary>Defaults: a service's management port is its HTTP port + 4000 (chat 5080 → 9080); the rest are the exporters' usual ports.</summary>
-    public const int ManagementPortOffset = 4000;
+    /// <summary>Defaults: the exporters' usual ports (a service's management port is its own + 4000: <see cref="Orchestration.ManagementPorts"/>).</summary>
     public const int DefaultPostgresExporterPort = 9187;
     public const int DefaultRedisExporterPort = 9121;
     public const int DefaultRabbitMqPrometheusPort = 15692;

@@ -17,6 +17,8 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
     private readonly PortAllocator _ports;
     private readonly Dictionary<string, int> _resourcePorts = [];
     private readonly Dictionary<string, Uri> _endpoints = [];
+    private readonly IReadOnlyDictionary<string, int> _managementPorts;
+    private readonly ConcurrentDictionary<string, Uri> _replicaManagementEndpoints = new();
     private readonly ConcurrentDictionary<string, IResourceRunner> _runners = new();
     private readonly ConcurrentDictionary<string, int> _replicaCounts = new();
     private readonly HttpClient _healthClient = new() { Timeout = TimeSpan.FromSeconds(5) };
@@ -41,13 +43,18 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
             _resourcePorts[service.Name] = _ports.Allocate(service.Name, service.DefaultPort, options.Ports);
             _endpoints[service.Name] = new Uri($"http://localhost:{_resourcePorts[service.Name]}");
         }
+        _managementPorts = ManagementPorts.Allocate(_ports, model.Projects, options.Ports);
+        foreach (var (service, port) in _managementPorts)
+        {
+            _resourcePorts[ManagementPorts.NameOf(service)] = port;
+        }
         if (options.Monitoring)
         {
             if (Mode != InfraMode.Local)
             {
                 throw new PrerequisiteMissingException("--monitoring runs Prometheus and the exporters beside local servers: use it with --infra local.");
             }
-            Monitoring = MonitoringResources.Allocate(_ports, model.Projects, options.Ports);
+            Monitoring = MonitoringResources.Allocate(_ports, _managementPorts, options.Ports);
             foreach (var (name, port) in MonitoringResources.Ports(Monitoring))
             {
                 _resourcePorts[name] = port;
@@ -129,34 +136,33 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         var number = _replicaCounts.AddOrUpdate(service, 1, (_, n) => n + 1);
         var name = $"{service}-replica-{number}";
         var endpoint = new Uri($"http://localhost:{_ports.GetFreePort()}");
-        var management = Monitoring is null ? (int?)null : _ports.GetFreePort();
-        var runner = _serviceRunners.Create(name, resource, endpoint, EnvironmentFor(resource, endpoint, management), ManagementEndpoint(management));
+        var management = _ports.GetFreePort();
+        var runner = _serviceRunners.Create(name, resource, endpoint, EnvironmentFor(resource, endpoint, management), ManagementPorts.Endpoint(management));
         _runners[name] = runner;
+        _replicaManagementEndpoints[name] = ManagementPorts.Endpoint(management);
         await runner.StartAsync(cancellationToken);
         return (name, endpoint);
     }
 
     /// <summary>The exact environment a service instance gets (see <see cref="ServiceEnvironmentBuilder"/>).</summary>
     public SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint) =>
-        EnvironmentFor(service, endpoint, Monitoring?.ServiceManagementPorts[service.Name]);
+        EnvironmentFor(service, endpoint, _managementPorts[service.Name]);
 
-    /// <summary>With a management port, <c>Management__Port</c> moves /metrics, /health and /alive off the service's own port.</summary>
-    private SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint, int? managementPort)
+    /// <summary><c>Management__Port</c> moves /metrics, /health and /alive off the service's own port (<see cref="ManagementPorts"/>).</summary>
+    private SortedDictionary<string, string> EnvironmentFor(ProjectResource service, Uri endpoint, int managementPort)
     {
         var environment = ServiceEnvironmentBuilder.Build(service, endpoint, Guid.NewGuid().ToString("N")[..12], ConnectionStrings, _endpoints, _options,
             StateDirectory, parameter => Passwords.GetOrCreate(parameter.Name));
-        if (managementPort is { } port)
-        {
-            environment["Management__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+        environment["Management__Port"] = managementPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return environment;
     }
 
-    /// <summary>Where a service answers /health: its management port under <c>--monitoring</c>, else its own endpoint.</summary>
-    public Uri GetHealthEndpoint(string service) =>
-        ManagementEndpoint(Monitoring?.ServiceManagementPorts[service]) ?? GetEndpoint(service);
-
-    private static Uri? ManagementEndpoint(int? port) => port is { } p ? new Uri($"http://localhost:{p}") : null;
+    /// <summary>Where a service (or a replica, <c>&lt;service&gt;-replica-N</c>) answers /health, /alive and /metrics: its management port.</summary>
+    public Uri GetManagementEndpoint(string service) => _replicaManagementEndpoints.TryGetValue(service, out var replica)
+        ? replica
+        : _managementPorts.TryGetValue(service, out var port)
+            ? ManagementPorts.Endpoint(port)
+            : throw new KeyNotFoundException($"'{service}' is not a service with a management port.");
 
     /// <summary>Stops services (dependants first), then infrastructure; nothing is left running.</summary>
     public async ValueTask DisposeAsync()
@@ -200,9 +206,11 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
     /// <summary>Ports this run needs that something else already listens on (checked before start, default ports only).</summary>
     public IReadOnlyList<string> PortsInUse() => [.. _resourcePorts
         .Where(p => p.Value > 0 && (Mode != InfraMode.Existing || _endpoints.ContainsKey(p.Key)))
-        .Where(p => _endpoints.ContainsKey(p.Key) ? SelectedServices.Any(s => s.Name == p.Key) : true)
+        .Where(p => !_model.Projects.Any(s => PortsOf(s).Contains(p.Key)) || SelectedServices.Any(s => PortsOf(s).Contains(p.Key)))
         .Where(p => PortAllocator.IsInUse(p.Value))
         .Select(p => $"{p.Key} ({p.Value})")];
+
+    private static string[] PortsOf(ProjectResource service) => [service.Name, ManagementPorts.NameOf(service.Name)];
 
     /// <summary>The exact environment of one service of this run.</summary>
     public SortedDictionary<string, string> EnvironmentFor(string service) =>
@@ -216,7 +224,7 @@ public sealed class AppHostOrchestrator : IAsyncDisposable
         try
         {
             var environment = EnvironmentFor(service, endpoint);
-            runner = _serviceRunners.Create(service.Name, service, endpoint, environment, ManagementEndpoint(Monitoring?.ServiceManagementPorts[service.Name]));
+            runner = _serviceRunners.Create(service.Name, service, endpoint, environment, ManagementPorts.Endpoint(_managementPorts[service.Name]));
             _runners[service.Name] = runner;
             if (service.Databases.Any())
             {

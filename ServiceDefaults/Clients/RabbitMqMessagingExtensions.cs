@@ -1,5 +1,4 @@
 using Chatbot.ServiceDefaults.Clients;
-using Chatbot.ServiceDefaults.Audit;
 using Chatbot.ServiceDefaults.Messaging;
 using Chatbot.ServiceDefaults.Tenancy;
 using MassTransit;
@@ -36,7 +35,6 @@ public static class RabbitMqMessagingExtensions
         });
         builder.Services.AddScoped(typeof(TenantConsumeFilter<>));
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddScoped<AdminAudit>(); // admin routes record their changes on the bus (docs/audit.md)
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

@@ -15,7 +15,17 @@ public static class CrossTenantScope
     public static async Task<IDbContextTransaction> BeginCrossTenantScopeAsync(this DbContext db, string scope, CancellationToken ct)
     {
         var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlAsync($"SELECT set_config({Setting}, {scope}, true)", ct);
+        await db.EnterCrossTenantScopeAsync(scope, ct);
         return transaction;
+    }
+
+    /// <summary>The same scope inside the transaction the caller already opened (it ends with that transaction).</summary>
+    public static async Task EnterCrossTenantScopeAsync(this DbContext db, string scope, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A cross-tenant scope lives in a transaction; open one first.");
+        }
+        await db.Database.ExecuteSqlAsync($"SELECT set_config({Setting}, {scope}, true)", ct);
     }
 }

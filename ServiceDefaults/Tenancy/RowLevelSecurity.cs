@@ -23,16 +23,38 @@ public static class RowLevelSecurity
         """;
 
     /// <summary>The tenant policy on <paramref name="table"/>; each of <paramref name="crossTenantScopes"/> also sees every row.</summary>
-    public static string TenantIsolation(string table, string role, params string[] crossTenantScopes)
+    public static string TenantIsolation(string table, string role, params string[] crossTenantScopes) =>
+        TenantIsolationOn(table, "tenant_id", role, crossTenantScopes);
+
+    /// <summary>As <see cref="TenantIsolation"/> for a table whose tenant column is <paramref name="tenantColumn"/> (quoted as needed).</summary>
+    public static string TenantIsolationOn(string table, string tenantColumn, string role, params string[] crossTenantScopes)
     {
         var bypass = string.Concat(crossTenantScopes.Select(s => $" OR current_setting('{CrossTenantScope.Setting}', true) = '{s}'"));
         return $"""
             ALTER TABLE {table} ENABLE ROW LEVEL SECURITY;
             ALTER TABLE {table} FORCE ROW LEVEL SECURITY;
             CREATE POLICY tenant_isolation ON {table} TO {role}
-                USING (tenant_id = {CurrentTenant}{bypass}) WITH CHECK (tenant_id = {CurrentTenant}{bypass});
+                USING ({tenantColumn} = {CurrentTenant}{bypass}) WITH CHECK ({tenantColumn} = {CurrentTenant}{bypass});
             """;
     }
+
+    /// <summary>
+    /// The app role may use every table and sequence of the schema, those of later migrations too (default privileges of
+    /// the migrating user): for a database where only some tables are tenant-scoped and the rest are platform-wide.
+    /// </summary>
+    public static string GrantSchema(string role) => $"""
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role};
+        GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {role};
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {role};
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {role};
+        """;
+
+    public static string RevokeSchema(string role) => $"""
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM {role};
+        ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM {role};
+        REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {role};
+        REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {role};
+        """;
 
     public static string DropTenantIsolation(string table) => $"""
         DROP POLICY IF EXISTS tenant_isolation ON {table};

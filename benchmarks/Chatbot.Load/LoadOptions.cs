@@ -12,7 +12,7 @@ public sealed class LoadOptions
 
     public static readonly string[] Names =
     [
-        "scenario", "target", "simulator", "json", "users", "accounts", "duration", "ramp", "think", "turns", "rate",
+        "scenario", "target", "chat-management", "simulator", "json", "users", "accounts", "duration", "ramp", "think", "turns", "rate",
         "max-in-flight", "late-ms", "sim-latency", "sim-tps", "sim-tokens", "streams", "workers", "levels", "hold",
         "worker", "grace", "min-rate-fraction", "open-timeout",
     ];

@@ -20,8 +20,9 @@ public static class BillingServiceExtensions
         builder.AddValidatedOptions<OperatorOptions>(OperatorOptions.Section);
         builder.AddValidatedOptions<AlertDeliveryOptions>(AlertDeliveryOptions.Section);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddNpgsqlDbContext<BillingDbContext>("billingdb");
+        builder.AddTenantNpgsqlDbContext<BillingDbContext>("billingdb", BillingTenancy.Role);
         builder.AddMigration<BillingDbContext>();
+        builder.Services.AddDurableOutbox<BillingDbContext>("billing"); // the admin audit log's entries (docs/audit.md)
         builder.AddRedisClient("redis");
         builder.AddQuotaReservations();
         builder.AddDefaultAuthentication();

@@ -3,6 +3,7 @@ using Chatbot.Chat.Account;
 using Chatbot.Chat.Conversations;
 using Chatbot.Chat.Conversations.Export;
 using Chatbot.Chat.Messages;
+using Chatbot.Chat.Operations;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Prompts.Experiments;
 using Chatbot.Chat.Prompts.Evaluations;
@@ -32,11 +33,13 @@ public static class ChatApplicationExtensions
         app.MapPromptsApi();
         app.MapExperimentsApi();
         app.MapEvaluationsApi();
+        app.MapEvaluationSettingsApi();
         app.MapAccountExportApi();
         app.MapRetentionApi();
         app.MapToolsApi();
         app.MapToolApprovalsApi();
         app.MapAuditApi();
+        app.MapReadinessApi();
         return app;
     }
 }

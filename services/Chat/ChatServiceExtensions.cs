@@ -30,6 +30,8 @@ public static class ChatServiceExtensions
 
         builder.AddTenantNpgsqlDbContext<ChatDbContext>("chatdb", ChatTenancy.Role);
         builder.Services.AddScoped<AdminAuditStore>();
+        builder.Services.AddScoped<Chatbot.Chat.Operations.BackupLog>();
+        builder.Services.AddSingleton<Chatbot.Chat.Operations.ProviderChainReports>();
         builder.AddMigration<ChatDbContext>();
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
@@ -51,6 +53,10 @@ public static class ChatServiceExtensions
         builder.Services.AddScoped<PromptStore>();
         builder.Services.AddScoped<ToolStore>();
         builder.Services.AddScoped<TurnStarter>();
+        builder.Services.AddSingleton<Chatbot.Chat.Turns.Caching.ResponseCacheLookup>();
+        builder.Services.AddSingleton<Chatbot.Chat.Turns.Caching.CachedReplyWriter>();
+        builder.Services.AddSingleton<Chatbot.Chat.Turns.Caching.ResponseCacheMetrics>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(Chatbot.Chat.Turns.Caching.ResponseCacheMetrics.MeterName));
         builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentRouter>();
         builder.Services.AddScoped<Chatbot.Chat.Prompts.Experiments.ExperimentStore>();
         builder.Services.AddScoped<PromptGate>();
@@ -58,13 +64,13 @@ public static class ChatServiceExtensions
         builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationSetCatalog>();
         builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationQueue>();
         builder.Services.AddHostedService<Chatbot.Chat.Prompts.Evaluations.EvaluationRunner>();
+        builder.Services.AddSingleton<Chatbot.Chat.Prompts.Evaluations.EvaluationLeases>();
+        builder.Services.AddHostedService<Chatbot.Chat.Prompts.Evaluations.EvaluationRecovery>();
         builder.Services.AddScoped<ReplyOutcomeStore>();
         builder.Services.AddSingleton<ReplyCanceller>();
         builder.Services.AddSingleton<ReplyStreamHub>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReplyStreamHub>());
         builder.Services.AddScoped<IOutboxDeadLetterHandler, FailedTurnDeadLetters>();
-        builder.Services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("chat")));
-        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxActivities.SourceName));
         builder.Services.AddSingleton<OutboxFastPath>();
         builder.Services.AddSingleton<TurnCommitMarks>();
         builder.Services.AddSingleton<EarlyTurnPublisher>();

@@ -22,7 +22,7 @@ app.UseRequestLimits(); // per IP, listing per IP, per tenant by tier (RequestLi
 app.UseAuthorization();
 app.UseMiddleware<TenantContextMiddleware>();
 
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(metricsOnManagementPortOnly: true); // chat is the public origin: /metrics only on Management:Port
 app.MapChatIdentity();
 app.MapWebSessionApi();
 app.MapChatApi();

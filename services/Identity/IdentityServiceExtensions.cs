@@ -23,7 +23,7 @@ public static class IdentityServiceExtensions
 {
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<IdentityDbContext>("identitydb");
+        builder.AddTenantNpgsqlDbContext<IdentityDbContext>("identitydb", IdentityTenancy.Role);
         builder.AddMigration<IdentityDbContext>();
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
@@ -48,8 +48,6 @@ public static class IdentityServiceExtensions
         services.AddRedisWindowLimiter();
         services.AddSingleton<IpRateLimiter>();
         services.AddDurableOutbox<IdentityDbContext>("identity");
-        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf("identity")));
-        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxActivities.SourceName));
         services.AddHostedService<IdentityStartupService>();
         return builder;
     }

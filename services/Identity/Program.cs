@@ -5,6 +5,7 @@ using Chatbot.Identity.Erasure;
 using Chatbot.Identity.Tenants;
 using Chatbot.Identity.Tokens;
 using Chatbot.Identity.Validation;
+using Chatbot.ServiceDefaults.Tenancy;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -16,6 +17,7 @@ app.UseServiceDefaults();
 app.UseMiddleware<JsonContentTypeMiddleware>();
 app.UseAuthentication(); // after the status code pages: a 401/403 is problem details, not an empty body
 app.UseAuthorization();
+app.UseMiddleware<TenantContextMiddleware>(); // row-level security: the caller's tenant for every query
 
 app.MapDefaultEndpoints();
 app.MapTokenApi();

@@ -32,6 +32,7 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<ProviderPipelineFactory>();
         services.AddSingleton(ProviderChainFactory.Create);
         services.AddSingleton<InferenceMetrics>();
+        services.AddHostedService<MetricZeros>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(InferenceMetrics.MeterName));
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(InferenceActivities.SourceName));
 
@@ -65,6 +66,7 @@ public static class InferenceWorkerServiceExtensions
         services.AddSingleton<Chatbot.InferenceWorker.OutputChecks.OutputModeration>();
 
         builder.AddRedisClient("redis");
+        services.AddHostedService<ProviderChainReporter>(); // what chat's GET /api/admin/readiness shows operators
         services.AddSingleton<ErasedUsers>();
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {

@@ -11,6 +11,7 @@ using Chatbot.Moderation.Faults;
 using Chatbot.Moderation.Flow;
 using Chatbot.Moderation.Policies;
 using Chatbot.Moderation.Providers;
+using Chatbot.Moderation.Retention;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -43,9 +44,11 @@ public static class ModerationServiceExtensions
             sp.GetRequiredService<ModerationMetrics>(), sp.GetServices<IAsyncInputDetector>()));
         services.AddSingleton<ModerationMetrics>();
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(ModerationMetrics.MeterName));
+        services.AddHostedService<BypassSeriesAtZero>();
 
         services.AddHostedService<ModerationWarmup>();
         services.AddSingleton<ReplyStreamBlocker>();
+        services.AddSingleton<ResponseCacheMarks>();
         services.AddScoped<InputModerationService>();
         services.AddScoped<AuditWriter>();
         services.AddScoped<ReviewQueue>();
@@ -57,6 +60,7 @@ public static class ModerationServiceExtensions
 
         builder.AddTenantNpgsqlDbContext<ModerationDbContext>("moderationdb", ModerationTenancy.Role);
         builder.AddMigration<ModerationDbContext>();
+        services.AddDurableOutbox<ModerationDbContext>("moderation"); // the admin audit log's entries (docs/audit.md)
         builder.AddRedisClient("redis");
         builder.AddRabbitMqMessaging("rabbitmq", bus =>
         {
@@ -65,6 +69,7 @@ public static class ModerationServiceExtensions
             bus.AddConsumer<OutputBlockedConsumer>().Endpoint(e => e.Name = "moderation-output-blocked");
             bus.AddConsumer<ToolCallAuditedConsumer>().Endpoint(e => e.Name = "moderation-tool-calls");
             bus.AddConsumer<EraseModerationDataConsumer>().Endpoint(e => e.Name = "moderation-erasure");
+            bus.AddConsumer<ApplyRetentionConsumer>().Endpoint(e => e.Name = "moderation-retention");
         });
         return builder;
     }

@@ -18,6 +18,7 @@ public sealed class OutboxMetrics
         var meter = meters.Create(MeterNameOf(service));
         deadLettered = meter.CreateCounter<long>(DeadLetteredNameOf(service), "{row}", "Outbox rows dead-lettered after their last attempt");
         fastPath = meter.CreateCounter<long>(FastPathNameOf(service), "{row}", "Outbox rows the fast path published (or handed over to the dispatcher)");
+        deadLettered.Add(0); // exported at 0 from the start (the Prometheus way): the alert and the dashboard read 0, not nothing
     }
 
     public static string MeterNameOf(string service) => $"Chatbot.{char.ToUpperInvariant(service[0])}{service[1..]}.Outbox";

@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Microsoft.Extensions.Hosting;
@@ -10,7 +12,8 @@ public static class OutboxServiceExtensions
     /// <summary>
     /// The durable outbox over <typeparamref name="TContext"/> (which applies <see cref="OutboxMessageConfiguration"/>):
     /// options from section <c>Outbox</c>, the signal, publisher, dead letters and the dispatcher as a hosted service.
-    /// The host adds the meter <see cref="OutboxMetrics.MeterNameOf"/> and the trace source <see cref="OutboxActivities.SourceName"/> to its telemetry.
+    /// The outbox's meter (<see cref="OutboxMetrics.MeterNameOf"/>) and trace source (<see cref="OutboxActivities.SourceName"/>)
+    /// join the host's telemetry; <see cref="AdminAudit"/> writes the admin audit log through it.
     /// </summary>
     /// <param name="service">The service's resource name in lower case; names the outbox's metrics.</param>
     public static IServiceCollection AddDurableOutbox<TContext>(this IServiceCollection services, string service)
@@ -24,6 +27,9 @@ public static class OutboxServiceExtensions
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(OutboxMetrics.MeterNameOf(service)));
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddSource(OutboxActivities.SourceName));
+        services.AddScoped<AdminAudit>(); // admin routes record their changes in the same transaction (docs/audit.md)
         return services;
     }
 }

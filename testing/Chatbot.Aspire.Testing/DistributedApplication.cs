@@ -29,6 +29,18 @@ public sealed class DistributedApplication : IAsyncDisposable
     /// <summary>An HttpClient whose BaseAddress is the service's http endpoint.</summary>
     public HttpClient CreateHttpClient(string resourceName) => new() { BaseAddress = GetEndpoint(resourceName) };
 
+    /// <summary>
+    /// An HttpClient for the service's (or replica's) management port: <c>/health</c>, <c>/alive</c> and <c>/metrics</c> are
+    /// served there only, as in Kubernetes; the service's own endpoint answers 404 to them.
+    /// </summary>
+    public HttpClient CreateManagementHttpClient(string resourceName) => new() { BaseAddress = GetManagementEndpoint(resourceName) };
+
+    public Uri GetManagementEndpoint(string resourceName) => _orchestrator.GetManagementEndpoint(resourceName);
+
+    /// <summary>The management port of the replica <see cref="StartReplicaAsync"/> returned <paramref name="replicaEndpoint"/> for.</summary>
+    public Uri GetManagementEndpoint(Uri replicaEndpoint) =>
+        _orchestrator.GetManagementEndpoint(_replicas.Single(r => r.Value == replicaEndpoint).Key);
+
     /// <summary>Prometheus's HTTP API of a run started with <c>--monitoring</c>.</summary>
     public Uri GetPrometheusEndpoint() => _orchestrator.Monitoring is { } monitoring
         ? new Uri($"http://localhost:{monitoring.PrometheusPort}")

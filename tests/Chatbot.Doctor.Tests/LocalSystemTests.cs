@@ -19,7 +19,8 @@ public sealed partial class LocalSystemTests(LocalSystemFixture system)
         var admin = await PasswordSignIn.SignInAsync(origin, LocalSystemFixture.AdminEmail, LocalSystemFixture.AdminPassword);
 
         var clock = Stopwatch.StartNew();
-        var results = await DoctorHarness.RunAsync([system.Origin.ToString(), "--admin-token", admin.AccessToken, "--rate-limit-requests", "160"]);
+        var results = await DoctorHarness.RunAsync([system.Origin.ToString(), "--admin-token", admin.AccessToken, "--rate-limit-requests", "160",
+            "--management-url", system.App.GetManagementEndpoint("chat").ToString()]);
         clock.Stop();
         var report = DoctorHarness.Describe(results);
 
@@ -33,15 +34,61 @@ public sealed partial class LocalSystemTests(LocalSystemFixture system)
         Assert.True(results.Row(DnsCheck.Caa).Status == CheckStatus.CannotCheck, report);
         // What the system does right, the doctor sees.
         foreach (var row in new[] { SecurityHeadersCheck.Headers, SecurityHeadersCheck.Csp, CorsCheck.Cors, PrivateRoutesCheck.PrivateRoutes,
-                     SecretsInPageCheck.Secrets, InternalRoutesCheck.Internal, HealthCheck.Health,
+                     SecretsInPageCheck.Secrets, InternalRoutesCheck.Internal, InternalRoutesCheck.Metrics, HealthCheck.Health,
                      RateLimitCheck.Login, RateLimitCheck.SignUp, RateLimitCheck.Chat })
         {
             Assert.True(results.Row(row).Status == CheckStatus.Pass, $"{row.Id} did not pass:\n{report}");
         }
-        // Without a management port (the AppHost's default) /metrics is on chat's own port: the doctor says so.
-        Assert.True(results.Row(InternalRoutesCheck.Metrics).Status == CheckStatus.Fail, report);
         Assert.NotEqual(CheckStatus.CannotCheck, results.Row(OperationsCheck.Budgets).Status); // the admin token was accepted
+        // The local system's worker runs the provider simulator alone: no real provider, no fallback. The doctor says so.
+        var fallback = results.Row(OperationsCheck.Fallback);
+        Assert.True(fallback.Status == CheckStatus.Fail, report);
+        Assert.Contains("only the provider simulator", fallback.Reason);
+        Assert.Contains("Inference__Providers__1__", fallback.Fix);
+        Assert.NotEqual(CheckStatus.CannotCheck, results.Row(OperationsCheck.Backup).Status); // reported by chat's readiness route
         Assert.DoesNotContain(admin.AccessToken, report);
+    }
+
+    [Fact]
+    public async Task The_backup_row_fails_until_scripts_backup_sh_has_recorded_a_backup_and_needs_the_admin_token()
+    {
+        // Each step from an address of its own (TEST-NET-2): chat's per-IP window is the rate-limit rows' to exhaust.
+        using var origin = new HttpClient(new ForwardedForHandler("198.51.100.10")) { BaseAddress = system.Origin };
+        var admin = await PasswordSignIn.SignInAsync(origin, LocalSystemFixture.AdminEmail, LocalSystemFixture.AdminPassword);
+        string[] quick = [system.Origin.ToString(), "--skip-rate-limits"];
+
+        var anonymous = await DoctorHarness.RunAsync(quick, new ForwardedForHandler("198.51.100.11"));
+        var before = await DoctorHarness.RunAsync([.. quick, "--admin-token", admin.AccessToken], new ForwardedForHandler("198.51.100.12"));
+        var backup = await RunBackupAsync();
+        var after = await DoctorHarness.RunAsync([.. quick, "--admin-token", admin.AccessToken], new ForwardedForHandler("198.51.100.13"));
+
+        foreach (var row in new[] { OperationsCheck.Fallback, OperationsCheck.Backup })
+        {
+            Assert.Equal(CheckStatus.CannotCheck, anonymous.Row(row).Status);
+            Assert.Contains("--admin-token", anonymous.Row(row).Reason);
+        }
+        Assert.True(before.Row(OperationsCheck.Backup).Status == CheckStatus.Fail, DoctorHarness.Describe(before));
+        Assert.Contains("no backup is recorded", before.Row(OperationsCheck.Backup).Reason);
+        Assert.True(backup.ExitCode == 0, backup.Output + backup.Error);
+        Assert.True(after.Row(OperationsCheck.Backup).Status == CheckStatus.Pass, DoctorHarness.Describe(after));
+        Assert.Contains("h ago", after.Row(OperationsCheck.Backup).Reason);
+    }
+
+    /// <summary>scripts/backup.sh as an operator runs it, against the local system's PostgreSQL (RabbitMQ's definitions skipped).</summary>
+    private async Task<CommandResult> RunBackupAsync()
+    {
+        var server = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = await system.App.GetConnectionStringAsync("postgres") };
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "Chatbot.Aspire.sln")))
+        {
+            root = root.Parent ?? throw new DirectoryNotFoundException("Chatbot.Aspire.sln not found");
+        }
+        var folder = Path.Combine(system.App.StateDirectory, $"backup-{Guid.NewGuid():N}");
+        return await CommandRunner.RunAsync("bash", [Path.Combine(root.FullName, "scripts", "backup.sh"), folder], root.FullName, new Dictionary<string, string>
+        {
+            ["PGHOST"] = (string)server["Host"], ["PGPORT"] = Convert.ToString(server["Port"], System.Globalization.CultureInfo.InvariantCulture)!,
+            ["PGUSER"] = (string)server["Username"], ["PGPASSWORD"] = (string)server["Password"],
+        });
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed class ResourceControlTests(SystemFixture system)
     [Fact]
     public async Task A_stopped_service_stops_answering_and_answers_again_after_start()
     {
-        using var client = system.App.CreateHttpClient("billing");
+        using var client = system.App.CreateManagementHttpClient("billing");
 
         await system.App.StopResourceAsync("billing");
         await Assert.ThrowsAsync<HttpRequestException>(() => client.GetAsync("/health"));
@@ -37,7 +37,7 @@ public sealed class ResourceControlTests(SystemFixture system)
     {
         var replica = await system.App.StartReplicaAsync("identity");
 
-        using var client = new HttpClient { BaseAddress = replica };
+        using var client = new HttpClient { BaseAddress = system.App.GetManagementEndpoint(replica) };
         using var response = await client.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -12,13 +12,31 @@ public sealed class WholeSystemTests(SystemFixture system)
 
     [Theory]
     [MemberData(nameof(Services))]
-    public async Task Every_service_answers_health_with_200(string service)
+    public async Task Every_service_answers_health_with_200_on_its_management_port_only(string service)
     {
-        using var client = system.App.CreateHttpClient(service);
+        using var management = system.App.CreateManagementHttpClient(service);
+        using var own = system.App.CreateHttpClient(service);
 
-        using var response = await client.GetAsync("/health");
+        using var response = await management.GetAsync("/health");
+        using var onOwnPort = await own.GetAsync("/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, onOwnPort.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_are_not_served_on_chats_public_origin_but_on_its_management_port()
+    {
+        using var origin = system.App.CreateHttpClient("chat");
+        using var management = system.App.CreateManagementHttpClient("chat");
+
+        using var onOrigin = await origin.GetAsync("/metrics");
+        using var onManagement = await management.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, onOrigin.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, onManagement.StatusCode);
+        Assert.Contains("# TYPE ", await onManagement.Content.ReadAsStringAsync());
+        Assert.Equal(system.App.GetEnvironment("chat")["Management__Port"], system.App.GetManagementEndpoint("chat").Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Theory]

@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.Contracts.Audit;
 using Chatbot.Moderation.Data;
+using Chatbot.Moderation.Audit;
 using Chatbot.Moderation.Data.Entities;
+using Chatbot.ServiceDefaults.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Chatbot.Moderation.IntegrationTests;
 
@@ -51,5 +55,48 @@ public sealed class AdminAuditTests(ModerationFixture fixture)
         Assert.Contains("pending", entry.Before);
         Assert.Contains("rejected", entry.After);
         Assert.DoesNotContain("ada@example.com", entry.After);
+    }
+
+    [Fact]
+    public async Task A_decision_and_its_audit_entry_commit_or_roll_back_together()
+    {
+        var (tenant, adminId) = (Guid.NewGuid(), Guid.NewGuid());
+        var (rolledBack, committed) = (await SeedPendingAsync(tenant), await SeedPendingAsync(tenant));
+        using (TenantContext.Enter(tenant))
+        {
+            await using (var scope = fixture.Service.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<ModerationDbContext>();
+                await using var transaction = await db.Database.BeginTransactionAsync();
+                Assert.True(await scope.ServiceProvider.GetRequiredService<ReviewQueue>().DecideAsync(tenant, rolledBack, adminId, true, null, default));
+                Assert.Equal(1, await db.OutboxMessages.CountAsync(o => o.TenantId == tenant)); // the entry is in the change's transaction
+                await transaction.RollbackAsync();
+            }
+            await using (var scope = fixture.Service.Services.CreateAsyncScope())
+            {
+                Assert.True(await scope.ServiceProvider.GetRequiredService<ReviewQueue>().DecideAsync(tenant, committed, adminId, true, null, default));
+            }
+        }
+
+        // Same tenant, same ordering key: had the first entry been committed, it would have been published before this one.
+        var entry = await fixture.WaitForAsync<AdminActionRecorded>(a => a.Target == $"review-items/{committed}");
+        Assert.Equal((adminId, "moderation.review.approved"), (entry.ActorId, entry.Action));
+        Assert.Empty(fixture.Received<AdminActionRecorded>(a => a.Target == $"review-items/{rolledBack}"));
+        await using var check = fixture.NewDb();
+        Assert.Equal(ReviewStatuses.Pending, (await check.ReviewItems.SingleAsync(r => r.Id == rolledBack)).Status);
+        Assert.DoesNotContain(await check.OutboxMessages.Where(o => o.TenantId == tenant).ToListAsync(), o => o.Payload.Contains(rolledBack.ToString()));
+    }
+
+    private async Task<Guid> SeedPendingAsync(Guid tenant)
+    {
+        var id = Guid.NewGuid();
+        await using var db = fixture.NewDb();
+        db.ReviewItems.Add(new ReviewItem
+        {
+            Id = id, TenantId = tenant, Source = "input", Categories = "pii", MaskedText = "<EMAIL_1>",
+            Status = ReviewStatuses.Pending, CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
+        return id;
     }
 }

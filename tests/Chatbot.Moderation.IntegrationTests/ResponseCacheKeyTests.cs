@@ -9,9 +9,13 @@ namespace Chatbot.Moderation.IntegrationTests;
 [Collection(ModerationCollection.Name)]
 public sealed class ResponseCacheKeyTests(ModerationFixture fixture)
 {
-    private async Task<Guid> OptedInTenantAsync(int seconds = 300)
+    /// <summary>A word of letters only: a hex id's digit runs can read as a phone number, which would make the turn personal.</summary>
+    private static string Letters() => string.Concat(Guid.NewGuid().ToString("N").Select(c => char.IsDigit(c) ? (char)('g' + c - '0') : c));
+
+    private Task<Guid> OptedInTenantAsync(int seconds = 300) => OptedInTenantAsync(Guid.NewGuid(), seconds);
+
+    private async Task<Guid> OptedInTenantAsync(Guid tenant, int seconds)
     {
-        var tenant = Guid.NewGuid();
         using var admin = TestAuthHandler.Apply(fixture.Service.CreateClient(), Guid.NewGuid(), tenant, "tenant-admin");
         using var response = await admin.PutAsJsonAsync("/api/moderation/policy", new { responseCacheSeconds = seconds });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -65,5 +69,25 @@ public sealed class ResponseCacheKeyTests(ModerationFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty("responseCacheSeconds", out _));
+    }
+
+    [Fact]
+    public async Task A_cacheable_turn_marks_its_key_allowed_under_the_current_policy_and_a_policy_write_forgets_the_current_one()
+    {
+        var tenant = await OptedInTenantAsync(300);
+        var passed = await PassAsync($"What is a topic exchange? Topic {Letters()}.", tenant);
+        var redis = fixture.Redis.GetDatabase();
+        var allowed = await redis.StringGetAsync(ResponseCacheKey.AllowedKey(tenant, passed.CacheKey!));
+        var current = await redis.StringGetAsync(ResponseCacheKey.PolicyKey(tenant));
+        Assert.False(allowed.IsNullOrEmpty);
+        Assert.Equal(allowed, current); // chat may answer a repeat of this exact turn itself
+        var ttl = await redis.KeyTimeToLiveAsync(ResponseCacheKey.AllowedKey(tenant, passed.CacheKey!));
+        Assert.InRange(ttl!.Value.TotalSeconds, 1, 300);
+
+        await OptedInTenantAsync(tenant, 120); // the policy changes
+        Assert.True((await redis.StringGetAsync(ResponseCacheKey.PolicyKey(tenant))).IsNullOrEmpty);
+        var again = await PassAsync($"What is a fanout exchange? Topic {Letters()}.", tenant);
+        Assert.NotEqual(allowed, await redis.StringGetAsync(ResponseCacheKey.PolicyKey(tenant))); // the new policy's fingerprint
+        Assert.NotNull(again.CacheKey);
     }
 }

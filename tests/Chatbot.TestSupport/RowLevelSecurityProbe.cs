@@ -7,13 +7,13 @@ namespace Chatbot.TestSupport;
 /// (which may act as the role): the rows of a tenant with no tenant set, with that tenant, with another; and whether a
 /// copy of one of the tenant's rows moved to another tenant can be inserted.
 /// </summary>
-public sealed class RowLevelSecurityProbe(string connectionString, string role)
+public sealed class RowLevelSecurityProbe(string connectionString, string role, string tenantColumn = "tenant_id")
 {
     /// <summary>Rows of <paramref name="owner"/> in <paramref name="table"/> seen as the role with <paramref name="actingFor"/> in app.tenant_id.</summary>
     public async Task<long> CountAsync(string table, Guid owner, Guid? actingFor)
     {
         await using var connection = await OpenAsync(actingFor);
-        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE tenant_id = @owner", connection);
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE {tenantColumn} = @owner", connection);
         count.Parameters.AddWithValue("owner", owner);
         return (long)(await count.ExecuteScalarAsync())!;
     }
@@ -21,14 +21,15 @@ public sealed class RowLevelSecurityProbe(string connectionString, string role)
     /// <summary>
     /// Copies one of <paramref name="owner"/>'s rows, gives it <paramref name="target"/> as tenant (and a fresh
     /// <paramref name="key"/> unless the key is tenant_id), and inserts it as the role acting for <paramref name="actingFor"/>: the PostgreSQL error
-    /// code, or null when the insert went through.
+    /// code, or null when the insert went through. The copy keeps its identity column values (OVERRIDING SYSTEM VALUE), so
+    /// row-level security, which PostgreSQL checks before unique indexes, is what refuses it.
     /// </summary>
     public async Task<string?> InsertCopyAsync(string table, string key, Guid owner, Guid target, Guid? actingFor)
     {
         await using var connection = await OpenAsync(null, asRole: false);
         await using var copy = new NpgsqlCommand($"""
-            CREATE TEMP TABLE probe_row AS SELECT * FROM {table} WHERE tenant_id = @owner LIMIT 1;
-            UPDATE probe_row SET tenant_id = @target{(key == "tenant_id" ? string.Empty : $", {key} = gen_random_uuid()")};
+            CREATE TEMP TABLE probe_row AS SELECT * FROM {table} WHERE {tenantColumn} = @owner LIMIT 1;
+            UPDATE probe_row SET {tenantColumn} = @target{(key == tenantColumn ? string.Empty : $", {key} = gen_random_uuid()")};
             GRANT SELECT ON probe_row TO {role};
             """, connection);
         copy.Parameters.AddWithValue("owner", owner);
@@ -37,7 +38,7 @@ public sealed class RowLevelSecurityProbe(string connectionString, string role)
         await SetAsync(connection, actingFor);
         try
         {
-            await using var insert = new NpgsqlCommand($"INSERT INTO {table} SELECT * FROM probe_row", connection);
+            await using var insert = new NpgsqlCommand($"INSERT INTO {table} OVERRIDING SYSTEM VALUE SELECT * FROM probe_row", connection);
             return await insert.ExecuteNonQueryAsync() == 1 ? null : "no row";
         }
         catch (PostgresException ex)

@@ -41,7 +41,8 @@ public sealed class SseScenario : IScenario
         var warmUp = new ChatJourney(context.Api(setup), accounts, context.Message("sse: warm-up", 0, 0, 5), 2, TimeSpan.Zero);
         await Task.WhenAll(Enumerable.Range(0, 50).Select(user => warmUp.RunAsync(user, () => true, ct)));
         await Task.Delay(TimeSpan.FromSeconds(5), ct);
-        var (rssBefore, heapBefore) = (ProcessMemory.ResidentBytes(pid), await ProcessMemory.GcHeapBytesAsync(context.Http, ct));
+        using var management = new HttpClient { BaseAddress = context.System.ChatManagement }; // /metrics is not on the public origin
+        var (rssBefore, heapBefore) = (ProcessMemory.ResidentBytes(pid), await ProcessMemory.GcHeapBytesAsync(management, ct));
         setup.Stop();
 
         var environment = new Dictionary<string, string>
@@ -64,7 +65,7 @@ public sealed class SseScenario : IScenario
             }
             await Task.Delay(TimeSpan.FromSeconds(5), ct);
             var (open, streaming, rssHeld, heapHeld) = (processes.Sum(p => p.Latest.Open), processes.Sum(p => p.Latest.Streaming),
-                ProcessMemory.ResidentBytes(pid), await ProcessMemory.GcHeapBytesAsync(context.Http, ct));
+                ProcessMemory.ResidentBytes(pid), await ProcessMemory.GcHeapBytesAsync(management, ct));
             var (minOpen, rssMax) = (open, rssHeld);
             for (var end = DateTime.UtcNow + hold; DateTime.UtcNow < end;)
             {

@@ -14,14 +14,17 @@ public sealed class SystemUnderTest : IAsyncDisposable
     // Ctrl+C cancels the run gracefully (Program.cs), which ends here too; kill or a closed terminal stops it all at once.
     private readonly IDisposable? _stopOnTermination;
 
-    private SystemUnderTest(Uri chat, Uri simulator, string? adminPasswordFile, DistributedApplication? app,
+    private SystemUnderTest(Uri chat, Uri chatManagement, Uri simulator, string? adminPasswordFile, DistributedApplication? app,
         IDisposable? stopOnTermination = null)
     {
-        (Chat, Simulator, AdminPasswordFile, _app, _stopOnTermination) = (chat, simulator, adminPasswordFile, app, stopOnTermination);
+        (Chat, ChatManagement, Simulator, AdminPasswordFile, _app, _stopOnTermination) = (chat, chatManagement, simulator, adminPasswordFile, app, stopOnTermination);
     }
 
     /// <summary>Chat's public origin (every journey goes through it).</summary>
     public Uri Chat { get; }
+
+    /// <summary>Chat's management port (<c>/metrics</c>, <c>/health</c>): never the public origin.</summary>
+    public Uri ChatManagement { get; }
 
     /// <summary>The inference worker, whose standalone simulator answers <c>POST /v1/chat/completions</c>.</summary>
     public Uri Simulator { get; }
@@ -39,8 +42,9 @@ public sealed class SystemUnderTest : IAsyncDisposable
         {
             var chat = new Uri(options.String("target") ?? "http://localhost:5080");
             var simulator = new Uri(options.String("simulator") ?? "http://localhost:5082");
+            var management = new Uri(options.String("chat-management") ?? "http://localhost:9080");
             var stateFile = Path.Combine(RepositoryRoot(), ".state", "identity", "bootstrap-admin-password");
-            return new SystemUnderTest(chat, simulator, options.Has("raise-limits") && File.Exists(stateFile) ? stateFile : null, null);
+            return new SystemUnderTest(chat, management, simulator, options.Has("raise-limits") && File.Exists(stateFile) ? stateFile : null, null);
         }
         var full = options.Has("full");
         var builder = (await DistributedApplicationTestingBuilder.CreateAsync())
@@ -70,7 +74,7 @@ public sealed class SystemUnderTest : IAsyncDisposable
             throw;
         }
         var passwordFile = Path.Combine(app.StateDirectory, "identity", "bootstrap-admin-password");
-        return new SystemUnderTest(app.GetEndpoint("chat"), app.GetEndpoint("inference-worker"),
+        return new SystemUnderTest(app.GetEndpoint("chat"), app.GetManagementEndpoint("chat"), app.GetEndpoint("inference-worker"),
             full && File.Exists(passwordFile) ? passwordFile : null, app, stopOnTermination);
     }
 

@@ -1,5 +1,6 @@
 using Chatbot.Billing.Data;
 using Chatbot.Billing.Data.Entities;
+using Chatbot.Outbox;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public static class AlertSettingsApi
     }
 
     public static async Task<Results<NoContent, ValidationProblem>> PutAsync(AlertSettingsRequest r, CurrentUser user,
-        BillingDbContext db, IHostEnvironment environment, CancellationToken ct)
+        BillingDbContext db, IHostEnvironment environment, AdminAudit audit, CancellationToken ct)
     {
         if (r.WebhookUrl is not null && (!Uri.TryCreate(r.WebhookUrl, UriKind.Absolute, out var url)
             || !(url.Scheme == Uri.UriSchemeHttps || (url.Scheme == Uri.UriSchemeHttp && (environment.IsDevelopment() || url.IsLoopback)))))
@@ -32,11 +33,13 @@ public static class AlertSettingsApi
             return BillingProblems.Invalid("alertEmail", "alertEmail must be an e-mail address.");
         }
         var tenant = await db.Tenants.FirstOrDefaultAsync(t => t.TenantId == user.TenantId, ct);
+        var before = AuditViews.AlertsOf(tenant);
         if (tenant is null)
         {
             db.Tenants.Add(tenant = new TenantBilling { TenantId = user.TenantId, Tier = user.Tier.ToLowerInvariant() });
         }
         (tenant.WebhookUrl, tenant.WebhookSecret, tenant.AlertEmail) = (r.WebhookUrl, r.WebhookSecret, r.AlertEmail);
+        audit.Record(user.UserId, user.TenantId, "billing.alerts.updated", $"tenants/{user.TenantId}/alerts", before, AuditViews.AlertsOf(tenant));
         await db.SaveChangesAsync(ct);
         return TypedResults.NoContent();
     }

@@ -1,6 +1,7 @@
 using Chatbot.Billing.Data;
 using Chatbot.Billing.Data.Entities;
 using Chatbot.Billing.Limits;
+using Chatbot.Outbox;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public static class PricesApi
             .Skip(Math.Max(0, offset ?? 0)).Take(200).ToListAsync(ct));
 
     public static async Task<Results<Created<Price>, ValidationProblem>> CreateAsync(PriceRequest request, BillingDbContext db,
-        LimitPublisher publisher, TimeProvider clock, CancellationToken ct)
+        LimitPublisher publisher, TimeProvider clock, CurrentUser admin, AdminAudit audit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Provider) || request.Provider.Length > 100)
         {
@@ -45,6 +46,7 @@ public static class PricesApi
             OutputPerMillion = request.OutputPerMillion, CachedPerMillion = request.CachedPerMillion, EffectiveFrom = request.EffectiveFrom ?? now, CreatedAt = now,
         };
         db.Prices.Add(price);
+        audit.Record(admin.UserId, AdminAudit.Platform, "billing.price.created", $"prices/{price.Provider}/{price.Model}", null, AuditViews.Of(price));
         try
         {
             await db.SaveChangesAsync(ct);

@@ -14,6 +14,7 @@ public sealed class ChatDbContext(DbContextOptions<ChatDbContext> options) : DbC
     public DbSet<OpenAiPolicy> OpenAiPolicies => Set<OpenAiPolicy>();
     public DbSet<AccountExport> AccountExports => Set<AccountExport>();
     public DbSet<TenantRetention> TenantRetentions => Set<TenantRetention>();
+    public DbSet<TenantEvaluationSettings> TenantEvaluationSettings => Set<TenantEvaluationSettings>();
     public DbSet<PromptExperiment> PromptExperiments => Set<PromptExperiment>();
     public DbSet<ReplyFeedback> ReplyFeedback => Set<ReplyFeedback>();
     public DbSet<PromptEvaluation> PromptEvaluations => Set<PromptEvaluation>();

@@ -45,7 +45,7 @@ public static class OpenAiPolicyApi
         {
             return ApiProblems.Invalid("defaultModel", $"'{OpenAiErrors.Truncate(preferred)}' must be a model alias of this deployment (and in models when models is set).");
         }
-        var saved = await store.SaveAsync(user.TenantId, new OpenAiTenantPolicy
+        var saved = await store.SaveAsync(user.TenantId, user.UserId, new OpenAiTenantPolicy
         {
             AllowSystemMessages = request.AllowSystemMessages,
             StoreConversations = request.StoreConversations,

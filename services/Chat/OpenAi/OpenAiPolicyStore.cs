@@ -1,5 +1,6 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,7 @@ namespace Chatbot.Chat.OpenAi;
 /// by tenant), read through a per-replica cache of <see cref="CacheLifetime"/> so a completion does not pay a query. A
 /// change is in force at once on the replica that saved it and within <see cref="CacheLifetime"/> on the others.
 /// </summary>
-public sealed class OpenAiPolicyStore(ChatDbContext db, IMemoryCache cache, IOptions<OpenAiOptions> options, TimeProvider clock)
+public sealed class OpenAiPolicyStore(ChatDbContext db, IMemoryCache cache, IOptions<OpenAiOptions> options, AdminAudit audit, TimeProvider clock)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
@@ -30,10 +31,11 @@ public sealed class OpenAiPolicyStore(ChatDbContext db, IMemoryCache cache, IOpt
     public Task<OpenAiPolicy?> GetAsync(Guid tenantId, CancellationToken ct) =>
         db.OpenAiPolicies.AsNoTracking().FirstOrDefaultAsync(p => p.TenantId == tenantId, ct);
 
-    /// <summary>Replaces the tenant's stored row with <paramref name="policy"/>.</summary>
-    public async Task<OpenAiPolicy> SaveAsync(Guid tenantId, OpenAiTenantPolicy policy, CancellationToken ct)
+    /// <summary>Replaces the tenant's stored row with <paramref name="policy"/>, with its admin audit entry in the same transaction.</summary>
+    public async Task<OpenAiPolicy> SaveAsync(Guid tenantId, Guid actorId, OpenAiTenantPolicy policy, CancellationToken ct)
     {
         var row = await db.OpenAiPolicies.FirstOrDefaultAsync(p => p.TenantId == tenantId, ct);
+        var before = ToPolicy(row);
         if (row is null)
         {
             row = new OpenAiPolicy { TenantId = tenantId, UpdatedAt = clock.GetUtcNow() };
@@ -44,6 +46,7 @@ public sealed class OpenAiPolicyStore(ChatDbContext db, IMemoryCache cache, IOpt
         row.Models = policy.Models;
         row.DefaultModel = policy.DefaultModel;
         row.UpdatedAt = clock.GetUtcNow();
+        audit.Record(actorId, tenantId, "chat.openai-policy.updated", $"tenants/{tenantId}/openai-policy", before, ToPolicy(row));
         await db.SaveChangesAsync(ct);
         cache.Remove(Key(tenantId));
         return row;

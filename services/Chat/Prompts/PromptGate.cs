@@ -10,7 +10,8 @@ namespace Chatbot.Chat.Prompts;
 /// <summary>
 /// The evaluation gate (docs/experiments.md): a tenant's version is activated, or given more than
 /// <see cref="EvaluationOptions.UngatedWeight"/> % of an experiment, only if its latest completed evaluation reaches the
-/// threshold and is not more than the margin below the active version's. It applies per <see cref="EvaluationOptions.Gate"/>;
+/// tenant's threshold and is not more than its margin below the active version's (<see cref="EvaluationSettingsApi"/>: the
+/// tenant's own values, else the deployment's). It applies per <see cref="EvaluationOptions.Gate"/>;
 /// the global default's versions (platform scope) are not gated. A refusal is a 409 naming the score and the threshold.
 /// </summary>
 public sealed class PromptGate(ChatDbContext db, IOptions<EvaluationOptions> options)
@@ -40,9 +41,16 @@ public sealed class PromptGate(ChatDbContext db, IOptions<EvaluationOptions> opt
     public async Task<ProblemHttpResult?> CheckNewActiveVersionAsync(Guid tenantId, CancellationToken ct) =>
         await AppliesAsync(tenantId, ct)
             ? Refuse("A new prompt version cannot be activated before it is evaluated.",
-                $"Create it with \"activate\": false, run POST /api/prompts/{{version}}/evaluations, then activate it; the threshold is {options.Value.Threshold} %.",
+                $"Create it with \"activate\": false, run POST /api/prompts/{{version}}/evaluations, then activate it; the threshold is {(await SettingsAsync(tenantId, ct)).Threshold} %.",
                 null, null)
             : null;
+
+    /// <summary>The tenant's threshold and margin: its own where it set them, else the deployment's.</summary>
+    private async Task<(double Threshold, double Margin)> SettingsAsync(Guid tenantId, CancellationToken ct)
+    {
+        var own = await EvaluationSettingsApi.FindAsync(db, tenantId, ct);
+        return (own?.Threshold ?? options.Value.Threshold, own?.Margin ?? options.Value.Margin);
+    }
 
     private async Task<bool> AppliesAsync(Guid tenantId, CancellationToken ct) => options.Value.Gate switch
     {
@@ -53,7 +61,7 @@ public sealed class PromptGate(ChatDbContext db, IOptions<EvaluationOptions> opt
 
     private async Task<ProblemHttpResult?> CheckVersionAsync(Guid tenantId, int version, CancellationToken ct)
     {
-        var o = options.Value;
+        var o = await SettingsAsync(tenantId, ct);
         var score = await LatestScoreAsync(tenantId, version, ct);
         if (score is null)
         {

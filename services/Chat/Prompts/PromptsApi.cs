@@ -53,7 +53,7 @@ public static class PromptsApi
         {
             return refused;
         }
-        if (!await store.ActivateAsync(user.TenantId, version, ct))
+        if (!await store.ActivateAsync(user.TenantId, version, user.UserId, ct))
         {
             return TypedResults.NotFound();
         }
@@ -64,7 +64,7 @@ public static class PromptsApi
     public static async Task<Results<Ok<PromptVersionDto>, ProblemHttpResult>> RollBackAsync(
         CurrentUser user, PromptStore store, CancellationToken ct)
     {
-        var (rolledBack, _) = await store.RollBackAsync(user.TenantId, ct);
+        var (rolledBack, _) = await store.RollBackAsync(user.TenantId, user.UserId, ct);
         if (!rolledBack)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to roll back.",

@@ -1,7 +1,7 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Http;
-using Chatbot.ServiceDefaults.Audit;
+using Chatbot.Outbox;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -43,21 +43,22 @@ public static class RetentionApi
         RetentionDto after;
         try
         {
-            after = RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays);
+            after = await SaveAsync(user, request.Days, before, db, options.Value.DefaultDays, clock, audit, ct);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // The tenant's first row was inserted meanwhile (another PUT, or the job's first run): update that one.
             db.ChangeTracker.Clear();
-            after = RetentionDto.From(await SaveAsync(user.TenantId, request.Days, db, clock, ct), options.Value.DefaultDays);
+            after = await SaveAsync(user, request.Days, before, db, options.Value.DefaultDays, clock, audit, ct);
         }
-        await audit.RecordAsync(user, user.TenantId, "chat.retention.updated", $"tenants/{user.TenantId}/retention",
-            new { before.Days, before.IsCustom, before.EffectiveDays }, new { after.Days, after.IsCustom, after.EffectiveDays }, ct);
         return TypedResults.Ok(after);
     }
 
-    private static async Task<TenantRetention> SaveAsync(Guid tenantId, int? days, ChatDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>Saves the setting and its audit entry in one transaction.</summary>
+    private static async Task<RetentionDto> SaveAsync(CurrentUser user, int? days, RetentionDto before, ChatDbContext db, int? defaultDays,
+        TimeProvider clock, AdminAudit audit, CancellationToken ct)
     {
+        var tenantId = user.TenantId;
         var row = await db.TenantRetentions.FirstOrDefaultAsync(r => r.TenantId == tenantId, ct);
         if (row is null)
         {
@@ -67,7 +68,10 @@ public static class RetentionApi
         row.IsCustom = true;
         row.Days = days;
         row.UpdatedAt = clock.GetUtcNow().TruncateToMicroseconds();
+        var after = RetentionDto.From(row, defaultDays);
+        audit.Record(user.UserId, tenantId, "chat.retention.updated", $"tenants/{tenantId}/retention",
+            new { before.Days, before.IsCustom, before.EffectiveDays }, new { after.Days, after.IsCustom, after.EffectiveDays });
         await db.SaveChangesAsync(ct);
-        return row;
+        return after;
     }
 }

@@ -2,7 +2,9 @@ using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Http;
 using Chatbot.Chat.Tenancy;
+using Chatbot.Contracts.Chat;
 using Chatbot.Contracts.Inference;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -16,7 +18,8 @@ namespace Chatbot.Chat.Retention;
 /// transaction, found through the (tenant_id, updated_at) index. Billing's ledger lives in billingdb and is untouched:
 /// chat deletes content only. Which tenants to visit comes from a scan across tenants that only a transaction setting
 /// <c>app.purge = 'retention'</c> may read; each tenant is then deleted from under its own tenant context (row-level
-/// security as for a request). Progress is written to the tenant's <c>tenant_retention</c> row after every batch.
+/// security as for a request). Progress is written to the tenant's <c>tenant_retention</c> row after every batch; the
+/// run's end publishes <see cref="RetentionApplied"/> through the outbox, so moderation drops its review items on the same clock.
 /// </summary>
 public sealed partial class RetentionJob(
     IServiceScopeFactory scopes, IConnectionMultiplexer redis, IOptions<RetentionOptions> options, TimeProvider clock,
@@ -84,6 +87,9 @@ public sealed partial class RetentionJob(
         }
         while (deleted == batchSize);
         row.LastRunFinishedAt = clock.GetUtcNow();
+        // The other services' content follows the same clock (moderation's review items), announced in this transaction.
+        db.OutboxMessages.Add(OutboxEntry.Create(new RetentionApplied(Guid.NewGuid(), row.LastRunFinishedAt.Value, tenantId, cutoff),
+            tenantId, tenantId, row.LastRunFinishedAt.Value));
         await db.SaveChangesAsync(ct);
         LogTenantRun(tenantId, row.LastRunConversationsDeleted, row.LastRunMessagesDeleted);
         return batches;

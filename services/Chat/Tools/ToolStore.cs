@@ -1,6 +1,7 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Contracts.Tools;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -11,7 +12,7 @@ namespace Chatbot.Chat.Tools;
 /// cache of <see cref="CacheLifetime"/>, so sending a message pays no query for it; a change is in force at once on the
 /// replica that made it and within <see cref="CacheLifetime"/> on the others.
 /// </summary>
-public sealed class ToolStore(ChatDbContext db, IMemoryCache cache)
+public sealed class ToolStore(ChatDbContext db, IMemoryCache cache, AdminAudit audit)
 {
     public static readonly TimeSpan CacheLifetime = TimeSpan.FromSeconds(10);
 
@@ -23,16 +24,29 @@ public sealed class ToolStore(ChatDbContext db, IMemoryCache cache)
     public async Task AddAsync(TenantTool tool, CancellationToken ct)
     {
         db.Tools.Add(tool);
+        audit.Record(tool.CreatedBy.GetValueOrDefault(), tool.TenantId, "chat.tool.registered", $"tools/{tool.Name}", null, AuditView(tool));
         await db.SaveChangesAsync(ct);
         cache.Remove(Key(tool.TenantId));
     }
 
-    public async Task<bool> DeleteAsync(Guid tenantId, string name, CancellationToken ct)
+    /// <summary>Deletes the tool and records who did, in one transaction; false when there was none of that name.</summary>
+    public async Task<bool> DeleteAsync(Guid tenantId, string name, Guid actorId, CancellationToken ct)
     {
-        var deleted = await db.Tools.Where(t => t.TenantId == tenantId && t.Name == name).ExecuteDeleteAsync(ct) > 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tool = await db.Tools.AsNoTracking().FirstOrDefaultAsync(t => t.TenantId == tenantId && t.Name == name, ct);
+        if (tool is null || await db.Tools.Where(t => t.Id == tool.Id).ExecuteDeleteAsync(ct) == 0)
+        {
+            return false;
+        }
+        audit.Record(actorId, tenantId, "chat.tool.deleted", $"tools/{name}", AuditView(tool), null);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         cache.Remove(Key(tenantId));
-        return deleted;
+        return true;
     }
+
+    /// <summary>What the admin audit log keeps of a tool: name, risk, endpoint host and prompt versions (not the URL's path or query).</summary>
+    private static object AuditView(TenantTool t) => new { t.Name, t.Risk, endpointHost = new Uri(t.Endpoint).Host, t.PromptVersions };
 
     /// <summary>The tools a turn with prompt version <paramref name="promptVersion"/> may offer the model; null when there are none.</summary>
     public async Task<IReadOnlyList<ToolSpec>?> ForTurnAsync(Guid tenantId, int promptVersion, CancellationToken ct)

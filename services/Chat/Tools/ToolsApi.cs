@@ -59,5 +59,5 @@ public static class ToolsApi
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(string name, CurrentUser user, ToolStore store, CancellationToken ct) =>
-        await store.DeleteAsync(user.TenantId, name, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+        await store.DeleteAsync(user.TenantId, name, user.UserId, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 }

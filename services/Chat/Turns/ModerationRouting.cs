@@ -3,6 +3,7 @@ using Chatbot.Chat.Safety;
 using Chatbot.Outbox;
 using Chatbot.Contracts.Inference;
 using Chatbot.Contracts.Moderation;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Chat.Turns;
@@ -14,4 +15,8 @@ public sealed class ModerationRouting(IOptions<ChatModerationOptions> options)
         options.Value.Enabled
             ? OutboxEntry.Create(new ModerateInput(command.CorrelationId, now, command), tenantId, conversationId, now, priority)
             : OutboxEntry.Create(command, tenantId, conversationId, now, priority);
+
+    /// <summary>The same route published at once (no outbox): a request that is not a stored turn, e.g. an evaluation's question.</summary>
+    public Task PublishAsync(IPublishEndpoint bus, GenerateReply command, DateTimeOffset now, CancellationToken ct) =>
+        options.Value.Enabled ? bus.Publish(new ModerateInput(command.CorrelationId, now, command), ct) : bus.Publish(command, ct);
 }

@@ -9,6 +9,7 @@ using Chatbot.Outbox;
 using Chatbot.Chat.Prompts;
 using Chatbot.Chat.Prompts.Experiments;
 using Chatbot.Chat.Tools;
+using Chatbot.Chat.Turns.Caching;
 using Chatbot.Chat.Turns.Dispatch;
 using Chatbot.Contracts.Inference;
 using Chatbot.ServiceDefaults.Idempotency;
@@ -18,12 +19,18 @@ using Npgsql;
 
 namespace Chatbot.Chat.Turns;
 
-/// <summary>Starts a chat turn: reserves its quota, stores it with its outbox row in one transaction, hands it to dispatch (docs/turn-lifecycle.md, 1-3).</summary>
+/// <summary>
+/// Starts a chat turn: reserves its quota, stores it with its outbox row in one transaction, hands it to dispatch
+/// (docs/turn-lifecycle.md, 1-3). A turn of the web page or /api whose exact input moderation already allowed under the
+/// tenant's current policy, and whose reply the response cache holds (<see cref="ResponseCacheLookup"/>), is answered here:
+/// its stream gets the reply before the 202, and the outbox carries <see cref="ReplyGenerated"/> and a cached
+/// <see cref="UsageRecorded"/> instead of the request.
+/// </summary>
 public sealed partial class TurnStarter(
     ChatDbContext db, ContextWindowBuilder contextWindow, OutboxSignal outbox, OutboxFastPath fastPath,
     EarlyTurnPublisher earlyPublisher, IOptions<ChatOptions> options, IOptions<IdempotentRequestOptions> idempotency,
     TimeProvider clock, TurnReservations quotas, ModerationRouting routing, ExperimentRouter experiments, ToolStore toolStore,
-    ILogger<TurnStarter> logger)
+    ResponseCacheLookup responseCache, CachedReplyWriter cachedReplies, ResponseCacheMetrics cacheMetrics, ILogger<TurnStarter> logger)
 {
     public Task<SendMessageOutcome> SendAsync(CurrentUser user, Guid conversationId, string content,
         string? idempotencyKey, CancellationToken ct) => SendAsync(user, conversationId, content, idempotencyKey, caller: null, ct);
@@ -84,7 +91,9 @@ public sealed partial class TurnStarter(
             // The tenant's tools go with the turn from the web page and /api (a /v1 client brings its own tools).
             Tools: caller is null ? await toolStore.ForTurnAsync(user.TenantId, prompt.Version, ct) : null,
             ClientTools: caller?.ClientTools, ClientToolChoice: caller?.ClientToolChoice);
-        var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now);
+        // A /v1 client's turn (caller) is looked up by the worker as before.
+        var hit = caller is null ? await responseCache.FindAsync(command) : null;
+        var staged = new StagedTurn(user, conversation, userMessage, reply, turn.OutboxBusy, idempotencyKey, hash, now, hit);
 
         var reservation = turnReservation.ForWindowAsync(promptTokens);
         WrittenTurn written;
@@ -113,7 +122,12 @@ public sealed partial class TurnStarter(
         {
             return SendMessageOutcome.Denied(written.Quota);
         }
-        if (written.Fast)
+        if (hit is not null)
+        {
+            await cachedReplies.WriteAsync(command, hit);
+            cacheMetrics.RecordHit(user.Tier, hit.Model, hit.Cost);
+        }
+        else if (written.Fast)
         {
             fastPath.Publish(written.Row, written.Early);
         }
@@ -190,14 +204,21 @@ public sealed partial class TurnStarter(
     private async Task<WrittenTurn> WriteAsync(StagedTurn turn, GenerateReply command, Task<ReservationResult> reservation,
         CancellationToken ct)
     {
-        var row = routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, TierPriority.For(turn.User.Tier));
-        var fast = !turn.OutboxBusy && fastPath.TryClaim(row);
+        OutboxMessage? usage = null;
+        var row = turn.Hit is null
+            ? routing.ToOutbox(command, turn.User.TenantId, turn.Conversation.Id, turn.Now, TierPriority.For(turn.User.Tier))
+            : AnsweredFromCache(command, turn.Hit, turn.Now, out usage);
+        var fast = turn.Hit is null && !turn.OutboxBusy && fastPath.TryClaim(row);
         // The request leaves before the rows are staged: time to first token carries neither the change tracking nor the write.
         var early = fast ? earlyPublisher.Start(command, reservation, TierPriority.For(turn.User.Tier)) : null;
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             Stage(turn, row);
+            if (usage is not null)
+            {
+                db.OutboxMessages.Add(usage);
+            }
             await db.SaveChangesAsync(ct);
             var quota = await reservation;
             if (!quota.IsGranted)
@@ -206,7 +227,7 @@ public sealed partial class TurnStarter(
                 Unclaim(fast, early);
                 return new WrittenTurn(quota, row, Fast: false, Early: null);
             }
-            if (TurnReservation.WithinGrant(command, quota) is var granted && !ReferenceEquals(granted, command))
+            if (turn.Hit is null && TurnReservation.WithinGrant(command, quota) is var granted && !ReferenceEquals(granted, command))
             {
                 // Fewer output tokens than asked (budget nearly spent): the request carries the limit.
                 row = await ReplaceOutboxRowAsync(row, turn, granted, ct);
@@ -219,6 +240,21 @@ public sealed partial class TurnStarter(
             Unclaim(fast, early);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The outbox rows of a turn answered from the cache: <see cref="ReplyGenerated"/> (chat completes the stored message
+    /// from it, as from the worker's) and <see cref="UsageRecorded"/> marked cached (billing settles the reservation at the
+    /// tenant's cache price), both ordered on the conversation.
+    /// </summary>
+    private static OutboxMessage AnsweredFromCache(GenerateReply r, CachedReply hit, DateTimeOffset now, out OutboxMessage usage)
+    {
+        usage = OutboxEntry.Create(new UsageRecorded(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
+            hit.Provider, hit.Model, r.PromptVersion, hit.InputTokens, hit.OutputTokens, hit.Cost, r.PromptRef, Cached: true),
+            r.TenantId, r.ConversationId, now);
+        return OutboxEntry.Create(new ReplyGenerated(r.CorrelationId, now, r.ReplyId, r.TenantId, r.UserId, r.ConversationId,
+            hit.Content, hit.Provider, hit.Model, r.PromptVersion, hit.InputTokens, hit.OutputTokens, hit.Cost, 0, 0, r.PromptRef),
+            r.TenantId, r.ConversationId, now);
     }
 
     /// <summary>Adds the turn's rows (messages, outbox row, idempotency record) and touches the conversation.</summary>
@@ -296,7 +332,7 @@ public sealed partial class TurnStarter(
     private partial void LogTrimFailed(Guid replyId);
 
     private sealed record StagedTurn(CurrentUser User, Conversation Conversation, Message UserMessage, Message Reply,
-        bool OutboxBusy, string? IdempotencyKey, string Hash, DateTimeOffset Now);
+        bool OutboxBusy, string? IdempotencyKey, string Hash, DateTimeOffset Now, CachedReply? Hit);
 
     private sealed record WrittenTurn(ReservationResult Quota, OutboxMessage Row, bool Fast, EarlyTurn? Early);
 

@@ -30,7 +30,7 @@ public sealed class AccountDeletion(UserManager<ApplicationUser> users, ErasureS
             await users.AccessFailedAsync(user);
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["The password is incorrect."] });
         }
-        var started = await erasures.StartAsync(ErasureStarter.UserSubject(user.TenantId, new ErasedUser(user.Id, user.Email)), "user", ct);
+        var started = await erasures.StartAsync(ErasureStarter.UserSubject(user.TenantId, new ErasedUser(user.Id, user.Email)), "user", null, ct);
         return TypedResults.Accepted(started.ReceiptUrl, started);
     }
 }

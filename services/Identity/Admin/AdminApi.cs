@@ -41,7 +41,7 @@ public static class AdminApi
     }
 
     public static async Task<Results<Ok<TenantSummary>, NotFound, ValidationProblem>> ChangeTierAsync(Guid id, ChangeTierRequest request,
-        IdentityDbContext db, OutboxSignal outbox, TimeProvider time, CancellationToken ct)
+        IdentityDbContext db, OutboxSignal outbox, CurrentUser admin, AdminAudit audit, TimeProvider time, CancellationToken ct)
     {
         if (!ChatbotTiers.All.Contains(request.Tier))
         {
@@ -54,6 +54,7 @@ public static class AdminApi
         }
         if (tenant.Tier != request.Tier)
         {
+            audit.Record(admin.UserId, tenant.Id, "identity.tenant.tier-changed", $"tenants/{tenant.Id}/tier", new { tenant.Tier }, new { request.Tier });
             tenant.Tier = request.Tier;
             var now = time.GetUtcNow();
             db.OutboxMessages.Add(OutboxEntry.Create(new TenantTierChanged(Guid.NewGuid(), now, tenant.Id, tenant.Tier), tenant.Id, tenant.Id, now));

@@ -1,5 +1,6 @@
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Tokens;
+using Chatbot.Outbox;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,10 +20,14 @@ public static class SigningKeysApi
         return app;
     }
 
-    public static async Task<Ok<RotationResult>> RotateAsync(SigningKeyRing ring, SigningKeyRotationService rotation, CancellationToken ct)
+    public static async Task<Ok<RotationResult>> RotateAsync(SigningKeyRing ring, SigningKeyRotationService rotation, CurrentUser admin,
+        AdminAudit audit, CancellationToken ct)
     {
+        var before = ring.Current.ActiveKeyId;
         await ring.RotateNowAsync(ct);
         await rotation.ReloadAsync(ct);
+        await audit.RecordAndSaveAsync(admin.UserId, AdminAudit.Platform, "identity.signing-key.rotated", "signing-keys",
+            new { activeKeyId = before }, new { activeKeyId = ring.Current.ActiveKeyId }, ct); // key ids, never key material
         return TypedResults.Ok(new RotationResult(ring.Current.ActiveKeyId, ring.Current.Signing.Count));
     }
 }

@@ -6,6 +6,7 @@ using Chatbot.Identity.Tenants;
 using Chatbot.Identity.Validation;
 using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.ServiceDefaults.Paging;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<Created<ApiKeyCreated>, ValidationProblem>> CreateAsync(
-        CreateApiKeyRequest request, CurrentUser caller, IdentityDbContext db, TimeProvider time, CancellationToken ct)
+        CreateApiKeyRequest request, CurrentUser caller, IdentityDbContext db, AdminAudit audit, TimeProvider time, CancellationToken ct)
     {
         var scopes = request.Scopes ?? [ApiKeyScopes.Chat];
         var errors = new FieldErrors().Required("name", request.Name, ApiKey.NameMaxLength);
@@ -45,6 +46,7 @@ public static class ApiKeysApi
             CreatedAt = time.GetUtcNow(),
         };
         db.ApiKeys.Add(key);
+        audit.Record(caller.UserId, caller.TenantId, "identity.api-key.created", $"api-keys/{key.Id}", null, new { key.Name, key.Scopes });
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/tenant/api-keys/{key.Id}",
             new ApiKeyCreated(key.Id, key.Name, secret, key.DisplayPrefix, key.Scopes, key.CreatedAt));
@@ -68,7 +70,7 @@ public static class ApiKeysApi
     }
 
     public static async Task<Results<NoContent, NotFound>> RevokeAsync(Guid id, CurrentUser caller, IdentityDbContext db,
-        OutboxSignal outbox, TimeProvider time, CancellationToken ct)
+        OutboxSignal outbox, AdminAudit audit, TimeProvider time, CancellationToken ct)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == id && k.TenantId == caller.TenantId, ct);
         if (key is null)
@@ -80,6 +82,7 @@ public static class ApiKeysApi
             key.RevokedAt = time.GetUtcNow();
             db.OutboxMessages.Add(OutboxEntry.Create(new ApiKeyRevoked(Guid.NewGuid(), key.RevokedAt.Value, key.TenantId, key.Id),
                 key.TenantId, key.TenantId, key.RevokedAt.Value));
+            audit.Record(caller.UserId, key.TenantId, "identity.api-key.revoked", $"api-keys/{key.Id}", new { revoked = false }, new { revoked = true });
             await db.SaveChangesAsync(ct);
             outbox.Notify();
         }
@@ -95,6 +98,7 @@ public static class ApiKeysApi
             return TypedResults.NotFound();
         }
         var hash = SecretCodes.Hash(request.Key);
+        await using var anyTenant = await db.BeginCrossTenantScopeAsync(IdentityTenancy.ApiKeyVerifyScope, ct); // the key names no tenant
         var found = await (from k in db.ApiKeys.AsNoTracking()
                            join t in db.Tenants.AsNoTracking() on k.TenantId equals t.Id
                            where k.SecretHash == hash && k.RevokedAt == null

@@ -30,7 +30,7 @@ public static class ErasureApi
         var user = await db.Users.AsNoTracking().Where(u => u.Id == id && u.TenantId == caller.TenantId)
             .Select(u => new ErasedUser(u.Id, u.Email)).SingleOrDefaultAsync(ct);
         var started = user is not null
-            ? await starter.StartAsync(ErasureStarter.UserSubject(caller.TenantId, user), ChatbotRoles.TenantAdmin, ct)
+            ? await starter.StartAsync(ErasureStarter.UserSubject(caller.TenantId, user), ChatbotRoles.TenantAdmin, caller.UserId, ct)
             : await starter.FindAsync(ErasureProtocol.SubjectHash("user", id), caller.TenantId, ct);
         return started is null ? TypedResults.NotFound() : TypedResults.Accepted(started.ReceiptUrl, started);
     }
@@ -50,7 +50,8 @@ public static class ErasureApi
                 detail: "A platform admin cannot erase their own tenant.");
         }
         var users = await db.Users.AsNoTracking().Where(u => u.TenantId == id).Select(u => new ErasedUser(u.Id, u.Email)).ToListAsync(ct);
-        var started = await starter.StartAsync(new ErasureSubject(id, "tenant", hash, users, WholeTenant: true), ChatbotRoles.PlatformAdmin, ct);
+        var started = await starter.StartAsync(new ErasureSubject(id, "tenant", hash, users, WholeTenant: true), ChatbotRoles.PlatformAdmin,
+            caller.UserId, ct);
         return TypedResults.Accepted(started.ReceiptUrl, started);
     }
 

@@ -1,6 +1,7 @@
 using Chatbot.Contracts.Identity;
 using Chatbot.Identity.Data;
 using Chatbot.Outbox;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using OpenIddict.EntityFrameworkCore.Models;
@@ -14,7 +15,7 @@ namespace Chatbot.Identity.Erasure;
 /// <c>UserDeleted</c> (token revocation in chat) and <c>ErasureRequested</c> (every other store) in the outbox. The same
 /// subject asked twice gets the same erasure (unique <see cref="Data.Erasure.SubjectHash"/>).
 /// </summary>
-public sealed partial class ErasureStarter(IdentityDbContext db, OutboxSignal outbox, IConnectionMultiplexer redis, ErasureMails mails,
+public sealed partial class ErasureStarter(IdentityDbContext db, OutboxSignal outbox, AdminAudit audit, IConnectionMultiplexer redis, ErasureMails mails,
     TimeProvider time, ILogger<ErasureStarter> logger)
 {
     public static ErasureSubject UserSubject(Guid tenantId, ErasedUser user) =>
@@ -27,7 +28,8 @@ public sealed partial class ErasureStarter(IdentityDbContext db, OutboxSignal ou
         return found is { } id ? ErasureStarted.Of(id) : null;
     }
 
-    public async Task<ErasureStarted> StartAsync(ErasureSubject subject, string requestedBy, CancellationToken ct)
+    /// <summary>Starts (or finds) the subject's erasure; <paramref name="admin"/>, when an admin asked, is recorded in the admin audit log.</summary>
+    public async Task<ErasureStarted> StartAsync(ErasureSubject subject, string requestedBy, Guid? admin, CancellationToken ct)
     {
         if (await FindAsync(subject.Hash, null, ct) is { } existing)
         {
@@ -41,7 +43,7 @@ public sealed partial class ErasureStarter(IdentityDbContext db, OutboxSignal ou
         };
         try
         {
-            await EraseOwnRowsAsync(erasure, subject, now, ct);
+            await EraseOwnRowsAsync(erasure, subject, now, admin, ct);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -55,9 +57,10 @@ public sealed partial class ErasureStarter(IdentityDbContext db, OutboxSignal ou
         return ErasureStarted.Of(erasure.Id);
     }
 
-    private async Task EraseOwnRowsAsync(Data.Erasure erasure, ErasureSubject subject, DateTimeOffset now, CancellationToken ct)
+    private async Task EraseOwnRowsAsync(Data.Erasure erasure, ErasureSubject subject, DateTimeOffset now, Guid? admin, CancellationToken ct)
     {
         var (tenantId, whole) = (subject.TenantId, subject.WholeTenant);
+        using var acting = TenantContext.Enter(tenantId); // row-level security: the subject's tenant (a platform admin's is another)
         var ids = subject.Users.Select(u => u.Id).ToList();
         var subjects = ids.Select(id => id.ToString()).ToList();
         var emails = subject.Users.Where(u => u.Email is not null).Select(u => u.Email!.ToLowerInvariant()).ToList();
@@ -93,6 +96,12 @@ public sealed partial class ErasureStarter(IdentityDbContext db, OutboxSignal ou
             db.OutboxMessages.Add(OutboxEntry.Create(new UserDeleted(Guid.NewGuid(), now, tenantId, id), tenantId, tenantId, now));
         }
         db.OutboxMessages.Add(OutboxEntry.Create(new ErasureRequested(erasure.Id, now, erasure.Id, tenantId, ids, whole), tenantId, tenantId, now));
+        if (admin is { } adminId)
+        {
+            // Named by the erasure, not the user: the log must not keep the erased user's id.
+            audit.Record(adminId, tenantId, whole ? "identity.tenant.erased" : "identity.user.erased", $"erasures/{erasure.Id}", null,
+                new { subject.Kind, users = ids.Count });
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
     }

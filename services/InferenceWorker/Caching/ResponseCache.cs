@@ -11,7 +11,7 @@ namespace Chatbot.InferenceWorker.Caching;
 /// </summary>
 public sealed class ResponseCache(IConnectionMultiplexer redis)
 {
-    public static string Key(Guid tenantId, string cacheKey) => $"chatbot:response-cache:{tenantId:N}:{cacheKey}";
+    public static string Key(Guid tenantId, string cacheKey) => ResponseCacheKey.EntryKey(tenantId, cacheKey);
 
     public async Task<CachedReply?> ReadAsync(GenerateReply request)
     {

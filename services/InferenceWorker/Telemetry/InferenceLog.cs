@@ -56,4 +56,10 @@ public static partial class InferenceLog
 
     [LoggerMessage(1032, LogLevel.Warning, "Writing queued events to reply streams failed; the next change retries")]
     public static partial void QueuedEventsFailed(ILogger logger, Exception ex);
+
+    [LoggerMessage(1033, LogLevel.Warning, "Reporting the provider chain to Redis failed ({Error}); the next minute retries")]
+    public static partial void ProviderChainNotReported(ILogger logger, string error);
+
+    [LoggerMessage(1034, LogLevel.Warning, "Exporting the metric series at zero failed ({Error}); they appear with their first event")]
+    public static partial void MetricZerosFailed(ILogger logger, string error);
 }

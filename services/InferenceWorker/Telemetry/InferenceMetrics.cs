@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Chatbot.Contracts.Inference;
 using Chatbot.InferenceWorker.Providers;
 
 namespace Chatbot.InferenceWorker.Telemetry;
@@ -42,6 +43,43 @@ public sealed class InferenceMetrics
         _cacheMisses = meter.CreateCounter<long>("chatbot.cache.misses", "{reply}", "Cacheable turns the response cache did not hold, by tenant tier.");
         _cacheSaved = meter.CreateCounter<double>("chatbot.cache.saved_cost", "{USD}", "Provider spend a response cache hit avoided (the repeated reply's cost), by tenant tier and model.");
         _circuitsOpen = meter.CreateUpDownCounter<int>("chatbot.inference.circuits_open", "{circuit}", "Provider circuit breakers currently open, per provider.");
+    }
+
+    /// <summary>Tenant tiers as they appear in the <c>tier</c> tag (billing's plans).</summary>
+    public static readonly IReadOnlyList<string> Tiers = ["free", "pro", "enterprise"];
+
+    /// <summary>Every closed outcome of <see cref="RecordTurn"/>.</summary>
+    public static readonly IReadOnlyList<string> TurnOutcomes =
+    [
+        "ok", ReplyFailureCodes.Cancelled, ReplyFailureCodes.ProviderUnavailable, ReplyFailureCodes.ModerationUnavailable,
+        Chatbot.Contracts.Moderation.ModerationProtocol.BlockedCode,
+    ];
+
+    /// <summary>
+    /// The Prometheus way: every series of a closed label set exported at 0 from start-up, so a rate or an alert on a
+    /// turn outcome, a fallback, an open circuit or the cache reads 0 before the first such event instead of nothing.
+    /// </summary>
+    public void ExportZeros(IReadOnlyList<ChatProvider> providers)
+    {
+        foreach (var outcome in TurnOutcomes)
+        {
+            _turns.Add(0, new KeyValuePair<string, object?>("outcome", outcome));
+        }
+        foreach (var provider in providers)
+        {
+            _fallbacks.Add(0, new KeyValuePair<string, object?>("chatbot.provider.name", provider.Name));
+            _circuitsOpen.Add(0, new KeyValuePair<string, object?>("chatbot.provider.name", provider.Name));
+        }
+        foreach (var tier in Tiers)
+        {
+            _cacheMisses.Add(0, new KeyValuePair<string, object?>("tier", tier));
+            foreach (var model in providers.Select(p => p.Model).Distinct(StringComparer.Ordinal))
+            {
+                var tags = new System.Diagnostics.TagList { { "tier", tier }, { "gen_ai.request.model", model } };
+                _cacheHits.Add(0, tags);
+                _cacheSaved.Add(0, tags);
+            }
+        }
     }
 
     /// <summary>What one reply (or the part of it that streamed) cost; tier is the tenant's tier name, never an id.</summary>

@@ -28,6 +28,21 @@ public sealed class ModerationMetrics
     public void Verdict(string direction, string action) =>
         verdicts.Add(1, new("direction", direction), new("action", action));
 
+    /// <summary>Every stage's bypass series (fail mode open and closed, reason timeout and error) exported at 0 from start-up (the Prometheus way).</summary>
+    public void ExportZeros(IEnumerable<string> stages)
+    {
+        foreach (var stage in stages)
+        {
+            foreach (var failMode in (string[])["open", "closed"])
+            {
+                foreach (var reason in (string[])["timeout", "error"])
+                {
+                    bypasses.Add(0, new("stage", stage), new("fail_mode", failMode), new("reason", reason));
+                }
+            }
+        }
+    }
+
     public void Bypass(string stage, string failMode, string reason) =>
         bypasses.Add(1, new("stage", stage), new("fail_mode", failMode), new("reason", reason));
 

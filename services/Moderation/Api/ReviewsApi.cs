@@ -1,6 +1,5 @@
 using Chatbot.Moderation.Audit;
 using Chatbot.Moderation.Data.Entities;
-using Chatbot.ServiceDefaults.Audit;
 using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.ServiceDefaults.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,10 +15,10 @@ public static class ReviewsApi
     {
         var group = app.MapGroup("/api/moderation/reviews").RequireAuthorization(AuthorizationPolicies.TenantAdmin).WithTags("Moderation");
         group.MapGet("/", ListAsync);
-        group.MapPost("/{id:guid}/approve", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, AdminAudit audit, CancellationToken ct) =>
-            DecideAsync(id, true, body, queue, user, audit, ct)).WithIdempotency();
-        group.MapPost("/{id:guid}/reject", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, AdminAudit audit, CancellationToken ct) =>
-            DecideAsync(id, false, body, queue, user, audit, ct)).WithIdempotency();
+        group.MapPost("/{id:guid}/approve", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, CancellationToken ct) =>
+            DecideAsync(id, true, body, queue, user, ct)).WithIdempotency();
+        group.MapPost("/{id:guid}/reject", (Guid id, ReviewDecision? body, ReviewQueue queue, CurrentUser user, CancellationToken ct) =>
+            DecideAsync(id, false, body, queue, user, ct)).WithIdempotency();
         return app;
     }
 
@@ -42,17 +41,14 @@ public static class ReviewsApi
         return TypedResults.Ok(await queue.ListAsync(user.TenantId, status, after, limit ?? 20, ct));
     }
 
-    /// <summary>Decides a pending item and records it in the admin audit log (the note is not copied there: free text).</summary>
+    /// <summary>Decides a pending item (recorded in the admin audit log by the queue).</summary>
     public static async Task<Results<NoContent, NotFound>> DecideAsync(Guid id, bool approve, ReviewDecision? body,
-        ReviewQueue queue, CurrentUser user, AdminAudit audit, CancellationToken ct)
+        ReviewQueue queue, CurrentUser user, CancellationToken ct)
     {
         if (!await queue.DecideAsync(user.TenantId, id, user.UserId, approve, body?.Note, ct))
         {
             return TypedResults.NotFound();
         }
-        var status = approve ? ReviewStatuses.Approved : ReviewStatuses.Rejected;
-        await audit.RecordAsync(user, user.TenantId, $"moderation.review.{status}", $"review-items/{id}",
-            new { status = ReviewStatuses.Pending }, new { status, noted = body?.Note is not null }, ct);
         return TypedResults.NoContent();
     }
 }

@@ -1,5 +1,4 @@
 using Chatbot.Moderation.Policies;
-using Chatbot.ServiceDefaults.Audit;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -24,7 +23,7 @@ public static class TenantPolicyApi
         TypedResults.Ok(await store.GetAsync(user.TenantId, ct));
 
     public static async Task<Results<Ok<TenantPolicyView>, ValidationProblem, ProblemHttpResult>> PutAsync(TenantPolicyDocument document,
-        TenantPolicyStore store, CurrentUser user, AdminAudit audit, CancellationToken ct)
+        TenantPolicyStore store, CurrentUser user, CancellationToken ct)
     {
         if (TenantPolicyMapper.Validate(document) is { Count: > 0 } errors)
         {
@@ -32,11 +31,7 @@ public static class TenantPolicyApi
         }
         try
         {
-            var before = await store.GetAsync(user.TenantId, ct);
-            var after = await store.PutAsync(user.TenantId, user.UserId, document, ct);
-            await audit.RecordAsync(user, user.TenantId, "moderation.policy.updated", $"tenants/{user.TenantId}/moderation-policy",
-                before, after, ct);
-            return TypedResults.Ok(after);
+            return TypedResults.Ok(await store.PutAsync(user.TenantId, user.UserId, document, ct));
         }
         catch (DbUpdateException)
         {

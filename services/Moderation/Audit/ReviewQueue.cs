@@ -1,6 +1,7 @@
 using Chatbot.Moderation.Data;
 using Chatbot.Moderation.Data.Entities;
 using Chatbot.ServiceDefaults.Paging;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace Chatbot.Moderation.Audit;
@@ -10,7 +11,7 @@ namespace Chatbot.Moderation.Audit;
 /// public origin's <see cref="KeysetCursor"/>),
 /// and decisions (approve / reject) recorded on the item and in the audit log with the deciding admin.
 /// </summary>
-public sealed class ReviewQueue(ModerationDbContext db, AuditWriter audit, TimeProvider clock)
+public sealed class ReviewQueue(ModerationDbContext db, AuditWriter audit, AdminAudit adminAudit, TimeProvider clock)
 {
     public async Task<Page<ReviewItemDto>> ListAsync(Guid tenantId, string status, KeysetCursor? after, int limit, CancellationToken ct)
     {
@@ -25,7 +26,10 @@ public sealed class ReviewQueue(ModerationDbContext db, AuditWriter audit, TimeP
         return new Page<ReviewItemDto>(items, rows.Count > limit ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null);
     }
 
-    /// <summary>Decides a pending item; false when the item is unknown to this tenant or already decided.</summary>
+    /// <summary>
+    /// Decides a pending item, with its admin audit entry in the same transaction (the note is not copied there: free
+    /// text); false when the item is unknown to this tenant or already decided.
+    /// </summary>
     public async Task<bool> DecideAsync(Guid tenantId, Guid itemId, Guid adminId, bool approve, string? note, CancellationToken ct)
     {
         var item = await db.ReviewItems.FirstOrDefaultAsync(r => r.Id == itemId && r.TenantId == tenantId, ct);
@@ -34,6 +38,8 @@ public sealed class ReviewQueue(ModerationDbContext db, AuditWriter audit, TimeP
         item.Note = note;
         item.DecidedBy = adminId;
         item.DecidedAt = clock.GetUtcNow();
+        adminAudit.Record(adminId, tenantId, $"moderation.review.{item.Status}", $"review-items/{itemId}",
+            new { status = ReviewStatuses.Pending }, new { status = item.Status, noted = note is not null });
         await audit.RecordAsync(tenantId, item.UserId, item.ReplyId, "review", item.Status, item.Categories, item.MaskedText,
             queue: false, ct, actor: adminId.ToString());
         return true;

@@ -24,7 +24,7 @@ namespace Chatbot.Moderation.Flow;
 /// A turn of a tenant that opted into the response cache carries its cache key when nothing personal was found in it.
 /// </summary>
 public sealed partial class InputModerationService(
-    InputModerator moderator, PolicyProvider policies, ReplyStreamBlocker streams, AuditWriter audit,
+    InputModerator moderator, PolicyProvider policies, ReplyStreamBlocker streams, ResponseCacheMarks cacheMarks, AuditWriter audit,
     IPublishEndpoint publisher, TimeProvider clock, ILogger<InputModerationService> logger)
 {
     public async Task ModerateAsync(ModerateInput command, CancellationToken ct)
@@ -63,12 +63,17 @@ public sealed partial class InputModerationService(
             },
             ctx => ctx.TrySetPriority(TierPriority.For(request.Tier)), ct);
         await saving;
+        if (cacheKey is not null)
+        {
+            await cacheMarks.MarkAllowedAsync(request.TenantId, cacheKey, policy);
+        }
     }
 
     /// <summary>
     /// The response cache is the tenant's choice and only for turns with nothing personal in them: no personal data or
     /// secret found in the message or the history (nothing masked), no stage that failed open, not spotlighted (a grey-zone
-    /// input), not cut short by the budget.
+    /// input), not cut short by the budget. Chat may answer a repeat before moderation sees it
+    /// (<see cref="ResponseCacheMarks"/>), so a cacheable decision must be one worth repeating without another look.
     /// </summary>
     private static bool Cacheable(GenerateReply request, InputVerdict verdict, ModerationPolicy policy,
         Dictionary<string, string> placeholders, List<ChatTurn> messages) =>

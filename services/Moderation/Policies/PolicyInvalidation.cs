@@ -6,14 +6,16 @@ namespace Chatbot.Moderation.Policies;
 /// Redis pub/sub: a policy write publishes the tenant id on <see cref="Channel"/>, and every replica (this one too)
 /// drops its cached policy of that tenant, so a change applies everywhere at once rather than after the cache expiry.
 /// </summary>
-public sealed class PolicyInvalidation(IConnectionMultiplexer redis, PolicyProvider policies) : IHostedService
+public sealed class PolicyInvalidation(IConnectionMultiplexer redis, PolicyProvider policies, Flow.ResponseCacheMarks cacheMarks) : IHostedService
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("chatbot:moderation:policy-changed");
 
-    public Task PublishAsync(Guid tenantId)
+    /// <summary>Also forgets the tenant's policy fingerprint: chat answers no cache hit until moderation decided under the new policy.</summary>
+    public async Task PublishAsync(Guid tenantId)
     {
         policies.Invalidate(tenantId);
-        return redis.GetSubscriber().PublishAsync(Channel, tenantId.ToString("N"));
+        await cacheMarks.ForgetPolicyAsync(tenantId);
+        await redis.GetSubscriber().PublishAsync(Channel, tenantId.ToString("N"));
     }
 
     public Task StartAsync(CancellationToken cancellationToken) =>

@@ -12,7 +12,8 @@ public static partial class TenantPolicyMapper
     public const int MaxTermsPerCategory = 500;
     public const int MaxTermLength = 200;
     public const int MaxResponseCacheSeconds = 7 * 24 * 3600;
-    private static readonly string[] Stages =
+    /// <summary>The detection stages a policy can name (and whose bypasses are counted).</summary>
+    public static readonly IReadOnlyList<string> Stages =
         [ModerationCategories.PromptInjection, ModerationCategories.Pii, "harmful", ProviderModerationOptions.StageName, "normalization"];
 
     public static Dictionary<string, string[]> Validate(TenantPolicyDocument document)

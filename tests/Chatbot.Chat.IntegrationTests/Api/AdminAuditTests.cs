@@ -47,6 +47,39 @@ public sealed class AdminAuditTests(ChatFixture fixture)
     }
 
     [Fact]
+    public async Task Prompt_versions_the_v1_policy_and_tools_are_audited_without_the_prompts_text_for_their_tenant_only()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        var client = fixture.Chat.CreateClient(admin);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/prompts", new { content = "You are a terse pirate." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/prompts", new { content = "You are a verbose pirate." })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/prompts/rollback", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/prompts/2/activate", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/openai/policy", new { allowSystemMessages = false })).StatusCode);
+        var tool = new
+        {
+            name = "order_status", description = "Looks an order up.", endpoint = "https://tools.example/orders?key=k3y", risk = "read",
+            parameters = JsonDocument.Parse("""{"type":"object","properties":{"id":{"type":"string"}}}""").RootElement,
+        };
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/tools", tool)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/tools/order_status")).StatusCode);
+
+        var entries = await WaitForAsync(client, $"/api/audit?actorId={admin.UserId}&limit=100", 7);
+        Assert.Equal(
+            ["chat.openai-policy.updated", "chat.prompt.activated", "chat.prompt.created", "chat.prompt.created", "chat.prompt.rolled-back",
+             "chat.tool.deleted", "chat.tool.registered"],
+            entries.Select(e => e.Action).Order(StringComparer.Ordinal));
+        var rolledBack = entries.Single(e => e.Action == "chat.prompt.rolled-back");
+        Assert.Equal((2, 1), (rolledBack.Before!.Value.GetProperty("activeVersion").GetInt32(), rolledBack.After!.Value.GetProperty("activeVersion").GetInt32()));
+        var text = JsonSerializer.Serialize(entries);
+        Assert.DoesNotContain("pirate", text);
+        Assert.DoesNotContain("k3y", text);
+
+        var stranger = fixture.Chat.CreateClient(TestUser.NewTenant(role: "tenant-admin"));
+        Assert.Empty((await stranger.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?actorId={admin.UserId}"))!.Items);
+    }
+
+    [Fact]
     public async Task Bad_filters_are_400_problems()
     {
         var client = fixture.Chat.CreateClient(TestUser.NewTenant(role: "tenant-admin"));

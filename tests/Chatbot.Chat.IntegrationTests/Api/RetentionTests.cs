@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
 using Chatbot.Chat.Retention;
+using Chatbot.Contracts.Chat;
 using Chatbot.Contracts.Inference;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
@@ -101,6 +103,40 @@ public sealed class RetentionTests(ChatFixture fixture)
         }
         var defaultRun = (await replica.CreateClient(defaultTenant with { Role = "tenant-admin" }).GetFromJsonAsync<RetentionDto>("/api/tenant/retention"))!;
         Assert.Equal((false, 3000, 1L), (defaultRun.IsCustom, defaultRun.EffectiveDays, defaultRun.LastRun?.ConversationsDeleted));
+    }
+
+    [Fact]
+    public async Task A_tenants_run_announces_its_cutoff_so_moderation_follows_the_same_clock()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        var received = new TaskCompletionSource<RetentionApplied>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(fixture.Infra.RabbitMqUri);
+            cfg.ReceiveEndpoint($"chat-retention-tests-{Guid.NewGuid():N}", e =>
+            {
+                e.AutoDelete = true;
+                e.Durable = false;
+                e.Handler<RetentionApplied>(c =>
+                {
+                    if (c.Message.TenantId == admin.TenantId) received.TrySetResult(c.Message);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        await bus.StartAsync();
+        try
+        {
+            var before = DateTimeOffset.UtcNow;
+            await fixture.Chat.Services.GetRequiredService<RetentionJob>().RunTenantAsync(admin.TenantId, 30, CancellationToken.None);
+
+            var applied = await received.Task.WaitAsync(TimeSpan.FromSeconds(30)); // through chat's outbox
+            Assert.InRange(applied.Cutoff, before.AddDays(-30).AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(-30));
+        }
+        finally
+        {
+            await bus.StopAsync();
+        }
     }
 
     private async Task SetLastActivityAsync(Guid conversationId, TimeSpan ago)

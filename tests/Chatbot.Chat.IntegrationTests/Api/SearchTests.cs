@@ -47,6 +47,21 @@ public sealed class SearchTests(ChatFixture fixture)
     }
 
     [Fact]
+    public async Task A_stop_word_alone_matches_nothing_while_a_phrase_around_it_and_unstemmed_words_still_match()
+    {
+        var client = fixture.Chat.CreateClient(TestUser.NewTenant());
+        var harbour = await client.CreateConversationAsync("Notes");
+        await client.SendAcceptedAsync(harbour.Id, "The harbour of the old town");
+        var other = await client.CreateConversationAsync("More notes");
+        await client.SendAcceptedAsync(other.Id, "Meet me at the station, Zürichsee ferries");
+
+        Assert.Empty((await SearchAsync(client, "the")).Items);
+        Assert.Empty((await SearchAsync(client, "of the")).Items);
+        Assert.Equal([harbour.Id], (await SearchAsync(client, "the harbour")).Items.Select(c => c.Id));
+        Assert.Equal([other.Id], (await SearchAsync(client, "Zürichsee")).Items.Select(c => c.Id));
+    }
+
+    [Fact]
     public async Task Search_never_returns_another_users_or_another_tenants_conversations()
     {
         var owner = TestUser.NewTenant();

@@ -11,10 +11,14 @@ namespace Chatbot.EndToEnd.Tests.Observability;
 /// The whole topology with <c>--monitoring</c> (Prometheus scraping every service and exporter) and every service
 /// exporting traces to <see cref="Traces"/>; a user then runs <see cref="Turns"/> turns through chat's origin, the first
 /// of them with a trace id of the test's own (<see cref="TracedTurnId"/>), so the tests read what a few turns leave behind.
+/// Two events a healthy run does not have are caused on purpose, because dashboard panels show them: one more turn whose
+/// provider fails (the simulator's <c>[[sim:fail=500]]</c>: provider errors, a failed turn) and a message the worker
+/// cannot read (<see cref="PoisonQueue"/>, moved by MassTransit to its <c>_error</c> queue: the dead-letter panel).
 /// </summary>
 public sealed class ObservedSystemFixture : IAsyncLifetime
 {
     public const int Turns = 3;
+    public const string PoisonQueue = "generate-reply";
     public static readonly string[] TurnServices = ["chat", "moderation", "inference-worker", "billing"];
     private const string Password = "Correct-Horse-Battery-9!";
 
@@ -41,6 +45,17 @@ public sealed class ObservedSystemFixture : IAsyncLifetime
         await App.StartAsync(timeout.Token);
         Traces.Watch(TracedTurnId);
         await RunTurnsAsync();
+        await PoisonAsync();
+    }
+
+    /// <summary>A body that is not a MassTransit envelope, sent to the worker's queue: the consumer's endpoint moves it to <c>generate-reply_error</c>.</summary>
+    private async Task PoisonAsync()
+    {
+        var factory = new RabbitMQ.Client.ConnectionFactory { Uri = new Uri((await App.GetConnectionStringAsync("rabbitmq"))!) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        var properties = new RabbitMQ.Client.BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = Guid.NewGuid().ToString() };
+        await channel.BasicPublishAsync("", PoisonQueue, mandatory: true, properties, "not a message"u8.ToArray());
     }
 
     private async Task RunTurnsAsync()
@@ -79,13 +94,21 @@ public sealed class ObservedSystemFixture : IAsyncLifetime
             }
             replies.Add((await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetGuid());
         }
+        using var failing = await client.PostAsJsonAsync($"/api/conversations/{conversation}/messages",
+            new { content = "A turn whose provider fails: [[sim:fail=500]]" });
+        if (failing.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"The failing turn answered {(int)failing.StatusCode}: {await failing.Content.ReadAsStringAsync()}");
+        }
+        var failedReply = (await failing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("replyId").GetGuid();
         var last = "";
         var completed = await Eventually.TrueAsync(async () =>
         {
             var page = await client.GetFromJsonAsync<JsonElement>($"/api/conversations/{conversation}/messages?limit=100");
             last = page.ToString();
-            return page.GetProperty("items").EnumerateArray()
-                .Count(m => replies.Contains(m.GetProperty("id").GetGuid()) && m.GetProperty("status").GetString() == "completed") == replies.Count;
+            var items = page.GetProperty("items").EnumerateArray().ToList();
+            return items.Count(m => replies.Contains(m.GetProperty("id").GetGuid()) && m.GetProperty("status").GetString() == "completed") == replies.Count
+                && items.Any(m => m.GetProperty("id").GetGuid() == failedReply && m.GetProperty("status").GetString() == "failed");
         }, TimeSpan.FromSeconds(120));
         if (!completed)
         {

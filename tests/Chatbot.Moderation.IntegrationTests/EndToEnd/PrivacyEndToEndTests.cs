@@ -76,7 +76,7 @@ public sealed partial class PrivacyEndToEndTests(SystemFixture system)
     /// <summary>The pii stage's fail-closed bypasses from moderation's Prometheus endpoint.</summary>
     private async Task<double> BypassesAsync()
     {
-        using var http = system.App.CreateHttpClient("moderation");
+        using var http = system.App.CreateManagementHttpClient("moderation");
         var text = await http.GetStringAsync("/metrics");
         return BypassLine().Matches(text)
             .Where(m => m.Groups["labels"].Value.Contains("stage=\"pii\"", StringComparison.Ordinal)

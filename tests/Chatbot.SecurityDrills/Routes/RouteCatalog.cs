@@ -120,6 +120,9 @@ public static class RouteCatalog
             "the caller's tenant evaluations of that version number ([] for a number the tenant has no version of)", Argument: version);
         r["chat GET /api/prompts/{version:int}/evaluations/{id:guid}"] = new(Access.OwnedByTenant, "one evaluation of a prompt version",
             Argument: (a, name) => name == "id" ? Guid.NewGuid().ToString() : a.PromptVersion.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        r["chat GET /api/prompts/evaluation-settings/"] = new(Access.CallerScoped, "the caller's tenant evaluation threshold and margin");
+        r["chat PUT /api/prompts/evaluation-settings/"] = new(Access.CallerScoped, "sets the caller's tenant evaluation threshold and margin",
+            """{"threshold":80}""");
         r["chat POST /api/replies/{replyId}/feedback/"] = new(Access.OwnedByUser, "the caller's thumbs on their own reply", """{"rating":"up"}""",
             (a, _) => a.ReplyId.ToString());
         r["chat GET /api/replies/{replyId}/feedback/"] = new(Access.OwnedByUser, "the caller's feedback on their own reply", Argument: (a, _) => a.ReplyId.ToString());
@@ -137,6 +140,7 @@ public static class RouteCatalog
         r["chat POST /api/replies/{replyId}/approvals/{callId}"] = new(Access.OwnedByUser, "decides a tool call waiting in a reply", """{"approve":false}""",
             (a, name) => name == "callId" ? "call_drill" : a.ReplyId.ToString());
         r["chat GET /api/audit/"] = new(Access.CallerScoped, "the admin audit log of the caller's tenant (platform admins: every tenant)");
+        r["chat GET /api/admin/readiness/"] = new(Access.PlatformAdmin, "the workers' provider chains and the newest backup (the launch doctor's rows)");
         r["chat GET /api/openai/policy/"] = new(Access.CallerScoped, "the caller's tenant /v1 policy");
         r["chat PUT /api/openai/policy/"] = new(Access.CallerScoped, "replaces the caller's tenant /v1 policy", """{"allowSystemMessages":true}""");
         const string openAi = "the OpenAI-compatible API (errors in OpenAI's shape): the caller's own turn, models or moderation";

@@ -62,6 +62,18 @@ public sealed class ManagementPortTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, onManagement.StatusCode);
     }
 
+    [Fact]
+    public async Task A_public_origin_without_a_management_port_serves_no_metrics_but_still_its_health()
+    {
+        await using var app = await TestApp.StartAsync(metricsOnManagementPortOnly: true); // chat's MapDefaultEndpoints
+
+        using var metrics = await app.Client.GetAsync("/metrics");
+        using var alive = await app.Client.GetAsync("/alive");
+
+        Assert.Equal(HttpStatusCode.NotFound, metrics.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
     [Theory]
     [InlineData("abc")]
     [InlineData("0")]

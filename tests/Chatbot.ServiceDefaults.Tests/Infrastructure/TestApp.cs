@@ -36,13 +36,14 @@ internal sealed class TestApp : IAsyncDisposable
     public static async Task<TestApp> StartAsync(
         Action<WebApplicationBuilder>? configure = null,
         Action<WebApplication>? map = null,
-        IDictionary<string, string?>? settings = null)
+        IDictionary<string, string?>? settings = null,
+        bool metricsOnManagementPortOnly = false)
     {
         var builder = CreateBuilder(settings);
         configure?.Invoke(builder);
         var app = builder.Build();
         app.UseServiceDefaults();
-        app.MapDefaultEndpoints();
+        app.MapDefaultEndpoints(metricsOnManagementPortOnly);
         map?.Invoke(app);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -4,14 +4,14 @@ using System.Text.Json;
 namespace Chatbot.Doctor.Checks;
 
 /// <summary>
-/// The rows only an operator can see: spend bounded on every plan (billing's admin route, with <c>--admin-token</c>),
-/// alert rules loaded with an Alertmanager attached (<c>--prometheus-url</c>), a fallback provider and a recent backup
-/// (no route reports them: cannot-check with the reason and what to verify by hand).
+/// The rows only an operator can see: spend bounded on every plan (billing's admin route), a fallback provider of
+/// another company and a recent backup (chat's <c>GET /api/admin/readiness</c>), all with <c>--admin-token</c>; alert
+/// rules loaded with an Alertmanager attached (<c>--prometheus-url</c>).
 /// </summary>
 public sealed class OperationsCheck : IDoctorCheck
 {
     public static readonly ScorecardRow Fallback = new("fallback-provider", "A fallback provider is configured",
-        "Configure a second provider of another company (Inference__Providers__1__*, services/InferenceWorker/README.md).");
+        "Configure a real provider and a fallback of another company (Inference__Providers__0__*, Inference__Providers__1__*: services/InferenceWorker/README.md).");
 
     public static readonly ScorecardRow Budgets = new("budgets", "Budgets bound the spend of every plan",
         "Set MonthlyBudgetUsd (or a tenant token cap) on every plan: PUT /api/billing/plans/{tier} as platform admin.");
@@ -20,19 +20,15 @@ public sealed class OperationsCheck : IDoctorCheck
         "Load deploy/monitoring's rules into Prometheus and point it at an Alertmanager with a receiver (docs/observability.md).");
 
     public static readonly ScorecardRow Backup = new("backup", "A recent database backup exists",
-        "Run scripts/backup.sh on a schedule (docs/deploy.md) and alert when its newest dump is older than a day.");
+        "Run scripts/backup.sh on a schedule, at least daily (docs/deploy.md); it records each finished backup.");
 
     public IReadOnlyList<ScorecardRow> Rows => [Fallback, Budgets, Alerts, Backup];
 
-    public async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, CancellationToken ct) =>
-    [
-        CheckResult.CannotCheck(Fallback, "no route reports the provider chain (the worker has no public or admin route); "
-            + "verify Inference__Providers in the worker's configuration: two providers of different companies"),
-        await BudgetsAsync(context, ct),
-        await AlertsAsync(context, ct),
-        CheckResult.CannotCheck(Backup, "no route reports backups (scripts/backup.sh writes dump files where the operator keeps them); "
-            + "verify the newest dump's date where your backups are stored"),
-    ];
+    public async Task<IReadOnlyList<CheckResult>> RunAsync(DoctorContext context, CancellationToken ct)
+    {
+        var (fallback, backup) = await ReadinessRows.CheckAsync(context, Fallback, Backup, ct);
+        return [fallback, await BudgetsAsync(context, ct), await AlertsAsync(context, ct), backup];
+    }
 
     private static async Task<CheckResult> BudgetsAsync(DoctorContext context, CancellationToken ct)
     {

@@ -12,17 +12,19 @@ namespace Chatbot.Chat.Conversations.Search;
 /// <c>GET /api/conversations?q=</c>: the caller's conversations whose title or any message matches <c>q</c> (web search
 /// syntax: words, "phrases", or, -not), best first by <c>ts_rank</c> (a title hit weighs more than a message hit; a
 /// conversation ranks by its best hit), then id; keyset pages with the list route's <c>cursor</c>/<c>limit</c> and
-/// <see cref="Page{T}"/>. The query is stemmed ('english') and literal ('simple') at once, as the stored vectors are
-/// (migration <c>ConversationSearch</c>). Scoped by tenant and user in the SQL and by row-level security underneath;
+/// <see cref="Page{T}"/>. The query is stemmed ('english') and literal at once, as the stored vectors are
+/// (migration <c>ConversationSearch</c>); the literal side drops English stop words (configuration <c>chat_literal</c>,
+/// migration <c>LiteralSearchWithoutStopWords</c>), so a query of stop words alone matches nothing instead of every message. Scoped by tenant and user in the SQL and by row-level security underneath;
 /// both GIN indexes start with user_id, so only the caller's matches are read.
 /// </summary>
 public static class ConversationSearch
 {
     public const int MaxQueryLength = 256;
 
-    private const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('simple'::regconfig, @q))";
+    private const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('chat_literal'::regconfig, @q))";
 
-    private const string Sql = $"""
+    /// <summary>The statement (parameters q, user, tenant, after_rank, after_id, take); the search benchmark prints its plan.</summary>
+    public const string Sql = $"""
         WITH hits AS (
             SELECT c.id AS conversation_id, ts_rank(c.search_vector, {Query}) AS rank
             FROM conversations c

@@ -72,6 +72,9 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasDatabaseName("ix_account_exports_open_created_at")
                         .HasFilter("status IN ('queued', 'running')");
 
+                    b.HasIndex("TenantId", "UserId")
+                        .HasDatabaseName("ix_account_exports_tenant_id_user_id");
+
                     b.ToTable("account_exports", (string)null);
                 });
 
@@ -553,6 +556,31 @@ namespace Chatbot.Chat.Data.Migrations
                         .HasDatabaseName("ix_reply_feedback_tenant_id_user_id");
 
                     b.ToTable("reply_feedback", (string)null);
+                });
+
+            modelBuilder.Entity("Chatbot.Chat.Data.Entities.TenantEvaluationSettings", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<double?>("Margin")
+                        .HasColumnType("double precision")
+                        .HasColumnName("margin");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("double precision")
+                        .HasColumnName("threshold");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_tenant_evaluation_settings");
+
+                    b.ToTable("tenant_evaluation_settings", (string)null);
                 });
 
             modelBuilder.Entity("Chatbot.Chat.Data.Entities.TenantRetention", b =>

@@ -21,6 +21,8 @@ public sealed class EvaluationOptions
     [Range(16, 8192)] public int MaxOutputTokens { get; set; } = 512;
     public string? JudgeProvider { get; set; }
     [Range(1, 1000)] public int QueueCapacity { get; set; } = 16;
+    /// <summary>How long an evaluation's lease outlives its instance's last renewal (<see cref="EvaluationLeases"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan LeaseLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
     public string ResolvedSetsPath => SetsPath ?? Path.Combine(AppContext.BaseDirectory, "Prompts", "Evaluations");
 }

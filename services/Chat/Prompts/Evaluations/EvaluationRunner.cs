@@ -5,16 +5,19 @@ using Chatbot.Chat.Tenancy;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
+using Chatbot.Chat.Replies;
+using Chatbot.Chat.Turns;
 
 namespace Chatbot.Chat.Prompts.Evaluations;
 
 /// <summary>
 /// Runs queued evaluations one at a time per chat instance, each for its tenant (row-level security), and stores the
-/// score and per-case figures. An instance that stops mid-run leaves its row <c>running</c>; run the evaluation again.
+/// score and per-case figures. An instance that stops mid-run leaves its row <c>running</c> until its lease expires; then
+/// <see cref="EvaluationRecovery"/> marks it failed (run the evaluation again).
 /// </summary>
-public sealed partial class EvaluationRunner(EvaluationQueue queue, IServiceScopeFactory scopes, IBus bus, IConnectionMultiplexer redis,
-    EvaluationSetCatalog sets, IOptions<EvaluationOptions> options, TimeProvider clock, ILogger<EvaluationRunner> logger) : BackgroundService
+public sealed partial class EvaluationRunner(EvaluationQueue queue, IServiceScopeFactory scopes, IBus bus, ReplyStreamHub streams,
+    ModerationRouting routing,
+    EvaluationLeases leases, EvaluationSetCatalog sets, IOptions<EvaluationOptions> options, TimeProvider clock, ILogger<EvaluationRunner> logger) : BackgroundService
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -36,6 +39,7 @@ public sealed partial class EvaluationRunner(EvaluationQueue queue, IServiceScop
                 LogFailed(ex, job.EvaluationId);
                 await FinishAsync(db, job.EvaluationId, EvaluationStatuses.Failed, null, null, Truncate(ex.Message));
             }
+            await leases.ReleaseAsync(job.TenantId, job.EvaluationId);
         }
     }
 
@@ -45,8 +49,8 @@ public sealed partial class EvaluationRunner(EvaluationQueue queue, IServiceScop
         var set = sets.Find(job.SetName) ?? throw new InvalidOperationException($"The evaluation set '{job.SetName}' is gone.");
         var o = options.Value;
         var caller = new EvaluationCaller(job.EvaluationId, job.TenantId, job.UserId, job.Tier, prompt.Version, Prompts.PromptReference.Of(prompt));
-        using var model = new QueuedChatClient(bus, redis, caller, o.MaxOutputTokens, o.AnswerTimeout, clock);
-        using var judge = new QueuedChatClient(bus, redis, caller, o.MaxOutputTokens, o.AnswerTimeout, clock, o.JudgeProvider);
+        using var model = new QueuedChatClient(bus, streams, routing, caller, o.MaxOutputTokens, o.AnswerTimeout, clock);
+        using var judge = new QueuedChatClient(bus, streams, null, caller, o.MaxOutputTokens, o.AnswerTimeout, clock, o.JudgeProvider);
         return await PromptEvaluator.RunAsync(prompt, set, model, judge, ct);
     }
 

@@ -26,8 +26,8 @@ public static class EvaluationsApi
     }
 
     public static async Task<Results<Accepted<EvaluationDto>, NotFound, ValidationProblem, ProblemHttpResult>> StartAsync(int version,
-        string? set, CurrentUser user, ChatDbContext db, EvaluationSetCatalog sets, EvaluationQueue queue, TimeProvider clock,
-        CancellationToken ct)
+        string? set, CurrentUser user, ChatDbContext db, EvaluationSetCatalog sets, EvaluationQueue queue, EvaluationLeases leases,
+        TimeProvider clock, CancellationToken ct)
     {
         if (sets.Find(set) is not { } evaluationSet)
         {
@@ -45,8 +45,10 @@ public static class EvaluationsApi
         };
         db.PromptEvaluations.Add(evaluation);
         await db.SaveChangesAsync(ct);
+        await leases.ClaimAsync(user.TenantId, evaluation.Id);
         if (!queue.TryEnqueue(new EvaluationJob(evaluation.Id, user.TenantId, user.UserId, user.Tier, version, evaluationSet.Name)))
         {
+            await leases.ReleaseAsync(user.TenantId, evaluation.Id);
             await db.PromptEvaluations.Where(e => e.Id == evaluation.Id).ExecuteDeleteAsync(ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many evaluations are waiting.",
                 detail: "Try again in a few minutes.");

@@ -1,6 +1,7 @@
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Tenancy;
+using Chatbot.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -11,7 +12,7 @@ namespace Chatbot.Chat.Prompts.Experiments;
 /// Reads and changes prompt experiments. A tenant sees its own and the global ones; the global ones are written only in a
 /// transaction that sets <c>app.purge = 'global_prompts'</c> (row-level security), which the handlers open for platform admins.
 /// </summary>
-public sealed class ExperimentStore(ChatDbContext db)
+public sealed class ExperimentStore(ChatDbContext db, AdminAudit audit)
 {
     public const string GlobalScope = "global_prompts";
     public const int ListLimit = 100;
@@ -46,6 +47,7 @@ public sealed class ExperimentStore(ChatDbContext db)
             return null;
         }
         db.PromptExperiments.Add(experiment);
+        audit.Record(createdBy, scope ?? AdminAudit.Platform, "chat.experiment.created", $"experiments/{experiment.Id}", null, AuditView(experiment));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -60,7 +62,7 @@ public sealed class ExperimentStore(ChatDbContext db)
     }
 
     /// <summary>Replaces the weights or stops the experiment; the change is visible to every replica's next turn.</summary>
-    public async Task SaveAsync(PromptExperiment experiment, CancellationToken ct)
+    public async Task SaveAsync(PromptExperiment experiment, Guid actorId, object before, CancellationToken ct)
     {
         await using var transaction = await BeginAsync(experiment.TenantId, ct);
         await db.PromptExperiments.Where(e => e.Id == experiment.Id).ExecuteUpdateAsync(s => s
@@ -68,8 +70,15 @@ public sealed class ExperimentStore(ChatDbContext db)
             .SetProperty(e => e.Variants, experiment.Variants)
             .SetProperty(e => e.UpdatedAt, experiment.UpdatedAt)
             .SetProperty(e => e.StoppedAt, experiment.StoppedAt), ct);
+        audit.Record(actorId, experiment.TenantId ?? AdminAudit.Platform,
+            experiment.Status == ExperimentStatuses.Stopped ? "chat.experiment.stopped" : "chat.experiment.updated",
+            $"experiments/{experiment.Id}", before, AuditView(experiment));
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }
+
+    /// <summary>What the admin audit log keeps of an experiment: its name, status and variants (versions, aliases, weights).</summary>
+    public static object AuditView(PromptExperiment e) => new { e.Name, e.Status, e.Variants };
 
     private Task<IDbContextTransaction> BeginAsync(Guid? scope, CancellationToken ct) =>
         scope is null ? db.BeginCrossTenantScopeAsync(GlobalScope, ct) : db.Database.BeginTransactionAsync(ct);

@@ -87,6 +87,7 @@ public static class ExperimentsApi
         {
             return ApiProblems.Invalid("weights", "give the new weights, or \"status\": \"stopped\".");
         }
+        var before = ExperimentStore.AuditView(experiment);
         var now = clock.GetUtcNow().TruncateToMicroseconds();
         if (request.Weights is { } weights)
         {
@@ -112,7 +113,7 @@ public static class ExperimentsApi
             experiment.StoppedAt = now;
         }
         experiment.UpdatedAt = now;
-        await store.SaveAsync(experiment, ct);
+        await store.SaveAsync(experiment, user.UserId, before, ct);
         return TypedResults.Ok(ExperimentDto.From(experiment));
     }
 

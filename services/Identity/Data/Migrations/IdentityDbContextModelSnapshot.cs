@@ -600,6 +600,9 @@ namespace Chatbot.Identity.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("IX_OpenIddictAuthorizations_Subject");
+
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 
                     b.ToTable("OpenIddictAuthorizations", (string)null);
@@ -700,6 +703,9 @@ namespace Chatbot.Identity.Data.Migrations
 
                     b.HasIndex("ReferenceId")
                         .IsUnique();
+
+                    b.HasIndex("Subject")
+                        .HasDatabaseName("IX_OpenIddictTokens_Subject");
 
                     b.HasIndex("ApplicationId", "Status", "Subject", "Type");
 

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Chatbot.Identity.IntegrationTests;
+
+/// <summary>
+/// Identity's admin actions reach the admin audit log (docs/audit.md) through identity's outbox and chat's store, and
+/// <c>GET /api/audit</c> on the public origin shows them to the tenant's admins and not to another tenant's.
+/// </summary>
+[Collection(IdentityCollection.Name)]
+public sealed class AdminAuditTests(IdentitySystemFixture system)
+{
+    [Fact]
+    public async Task Api_keys_invitations_and_a_tier_change_appear_in_the_tenants_audit_log_and_not_in_another_tenants()
+    {
+        using var origin = system.CreateClient();
+        var (_, _, admin) = await origin.SignUpAsync();
+        var (_, _, stranger) = await origin.SignUpAsync();
+        var me = await origin.MeAsync(admin.AccessToken!);
+        using (var created = await origin.SendAsync(HttpMethod.Post, "/api/tenant/api-keys", admin.AccessToken, new { name = "audited" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var key = await created.Content.ReadFromJsonAsync<JsonElement>();
+            using var revoked = await origin.SendAsync(HttpMethod.Delete, $"/api/tenant/api-keys/{key.GetProperty("id").GetGuid()}", admin.AccessToken);
+            Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+            Assert.DoesNotContain(key.GetProperty("key").GetString()!, await ReadAuditAsync(origin, admin.AccessToken!, require: "identity.api-key.revoked"));
+        }
+        using (var invited = await origin.SendAsync(HttpMethod.Post, "/api/tenant/invitations", admin.AccessToken, new { email = ChatOrigin.NewEmail("guest") }))
+        {
+            Assert.Equal(HttpStatusCode.Created, invited.StatusCode);
+        }
+        var root = await origin.LoginAsync(system.AdminEmail, system.AdminPassword);
+        using (var tier = await origin.SendAsync(HttpMethod.Put, $"/api/admin/tenants/{me.TenantId}/tier", root.AccessToken, new { tier = "pro" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, tier.StatusCode);
+        }
+
+        var log = await ReadAuditAsync(origin, admin.AccessToken!, require: "identity.tenant.tier-changed");
+        var entries = JsonDocument.Parse(log).RootElement.GetProperty("items").EnumerateArray().ToList();
+        var actions = entries.Select(e => e.GetProperty("action").GetString()).ToList();
+        Assert.Contains("identity.api-key.created", actions);
+        Assert.Contains("identity.api-key.revoked", actions);
+        Assert.Contains("identity.invitation.created", actions);
+        Assert.All(entries, e => Assert.Equal("identity", e.GetProperty("service").GetString()));
+        Assert.DoesNotContain("guest-", log); // the invitation's address is not copied, only whether it names one
+        var change = entries.Single(e => e.GetProperty("action").GetString() == "identity.tenant.tier-changed");
+        Assert.Equal("pro", change.GetProperty("after").GetProperty("tier").GetString());
+
+        using var theirs = await origin.SendAsync(HttpMethod.Get, "/api/audit", stranger.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+        Assert.DoesNotContain(me.TenantId, await theirs.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The tenant's audit page as JSON, once it holds <paramref name="require"/> (entries travel outbox → RabbitMQ → chat).</summary>
+    private static async Task<string> ReadAuditAsync(ChatOrigin origin, string accessToken, string require)
+    {
+        var body = "";
+        var found = await ChatOrigin.EventuallyAsync(async () =>
+        {
+            using var response = await origin.SendAsync(HttpMethod.Get, "/api/audit?limit=100", accessToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            body = await response.Content.ReadAsStringAsync();
+            return body.Contains($"\"{require}\"", StringComparison.Ordinal);
+        }, TimeSpan.FromSeconds(30));
+        Assert.True(found, $"{require} did not reach the audit log: {body}");
+        return body;
+    }
+}
