@@ -12,9 +12,23 @@ public sealed class ProviderChainReports(IConnectionMultiplexer redis, TimeProvi
         var now = clock.GetUtcNow();
         var entries = await redis.GetDatabase().HashGetAllAsync(ProviderChainReport.RedisKey);
         return [.. entries
-            .Select(e => JsonSerializer.Deserialize<ProviderChainReport>(e.Value.ToString(), JsonSerializerOptions.Web))
+            .Select(e => Read(e.Value.ToString()))
             .OfType<ProviderChainReport>()
             .Where(r => now - r.ReportedAt <= ProviderChainReport.FreshFor)
             .OrderBy(r => r.Instance, StringComparer.Ordinal)];
+    }
+
+    /// <summary>An entry that is not a report (a worker of another version, a hand edit) is skipped, not a 500.</summary>
+    private static ProviderChainReport? Read(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ProviderChainReport>(json, JsonSerializerOptions.Web) is { Instance: not null, Providers: not null } report
+                ? report : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
