@@ -20,6 +20,15 @@ export class ApiError extends Error {
 export const session = {
   get signedIn() { return accessToken !== null; },
   get token() { return accessToken; },
+  /** The roles in the access token (a JWT the page only reads to decide what to show; the server decides access). */
+  get roles() {
+    try {
+      const payload = JSON.parse(atob(accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+      return [payload.role ?? []].flat();
+    } catch {
+      return [];
+    }
+  },
   /** Called with true/false when the session starts or ends. */
   onChange(listener) { listeners.add(listener); },
 };

@@ -5,9 +5,11 @@ import { describeError } from './errors.js';
 import { Conversations } from './conversations.js';
 import { ChatPane } from './chat.js';
 import { UsageMeter } from './usage.js';
+import { ExperimentsView } from './experiments.js';
 
 const $ = id => document.getElementById(id);
 const usage = new UsageMeter();
+const experiments = new ExperimentsView();
 const chat = new ChatPane({
   onReplyFinished: () => usage.update(),
   onTitleChanged: c => conversations.replace(c),
@@ -23,10 +25,12 @@ function show(signedIn) {
   if (signedIn) {
     conversations.load();
     usage.update();
+    experiments.update();
   } else {
     chat.reset();
     conversations.reset();
     usage.hide();
+    experiments.hide();
     $('password').value = '';
     $('email').focus();
   }
