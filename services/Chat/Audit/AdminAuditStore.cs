@@ -1,5 +1,6 @@
 using Chatbot.Chat.Data;
 using Chatbot.Contracts.Audit;
+using Chatbot.Contracts.Identity;
 using Chatbot.ServiceDefaults.Paging;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,6 +22,41 @@ public sealed class AdminAuditStore(ChatDbContext db)
                 {entry.Before}::jsonb, {entry.After}::jsonb, {entry.OccurredAt})
         ON CONFLICT (id) DO NOTHING
         """, ct);
+
+    /// <summary>
+    /// An erasure's part of the log (docs/audit.md): the entries stay, but each erased user's id becomes its
+    /// <see cref="ErasureProtocol.Pseudonym"/> as actor and wherever the target or before/after name it. The append-only
+    /// trigger allows exactly this, in a transaction that sets <c>chatbot.audit_erasure</c>. Returns the rows changed.
+    /// </summary>
+    public async Task<int> PseudonymiseAsync(Guid tenantId, IReadOnlyCollection<Guid> userIds, bool wholeTenant, CancellationToken ct)
+    {
+        var ids = userIds.ToList();
+        if (wholeTenant)
+        {
+            ids.AddRange(await db.Database.SqlQuery<Guid>(
+                $"SELECT DISTINCT actor_id AS \"Value\" FROM admin_audit_entries WHERE tenant_id = {tenantId}").ToListAsync(ct));
+        }
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('chatbot.audit_erasure', 'on', true)", ct);
+        var changed = 0;
+        foreach (var id in ids.Distinct())
+        {
+            var (d, n) = (id.ToString("D"), id.ToString("N"));
+            var pseudonym = ErasureProtocol.Pseudonym(id);
+            var (pd, pn) = (pseudonym.ToString("D"), pseudonym.ToString("N"));
+            changed += await db.Database.ExecuteSqlAsync($"""
+                UPDATE admin_audit_entries SET
+                    actor_id = CASE WHEN actor_id = {id} THEN {pseudonym} ELSE actor_id END,
+                    target = replace(replace(target, {d}, {pd}), {n}, {pn}),
+                    before = replace(replace(before::text, {d}, {pd}), {n}, {pn})::jsonb,
+                    after = replace(replace(after::text, {d}, {pd}), {n}, {pn})::jsonb
+                WHERE tenant_id = {tenantId}
+                  AND (actor_id = {id} OR strpos(target, {d}) > 0 OR strpos(target, {n}) > 0
+                       OR strpos(before::text, {d}) > 0 OR strpos(before::text, {n}) > 0
+                       OR strpos(after::text, {d}) > 0 OR strpos(after::text, {n}) > 0)
+                """, ct);
+        }
+        return changed;
+    }
 
     /// <summary>One page of entries newest first; <paramref name="allTenants"/> only for platform admins.</summary>
     public async Task<Page<AdminAuditEntryDto>> ListAsync(AdminAuditQuery query, bool allTenants, CancellationToken ct)

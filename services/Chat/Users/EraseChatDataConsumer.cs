@@ -1,3 +1,4 @@
+using Chatbot.Chat.Audit;
 using Chatbot.Chat.Data;
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Contracts.Identity;
@@ -13,11 +14,12 @@ namespace Chatbot.Chat.Users;
 /// <summary>
 /// Chat's part of an erasure (the tenant is entered by <c>TenantConsumeFilter</c>): the Redis reply streams and output
 /// contexts of the users' replies first (their ids come from the messages), then in one transaction conversations and
-/// their messages (cascade), account-export jobs, idempotency keys and unpublished outbox rows naming the users. One
+/// their messages (cascade), account-export jobs, idempotency keys and unpublished outbox rows naming the users, and the
+/// users' ids in the admin audit log replaced by pseudonyms (the entries stay). One
 /// <see cref="ErasureStoreCompleted"/> per store. Running again finds nothing and deletes nothing (identity keeps the first
 /// report).
 /// </summary>
-public sealed partial class EraseChatDataConsumer(ChatDbContext db, IConnectionMultiplexer redis, TimeProvider time,
+public sealed partial class EraseChatDataConsumer(ChatDbContext db, AdminAuditStore audit, IConnectionMultiplexer redis, TimeProvider time,
     ILogger<EraseChatDataConsumer> logger) : IConsumer<ErasureRequested>
 {
     private const int RedisBatch = 500;
@@ -41,6 +43,7 @@ public sealed partial class EraseChatDataConsumer(ChatDbContext db, IConnectionM
         var exports = await db.AccountExports.Where(e => e.TenantId == tenantId && (whole || ids.Contains(e.UserId))).ExecuteDeleteAsync(ct);
         var keys = await db.IdempotencyKeys.Where(k => k.TenantId == tenantId && (whole || ids.Contains(k.UserId))).ExecuteDeleteAsync(ct);
         var outboxRows = await OutboxErasure.DeleteRowsNamingAsync(db, tenantId, ids, whole, ct);
+        var auditEntries = await audit.PseudonymiseAsync(tenantId, ids, whole, ct);
         await transaction.CommitAsync(ct);
 
         var now = time.GetUtcNow();
@@ -54,6 +57,7 @@ public sealed partial class EraseChatDataConsumer(ChatDbContext db, IConnectionM
             ErasureProtocol.Report(request, "chat", "outbox", deleted, outboxRows, now),
             ErasureProtocol.Report(request, "chat", "reply-streams", deleted, streams, now),
             ErasureProtocol.Report(request, "chat", "output-contexts", deleted, contexts, now),
+            ErasureProtocol.Report(request, "chat", "admin-audit", ErasureProtocol.Pseudonymised, auditEntries, now),
         }, ct);
         LogErased(request.ErasureId, conversationCount, messageCount);
     }

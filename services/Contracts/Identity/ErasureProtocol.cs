@@ -20,7 +20,7 @@ public static class ErasureProtocol
     [
         "identity/users", "identity/tokens", "identity/api-keys", "identity/invitations", "identity/outbox",
         "chat/conversations", "chat/messages", "chat/account-exports", "chat/idempotency-keys", "chat/outbox",
-        "chat/reply-streams", "chat/output-contexts",
+        "chat/reply-streams", "chat/output-contexts", "chat/admin-audit",
         "moderation/review-items", "moderation/audit-entries",
         "billing/usage-ledger", "billing/user-limits",
         "inference-worker/redis-keys",
@@ -30,6 +30,10 @@ public static class ErasureProtocol
     /// mark the subject as erased without keeping the id itself.</summary>
     public static string SubjectHash(string kind, Guid id) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"erasure:{kind}:{id:N}")));
+
+    /// <summary>The stand-in for an erased user in records that must stay (the admin audit log): the same for every entry
+    /// of that user, derived one way from <see cref="SubjectHash"/>.</summary>
+    public static Guid Pseudonym(Guid userId) => Guid.ParseExact(SubjectHash("user", userId)[..32], "N");
 
     public static string ErasedUserKey(Guid userId) => $"chatbot:erased:{SubjectHash("user", userId)}";
 

@@ -3,9 +3,13 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.Chat.Audit;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.Contracts.Audit;
+using Chatbot.Contracts.Identity;
 using Chatbot.ServiceDefaults.Paging;
 using Chatbot.TestSupport;
+using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace Chatbot.Chat.IntegrationTests.Api;
@@ -111,6 +115,42 @@ public sealed class AdminAuditTests(ChatFixture fixture)
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
         }
         Assert.Equal(1, await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM admin_audit_entries WHERE id = {entry.Id} AND action = 'chat.retention.updated'").SingleAsync());
+    }
+
+    [Fact]
+    public async Task An_erasure_replaces_the_users_id_by_its_pseudonym_and_nothing_else_may_change()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        var client = fixture.Chat.CreateClient(admin);
+        Assert.Equal(HttpStatusCode.OK, (await client.PutAsJsonAsync("/api/tenant/retention", new { days = 9 })).StatusCode);
+        var entry = (await WaitForAsync(client, $"/api/audit?actorId={admin.UserId}", 1))[0];
+        var colleague = admin.SameTenant();
+        await fixture.Chat.Services.GetRequiredService<IBus>().Publish(new AdminActionRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow,
+            admin.TenantId, colleague.UserId, "identity", "identity.api-key.revoked", $"user {admin.UserId:N}", null,
+            $$"""{"by":"{{admin.UserId}}"}"""));
+        await WaitForAsync(client, $"/api/audit?actorId={colleague.UserId}", 1);
+
+        await fixture.Chat.Services.GetRequiredService<IBus>()
+            .Publish(new ErasureRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), admin.TenantId, [admin.UserId], WholeTenant: false));
+
+        var pseudonym = ErasureProtocol.Pseudonym(admin.UserId);
+        var platform = fixture.Chat.CreateClient(TestUser.NewTenant(role: "platform-admin"));
+        var entries = await WaitForAsync(platform, $"/api/audit?tenantId={admin.TenantId}&actorId={pseudonym}", 1);
+        Assert.Equal((entry.Id, entry.Action), (entries[0].Id, entries[0].Action));
+        var all = (await platform.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?tenantId={admin.TenantId}"))!.Items;
+        Assert.Equal(2, all.Count);
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var text = JsonSerializer.Serialize((await platform.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?tenantId={admin.TenantId}"))!.Items);
+            return !text.Contains(admin.UserId.ToString("D")) && !text.Contains(admin.UserId.ToString("N"));
+        }, TimeSpan.FromSeconds(30)), "the erased user's id is still in the audit log");
+
+        await using var db = fixture.NewDbContext();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.Database.ExecuteSqlRawAsync("SELECT set_config('chatbot.audit_erasure', 'on', true)");
+        var error = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlAsync(
+            $"UPDATE admin_audit_entries SET action = 'forged' WHERE id = {entry.Id}"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }
 
     private static async Task<IReadOnlyList<AdminAuditEntryDto>> WaitForAsync(HttpClient client, string url, int count)

@@ -16,7 +16,7 @@ public sealed class ErasureEndToEndTests(ErasureSystemFixture system, ITestOutpu
     [
         "identity/users", "identity/tokens", "identity/api-keys", "identity/invitations", "identity/outbox",
         "chat/conversations", "chat/messages", "chat/account-exports", "chat/idempotency-keys", "chat/outbox",
-        "chat/reply-streams", "chat/output-contexts", "moderation/review-items", "moderation/audit-entries",
+        "chat/reply-streams", "chat/output-contexts", "chat/admin-audit", "moderation/review-items", "moderation/audit-entries",
         "billing/usage-ledger", "billing/user-limits", "inference-worker/redis-keys",
     ];
 
