@@ -153,6 +153,22 @@ public sealed class AdminAuditTests(ChatFixture fixture)
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
     }
 
+    [Fact]
+    public async Task An_entry_of_an_actor_erased_before_it_arrived_is_stored_under_the_pseudonym()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        await using (var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(fixture.Infra.RedisConnectionString))
+        {
+            await redis.GetDatabase().StringSetAsync(ErasureProtocol.ErasedUserKey(admin.UserId), "1", TimeSpan.FromMinutes(5));
+        }
+        await fixture.Chat.Services.GetRequiredService<IBus>().Publish(new AdminActionRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow,
+            admin.TenantId, admin.UserId, "identity", "identity.api-key.created", "api-keys/late", null, null));
+
+        var platform = fixture.Chat.CreateClient(TestUser.NewTenant(role: "platform-admin"));
+        var entry = (await WaitForAsync(platform, $"/api/audit?tenantId={admin.TenantId}", 1))[0];
+        Assert.Equal(ErasureProtocol.Pseudonym(admin.UserId), entry.ActorId);
+    }
+
     private static async Task<IReadOnlyList<AdminAuditEntryDto>> WaitForAsync(HttpClient client, string url, int count)
     {
         IReadOnlyList<AdminAuditEntryDto> items = [];
