@@ -26,7 +26,10 @@ public static class RowLevelSecurity
     public static string TenantIsolation(string table, string role, params string[] crossTenantScopes) =>
         TenantIsolationOn(table, "tenant_id", role, crossTenantScopes);
 
-    /// <summary>As <see cref="TenantIsolation"/> for a table whose tenant column is <paramref name="tenantColumn"/> (quoted as needed).</summary>
+    /// <summary>
+    /// As <see cref="TenantIsolation"/> for a table whose tenant column is <paramref name="tenantColumn"/> (quoted as needed),
+    /// or for a table without one, an expression giving the row's tenant (e.g. its parent row's, read under the parent's policy).
+    /// </summary>
     public static string TenantIsolationOn(string table, string tenantColumn, string role, params string[] crossTenantScopes)
     {
         var bypass = string.Concat(crossTenantScopes.Select(s => $" OR current_setting('{CrossTenantScope.Setting}', true) = '{s}'"));

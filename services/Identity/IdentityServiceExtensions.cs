@@ -42,7 +42,7 @@ public static class IdentityServiceExtensions
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordHashing.IterationCount);
         builder.AddOpenIddictServer();
 
-        services.AddScoped<CredentialChecker>().AddScoped<TokenIssuer>().AddSingleton<TokenPrincipalFactory>();
+        services.AddScoped<UserTenants>().AddScoped<CredentialChecker>().AddScoped<TokenIssuer>().AddSingleton<TokenPrincipalFactory>();
         services.AddScoped<AccountService>().AddScoped<AccountMails>().AddScoped<AccountDeletion>().AddScoped<InvitationCodes>();
         services.AddScoped<ErasureStarter>().AddScoped<ErasureMails>().AddSingleton<ErasureLinks>();
         services.AddRedisWindowLimiter();

@@ -52,13 +52,42 @@ public sealed class AdminAuditTests(IdentitySystemFixture system)
         Assert.DoesNotContain(me.TenantId, await theirs.Content.ReadAsStringAsync());
     }
 
-    /// <summary>The tenant's audit page as JSON, once it holds <paramref name="require"/> (entries travel outbox → RabbitMQ → chat).</summary>
-    private static async Task<string> ReadAuditAsync(ChatOrigin origin, string accessToken, string require)
+    [Fact]
+    public async Task A_signing_key_rotation_is_in_the_platform_log_by_key_id_only_and_not_in_a_tenants()
+    {
+        using var origin = system.CreateClient();
+        var (_, _, tenantAdmin) = await origin.SignUpAsync();
+        var root = await origin.LoginAsync(system.AdminEmail, system.AdminPassword);
+        var rootId = (await origin.MeAsync(root.AccessToken!)).Sub;
+        using var rotated = await origin.SendAsync(HttpMethod.Post, "/api/admin/signing-keys/rotate", root.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        var activeKeyId = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeKeyId").GetString()!;
+
+        var log = await ReadAuditAsync(origin, root.AccessToken!, require: activeKeyId,
+            $"/api/audit?tenantId={Guid.Empty}&action=identity.signing-key.rotated&limit=100");
+        var entry = JsonDocument.Parse(log).RootElement.GetProperty("items").EnumerateArray()
+            .Single(e => e.GetProperty("after").GetProperty("activeKeyId").GetString() == activeKeyId);
+        Assert.Equal(rootId, entry.GetProperty("actorId").GetString());
+        Assert.Equal(("identity", "signing-keys"), (entry.GetProperty("service").GetString(), entry.GetProperty("target").GetString()));
+        // Key ids and nothing else: no key material (JWK members, PEM) in the entry.
+        Assert.Equal(["activeKeyId"], entry.GetProperty("before").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["activeKeyId"], entry.GetProperty("after").EnumerateObject().Select(p => p.Name));
+        Assert.DoesNotContain("PRIVATE", log);
+
+        using var theirs = await origin.SendAsync(HttpMethod.Get, "/api/audit?limit=100", tenantAdmin.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, theirs.StatusCode);
+        Assert.DoesNotContain("identity.signing-key.rotated", await theirs.Content.ReadAsStringAsync());
+        using var platformLog = await origin.SendAsync(HttpMethod.Get, $"/api/audit?tenantId={Guid.Empty}", tenantAdmin.AccessToken);
+        Assert.Equal(HttpStatusCode.Forbidden, platformLog.StatusCode);
+    }
+
+    /// <summary>An audit page as JSON, once it holds <paramref name="require"/> (entries travel outbox → RabbitMQ → chat).</summary>
+    private static async Task<string> ReadAuditAsync(ChatOrigin origin, string accessToken, string require, string path = "/api/audit?limit=100")
     {
         var body = "";
         var found = await ChatOrigin.EventuallyAsync(async () =>
         {
-            using var response = await origin.SendAsync(HttpMethod.Get, "/api/audit?limit=100", accessToken);
+            using var response = await origin.SendAsync(HttpMethod.Get, path, accessToken);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             body = await response.Content.ReadAsStringAsync();
             return body.Contains($"\"{require}\"", StringComparison.Ordinal);

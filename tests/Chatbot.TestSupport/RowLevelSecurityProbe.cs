@@ -4,8 +4,8 @@ namespace Chatbot.TestSupport;
 
 /// <summary>
 /// What a service's application role sees of one tenant-scoped table, asked over a connection of the migrating user
-/// (which may act as the role): the rows of a tenant with no tenant set, with that tenant, with another; and whether a
-/// copy of one of the tenant's rows moved to another tenant can be inserted.
+/// (which may act as the role): the rows of a tenant with no tenant set, with that tenant, with another; how many of them
+/// an UPDATE reaches; and whether a copy of one of the tenant's rows moved to another tenant can be inserted.
 /// </summary>
 public sealed class RowLevelSecurityProbe(string connectionString, string role, string tenantColumn = "tenant_id")
 {
@@ -16,6 +16,18 @@ public sealed class RowLevelSecurityProbe(string connectionString, string role, 
         await using var count = new NpgsqlCommand($"SELECT count(*) FROM {table} WHERE {tenantColumn} = @owner", connection);
         count.Parameters.AddWithValue("owner", owner);
         return (long)(await count.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Rows of <paramref name="owner"/> in <paramref name="table"/> an UPDATE reaches as the role with <paramref name="actingFor"/>
+    /// in app.tenant_id (it sets the tenant column to itself, so nothing changes where it does reach).
+    /// </summary>
+    public async Task<int> UpdateCountAsync(string table, Guid owner, Guid? actingFor)
+    {
+        await using var connection = await OpenAsync(actingFor);
+        await using var update = new NpgsqlCommand($"UPDATE {table} SET {tenantColumn} = {tenantColumn} WHERE {tenantColumn} = @owner", connection);
+        update.Parameters.AddWithValue("owner", owner);
+        return await update.ExecuteNonQueryAsync();
     }
 
     /// <summary>

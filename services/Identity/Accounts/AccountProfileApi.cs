@@ -1,4 +1,5 @@
 using Chatbot.Identity.Data;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,8 @@ public static class AccountProfileApi
     public static async Task<Results<Ok<AccountProfile>, NotFound>> GetAsync(Guid userId, Guid tenantId, IdentityDbContext db,
         CancellationToken ct)
     {
-        // Both by primary key.
+        // Both by primary key; the user as the tenant asked for (row-level security), so another tenant's user is not found.
+        using var acting = TenantContext.Enter(tenantId);
         var profile = await (
                 from u in db.Users.AsNoTracking()
                 join t in db.Tenants.AsNoTracking() on u.TenantId equals t.Id

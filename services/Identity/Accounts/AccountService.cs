@@ -4,13 +4,19 @@ using Chatbot.Identity.Validation;
 using Chatbot.ServiceDefaults.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using OpenIddict.Abstractions;
 
 namespace Chatbot.Identity.Accounts;
 
-/// <summary>Sign-up (new tenant or invitation), e-mail verification and password reset.</summary>
-public sealed class AccountService(UserManager<ApplicationUser> users, IdentityDbContext db, AccountMails mails,
+/// <summary>
+/// Sign-up (new tenant or invitation), e-mail verification and password reset. None of these knows a tenant when it
+/// starts: the user is found through <see cref="UserTenants"/> and then read and written as their tenant (row-level
+/// security); registration writes the new user as the tenant it joins or creates.
+/// </summary>
+public sealed class AccountService(UserManager<ApplicationUser> users, UserTenants userTenants, IdentityDbContext db, AccountMails mails,
     InvitationCodes invitations, IOpenIddictTokenManager tokens, TimeProvider time)
 {
     public async Task<Results<Accepted<AcceptedResponse>, ValidationProblem>> RegisterAsync(RegisterRequest request, CancellationToken ct)
@@ -41,14 +47,13 @@ public sealed class AccountService(UserManager<ApplicationUser> users, IdentityD
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["invitation"] = ["The invitation is invalid, used or expired."] });
             }
         }
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await userTenants.OfEmailAsync(email, ct) is not null) // in any tenant: an address signs up once on the platform
         {
-            users.PasswordHasher.HashPassword(new ApplicationUser { Role = ChatbotRoles.Member }, request.Password);
-            await mails.SendAlreadyRegisteredAsync(email, ct);
-            return TypedResults.Accepted((string?)null, AcceptedResponse.CheckYourMail);
+            return await AlreadyRegisteredAsync(email, request.Password, ct);
         }
         var now = time.GetUtcNow();
         var tenantId = invitation?.TenantId ?? Guid.CreateVersion7();
+        using var acting = TenantContext.Enter(tenantId);
         if (invitation is null)
         {
             db.Tenants.Add(new Tenant { Id = tenantId, Name = request.TenantName?.Trim() is { Length: > 0 } name ? name : email, Tier = ChatbotTiers.Free, CreatedAt = now });
@@ -59,7 +64,15 @@ public sealed class AccountService(UserManager<ApplicationUser> users, IdentityD
             Id = Guid.CreateVersion7(), UserName = email, Email = email, TenantId = tenantId, CreatedAt = now,
             Role = invitation?.Role ?? ChatbotRoles.TenantAdmin,
         };
-        var created = await users.CreateAsync(user, request.Password);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, request.Password);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return await AlreadyRegisteredAsync(email, request.Password, ct); // a concurrent sign-up with the address won
+        }
         if (!created.Succeeded)
         {
             return TypedResults.ValidationProblem(ToFieldErrors(created, "password"));
@@ -75,20 +88,25 @@ public sealed class AccountService(UserManager<ApplicationUser> users, IdentityD
         return TypedResults.Accepted((string?)null, AcceptedResponse.CheckYourMail);
     }
 
+    /// <summary>The same answer and about the same time as a new sign-up (one password hash), and a mail to the owner.</summary>
+    private async Task<Accepted<AcceptedResponse>> AlreadyRegisteredAsync(string email, string password, CancellationToken ct)
+    {
+        users.PasswordHasher.HashPassword(new ApplicationUser { Role = ChatbotRoles.Member }, password);
+        await mails.SendAlreadyRegisteredAsync(email, ct);
+        return TypedResults.Accepted((string?)null, AcceptedResponse.CheckYourMail);
+    }
+
     public async Task<Results<Ok<AcceptedResponse>, ValidationProblem>> ConfirmEmailAsync(string? userId, string? token, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var invalid = TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["The verification link is invalid or expired."] });
-        if (!Guid.TryParse(userId, out _) || string.IsNullOrEmpty(token) || token.Length > AccountLimits.TokenMaxLength)
+        if (!Guid.TryParse(userId, out var id) || string.IsNullOrEmpty(token) || token.Length > AccountLimits.TokenMaxLength)
         {
             return invalid;
         }
-        var user = await users.FindByIdAsync(userId!);
-        if (user is null || !(await users.ConfirmEmailAsync(user, token)).Succeeded)
-        {
-            return invalid;
-        }
-        return TypedResults.Ok(new AcceptedResponse("The e-mail address is confirmed."));
+        var confirmed = await userTenants.WithUserByIdAsync(id,
+            async user => user is not null && (await users.ConfirmEmailAsync(user, token)).Succeeded, ct);
+        return confirmed ? TypedResults.Ok(new AcceptedResponse("The e-mail address is confirmed.")) : invalid;
     }
 
     public async Task<Results<Accepted<AcceptedResponse>, ValidationProblem>> ResendVerificationAsync(EmailRequest request, CancellationToken ct)
@@ -97,11 +115,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, IdentityD
         {
             return InvalidEmail();
         }
-        var user = await users.FindByEmailAsync(email);
-        if (user is { EmailConfirmed: false })
-        {
-            await mails.SendVerificationAsync(user, ct);
-        }
+        await userTenants.ForUserByEmailAsync(email, user => user.EmailConfirmed ? Task.CompletedTask : mails.SendVerificationAsync(user, ct), ct);
         return TypedResults.Accepted((string?)null, AcceptedResponse.CheckYourMail);
     }
 
@@ -111,10 +125,7 @@ public sealed class AccountService(UserManager<ApplicationUser> users, IdentityD
         {
             return InvalidEmail();
         }
-        if (await users.FindByEmailAsync(email) is { } user)
-        {
-            await mails.SendPasswordResetAsync(user, ct);
-        }
+        await userTenants.ForUserByEmailAsync(email, user => mails.SendPasswordResetAsync(user, ct), ct);
         return TypedResults.Accepted((string?)null, AcceptedResponse.CheckYourMail);
     }
 
@@ -131,7 +142,12 @@ public sealed class AccountService(UserManager<ApplicationUser> users, IdentityD
         {
             return TypedResults.ValidationProblem(errors.ToDictionary());
         }
-        var user = await users.FindByEmailAsync(email);
+        return await userTenants.WithUserByEmailAsync(email, user => ResetPasswordAsync(user, request, ct), ct);
+    }
+
+    private async Task<Results<Ok<AcceptedResponse>, ValidationProblem>> ResetPasswordAsync(ApplicationUser? user, ResetPasswordRequest request,
+        CancellationToken ct)
+    {
         if (user is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["token"] = ["The reset token is invalid or expired."] });

@@ -6,8 +6,9 @@ namespace Chatbot.Identity.Accounts;
 /// <summary>
 /// Checks an e-mail and password with the same cost whatever the outcome: an unknown e-mail or a locked account still
 /// verifies the password against a dummy hash, so timing does not tell which accounts exist. Counts failures for lockout.
+/// The user is read and updated as their tenant (<see cref="UserTenants"/>: users are under row-level security).
 /// </summary>
-public sealed class CredentialChecker(UserManager<ApplicationUser> users, IPasswordHasher<ApplicationUser> hasher)
+public sealed class CredentialChecker(UserManager<ApplicationUser> users, UserTenants tenants, IPasswordHasher<ApplicationUser> hasher)
 {
     private static readonly ApplicationUser DummyUser = new() { Role = "member" };
     private static string? _dummyHash;
@@ -17,7 +18,13 @@ public sealed class CredentialChecker(UserManager<ApplicationUser> users, IPassw
     public async Task<Result> CheckAsync(string email, string password, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var user = EmailAddress.TryNormalize(email, out var normalized) ? await users.FindByEmailAsync(normalized) : null;
+        return EmailAddress.TryNormalize(email, out var normalized)
+            ? await tenants.WithUserByEmailAsync(normalized, user => CheckAsync(user, password), ct)
+            : await CheckAsync(null, password);
+    }
+
+    private async Task<Result> CheckAsync(ApplicationUser? user, string password)
+    {
         if (user is null || await users.IsLockedOutAsync(user))
         {
             SpendOneHash(password);

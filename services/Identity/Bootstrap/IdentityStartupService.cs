@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
+using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
 using Chatbot.Identity.Tokens;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
@@ -35,7 +37,7 @@ internal sealed partial class IdentityStartupService(IServiceScopeFactory scopes
         }
         var users = services.GetRequiredService<UserManager<ApplicationUser>>();
         var email = settings.Email.Trim().ToLowerInvariant();
-        if (await users.FindByEmailAsync(email) is not null)
+        if (await services.GetRequiredService<UserTenants>().OfEmailAsync(email, ct) is not null)
         {
             return;
         }
@@ -58,6 +60,7 @@ internal sealed partial class IdentityStartupService(IServiceScopeFactory scopes
         var tenant = new Tenant { Id = Guid.CreateVersion7(), Name = "Platform", Tier = ChatbotTiers.Enterprise, CreatedAt = now };
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
+        using var acting = TenantContext.Enter(tenant.Id); // row-level security: the user is written as their tenant
         var admin = new ApplicationUser
         {
             Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, TenantId = tenant.Id,

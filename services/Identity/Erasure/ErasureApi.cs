@@ -2,6 +2,7 @@ using Chatbot.Contracts.Identity;
 using Chatbot.Identity.Accounts;
 using Chatbot.Identity.Data;
 using Chatbot.ServiceDefaults.Authentication;
+using Chatbot.ServiceDefaults.Tenancy;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,11 @@ public static class ErasureApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict",
                 detail: "A platform admin cannot erase their own tenant.");
         }
-        var users = await db.Users.AsNoTracking().Where(u => u.TenantId == id).Select(u => new ErasedUser(u.Id, u.Email)).ToListAsync(ct);
+        List<ErasedUser> users;
+        using (TenantContext.Enter(id)) // row-level security: the tenant erased, not the platform admin's own
+        {
+            users = await db.Users.AsNoTracking().Where(u => u.TenantId == id).Select(u => new ErasedUser(u.Id, u.Email)).ToListAsync(ct);
+        }
         var started = await starter.StartAsync(new ErasureSubject(id, "tenant", hash, users, WholeTenant: true), ChatbotRoles.PlatformAdmin,
             caller.UserId, ct);
         return TypedResults.Accepted(started.ReceiptUrl, started);

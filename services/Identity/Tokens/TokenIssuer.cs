@@ -14,7 +14,7 @@ using static OpenIddict.Abstractions.OpenIddictConstants;
 namespace Chatbot.Identity.Tokens;
 
 /// <summary>Decides the token requests: credentials, lockout, confirmed e-mail, and that the user still exists.</summary>
-public sealed class TokenIssuer(UserManager<ApplicationUser> users, IdentityDbContext db, CredentialChecker credentials,
+public sealed class TokenIssuer(UserManager<ApplicationUser> users, UserTenants tenants, IdentityDbContext db, CredentialChecker credentials,
     TokenPrincipalFactory principals, IOptions<IdentityServiceOptions> options)
 {
     public const string InvalidCredentials = "The e-mail address or password is incorrect, or the account is temporarily locked.";
@@ -35,13 +35,15 @@ public sealed class TokenIssuer(UserManager<ApplicationUser> users, IdentityDbCo
 
     public async Task<IResult> RefreshAsync(ClaimsPrincipal? previous, CancellationToken ct)
     {
-        var subject = previous?.FindFirst(ChatbotClaimTypes.Subject)?.Value;
-        var user = subject is null ? null : await users.FindByIdAsync(subject);
-        if (user is null || await users.IsLockedOutAsync(user))
+        var invalid = Reject(Errors.InvalidGrant, "The refresh token is no longer valid.");
+        if (!Guid.TryParse(previous?.FindFirst(ChatbotClaimTypes.Subject)?.Value, out var subject))
         {
-            return Reject(Errors.InvalidGrant, "The refresh token is no longer valid.");
+            return invalid;
         }
-        return await SignInAsync(user, previous!.GetScopes(), ct);
+        // The user is read as their tenant (row-level security); the subject's tenant comes from identity's own lookup.
+        return await tenants.WithUserByIdAsync(subject, async user => user is null || await users.IsLockedOutAsync(user)
+            ? invalid
+            : await SignInAsync(user, previous!.GetScopes(), ct), ct);
     }
 
     private async Task<IResult> SignInAsync(ApplicationUser user, IEnumerable<string> scopes, CancellationToken ct)
