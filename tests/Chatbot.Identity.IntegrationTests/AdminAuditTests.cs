@@ -62,6 +62,10 @@ public sealed class AdminAuditTests(IdentitySystemFixture system)
         using var rotated = await origin.SendAsync(HttpMethod.Post, "/api/admin/signing-keys/rotate", root.AccessToken);
         Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
         var activeKeyId = (await rotated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("activeKeyId").GetString()!;
+        // Chat fetches the new key at most every 5 s: wait until it accepts a token of the new key, so the next test's do too.
+        var signedByNewKey = await origin.LoginAsync(system.AdminEmail, system.AdminPassword);
+        Assert.True(await ChatOrigin.EventuallyAsync(async () => await origin.MeStatusAsync(signedByNewKey.AccessToken!) == HttpStatusCode.OK,
+            within: TimeSpan.FromSeconds(15)), "chat did not accept a token of the new key");
 
         var log = await ReadAuditAsync(origin, root.AccessToken!, require: activeKeyId,
             $"/api/audit?tenantId={Guid.Empty}&action=identity.signing-key.rotated&limit=100");
