@@ -25,8 +25,10 @@ public sealed class AdminAuditStore(ChatDbContext db)
 
     /// <summary>
     /// An erasure's part of the log (docs/audit.md): the entries stay, but each erased user's id becomes its
-    /// <see cref="ErasureProtocol.Pseudonym"/> as actor and wherever the target or before/after name it. The append-only
-    /// trigger allows exactly this, in a transaction that sets <c>chatbot.audit_erasure</c>. Returns the rows changed.
+    /// <see cref="ErasureProtocol.Pseudonym"/> as actor and wherever the target or before/after name it (as 36 or 32
+    /// characters). One statement over all the users, however many a whole-tenant erasure brings: it scans the tenant's
+    /// entries once and rewrites each entry naming any of them once, replacing every id it names. The append-only trigger
+    /// allows exactly this, in a transaction that sets <c>chatbot.audit_erasure</c>. Returns the entries changed.
     /// </summary>
     public async Task<int> PseudonymiseAsync(Guid tenantId, IReadOnlyCollection<Guid> userIds, bool wholeTenant, CancellationToken ct)
     {
@@ -36,26 +38,38 @@ public sealed class AdminAuditStore(ChatDbContext db)
             ids.AddRange(await db.Database.SqlQuery<Guid>(
                 $"SELECT DISTINCT actor_id AS \"Value\" FROM admin_audit_entries WHERE tenant_id = {tenantId}").ToListAsync(ct));
         }
-        await db.Database.ExecuteSqlAsync($"SELECT set_config('chatbot.audit_erasure', 'on', true)", ct);
-        var changed = 0;
-        foreach (var id in ids.Distinct())
+        var erased = ids.Distinct().ToArray();
+        if (erased.Length == 0)
         {
-            var (d, n) = (id.ToString("D"), id.ToString("N"));
-            var pseudonym = ErasureProtocol.Pseudonym(id);
-            var (pd, pn) = (pseudonym.ToString("D"), pseudonym.ToString("N"));
-            changed += await db.Database.ExecuteSqlAsync($"""
-                UPDATE admin_audit_entries SET
-                    actor_id = CASE WHEN actor_id = {id} THEN {pseudonym} ELSE actor_id END,
-                    target = replace(replace(target, {d}, {pd}), {n}, {pn}),
-                    before = replace(replace(before::text, {d}, {pd}), {n}, {pn})::jsonb,
-                    after = replace(replace(after::text, {d}, {pd}), {n}, {pn})::jsonb
-                WHERE tenant_id = {tenantId}
-                  AND (actor_id = {id} OR strpos(target, {d}) > 0 OR strpos(target, {n}) > 0
-                       OR strpos(before::text, {d}) > 0 OR strpos(before::text, {n}) > 0
-                       OR strpos(after::text, {d}) > 0 OR strpos(after::text, {n}) > 0)
-                """, ct);
+            return 0;
         }
-        return changed;
+        var pseudonyms = erased.Select(ErasureProtocol.Pseudonym).ToArray();
+        await db.Database.ExecuteSqlAsync($"SELECT set_config('chatbot.audit_erasure', 'on', true)", ct);
+        return await db.Database.ExecuteSqlAsync($"""
+            WITH RECURSIVE erased AS (
+                SELECT id, pseudonym FROM unnest({erased}::uuid[], {pseudonyms}::uuid[]) AS e(id, pseudonym)
+            ), forms AS (      -- each id as a text may hold it, and what replaces it
+                SELECT id::text AS form, pseudonym::text AS stand_in FROM erased
+                UNION ALL SELECT replace(id::text, '-', ''), replace(pseudonym::text, '-', '') FROM erased
+            ), found AS (      -- the forms each of the tenant's entries holds, numbered per entry
+                SELECT a.id, f.form, f.stand_in, row_number() OVER (PARTITION BY a.id ORDER BY f.form) AS step
+                FROM admin_audit_entries a
+                JOIN forms f ON strpos(concat_ws(' ', a.target, a.before::text, a.after::text), f.form) > 0
+                WHERE a.tenant_id = {tenantId}
+            ), rewritten AS (  -- an entry's texts after 0, 1, ... of its forms are replaced
+                SELECT a.id, a.target, a.before::text AS before, a.after::text AS after, 0::bigint AS step
+                FROM admin_audit_entries a
+                WHERE a.tenant_id = {tenantId} AND (a.actor_id IN (SELECT id FROM erased) OR a.id IN (SELECT id FROM found))
+                UNION ALL
+                SELECT r.id, replace(r.target, f.form, f.stand_in), replace(r.before, f.form, f.stand_in), replace(r.after, f.form, f.stand_in), f.step
+                FROM rewritten r JOIN found f ON f.id = r.id AND f.step = r.step + 1
+            )
+            UPDATE admin_audit_entries a SET
+                actor_id = coalesce((SELECT e.pseudonym FROM erased e WHERE e.id = a.actor_id), a.actor_id),
+                target = r.target, before = r.before::jsonb, after = r.after::jsonb
+            FROM (SELECT DISTINCT ON (id) id, target, before, after FROM rewritten ORDER BY id, step DESC) r
+            WHERE a.id = r.id
+            """, ct);
     }
 
     /// <summary>One page of entries newest first; <paramref name="allTenants"/> only for platform admins.</summary>

@@ -84,6 +84,49 @@ public sealed class AdminAuditTests(ChatFixture fixture)
     }
 
     [Fact]
+    public async Task An_experiments_start_weight_change_and_stop_are_audited_with_its_weights_for_its_tenant_only()
+    {
+        var admin = TestUser.NewTenant(role: "tenant-admin");
+        var client = fixture.Chat.CreateClient(admin);
+        await client.CreatePromptAsync("You are a marmalade expert.");
+        await client.CreatePromptAsync("You are a terse marmalade expert.", activate: false);
+        using var created = await client.PostAsJsonAsync("/api/prompts/experiments", new
+        {
+            name = "rollout",
+            variants = new object[] { new { promptVersion = 1, weight = 99, name = "control" }, new { promptVersion = 2, weight = 1, name = "candidate" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        using var moved = await client.PatchAsJsonAsync($"/api/prompts/experiments/{id}", new { weights = new { control = 75, candidate = 25 } });
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        using var stopped = await client.PatchAsJsonAsync($"/api/prompts/experiments/{id}", new { status = "stopped" });
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+
+        List<AdminAuditEntryDto> entries = [];
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var page = (await client.GetFromJsonAsync<Page<AdminAuditEntryDto>>($"/api/audit?actorId={admin.UserId}&limit=100"))!;
+            entries = [.. page.Items.Where(e => e.Action.StartsWith("chat.experiment.", StringComparison.Ordinal))];
+            return entries.Count >= 3;
+        }, TimeSpan.FromSeconds(60)), $"{entries.Count} of 3 experiment entries");
+        Assert.All(entries, e => Assert.Equal(($"experiments/{id}", admin.TenantId), (e.Target, e.TenantId)));
+        static int[] Weights(JsonElement? state) => [.. state!.Value.GetProperty("variants").EnumerateArray().Select(v => v.GetProperty("weight").GetInt32())];
+        var start = entries.Single(e => e.Action == "chat.experiment.created");
+        Assert.Null(start.Before);
+        Assert.Equal([99, 1], Weights(start.After));
+        var change = entries.Single(e => e.Action == "chat.experiment.updated");
+        Assert.Equal([99, 1], Weights(change.Before));
+        Assert.Equal([75, 25], Weights(change.After));
+        var stop = entries.Single(e => e.Action == "chat.experiment.stopped");
+        Assert.Equal(("running", "stopped"), (stop.Before!.Value.GetProperty("status").GetString(), stop.After!.Value.GetProperty("status").GetString()));
+        Assert.DoesNotContain("marmalade", JsonSerializer.Serialize(entries)); // the prompts' text stays out
+
+        var stranger = fixture.Chat.CreateClient(TestUser.NewTenant(role: "tenant-admin"));
+        var theirs = (await stranger.GetFromJsonAsync<Page<AdminAuditEntryDto>>("/api/audit?action=chat.experiment.created&limit=100"))!;
+        Assert.DoesNotContain(theirs.Items, e => e.Target == $"experiments/{id}");
+    }
+
+    [Fact]
     public async Task Bad_filters_are_400_problems()
     {
         var client = fixture.Chat.CreateClient(TestUser.NewTenant(role: "tenant-admin"));
@@ -151,6 +194,47 @@ public sealed class AdminAuditTests(ChatFixture fixture)
         var error = await Assert.ThrowsAsync<PostgresException>(() => db.Database.ExecuteSqlAsync(
             $"UPDATE admin_audit_entries SET action = 'forged' WHERE id = {entry.Id}"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, error.SqlState);
+    }
+
+    [Fact]
+    public async Task A_whole_tenant_erasure_pseudonymises_every_actor_and_every_erased_id_an_entry_names()
+    {
+        var first = TestUser.NewTenant(role: "tenant-admin");
+        TestUser[] users = [first, first.SameTenant(), first.SameTenant()];
+        var bus = fixture.Chat.Services.GetRequiredService<IBus>();
+        foreach (var user in users)
+        {
+            await bus.Publish(new AdminActionRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow, first.TenantId, user.UserId, "identity",
+                "identity.api-key.created", $"api-keys/by/{user.UserId}", null, null));
+        }
+        // One entry naming two other users, each in both of its text forms, in the target and in before/after.
+        await bus.Publish(new AdminActionRecorded(Guid.NewGuid(), DateTimeOffset.UtcNow, first.TenantId, first.UserId, "identity",
+            "identity.invitation.created", $"users/{users[1].UserId}/{users[2].UserId:N}",
+            $$"""{"by":"{{users[2].UserId}}","of":"{{users[1].UserId:N}}"}""", $$"""{"both":"{{users[1].UserId}} {{users[2].UserId:N}}"}"""));
+        var platform = fixture.Chat.CreateClient(TestUser.NewTenant(role: "platform-admin"));
+        var url = $"/api/audit?tenantId={first.TenantId}&limit=100";
+        await WaitForAsync(platform, url, 4);
+
+        // Only the first user is named: a whole-tenant erasure finds the other actors in the log itself.
+        await bus.Publish(new ErasureRequested(Guid.NewGuid(), DateTimeOffset.UtcNow, Guid.NewGuid(), first.TenantId, [first.UserId],
+            WholeTenant: true));
+
+        var pseudonyms = users.Select(u => ErasureProtocol.Pseudonym(u.UserId)).ToList();
+        IReadOnlyList<AdminAuditEntryDto> entries = [];
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            entries = (await platform.GetFromJsonAsync<Page<AdminAuditEntryDto>>(url))!.Items;
+            return entries.All(e => pseudonyms.Contains(e.ActorId));
+        }, TimeSpan.FromSeconds(30)), "an actor of the erased tenant kept their id");
+        Assert.Equal(4, entries.Count);
+        var text = JsonSerializer.Serialize(entries);
+        Assert.All(users, u => Assert.DoesNotContain(u.UserId.ToString("D"), text));
+        Assert.All(users, u => Assert.DoesNotContain(u.UserId.ToString("N"), text));
+        var both = entries.Single(e => e.Action == "identity.invitation.created");
+        Assert.Equal($"users/{pseudonyms[1]}/{pseudonyms[2]:N}", both.Target);
+        Assert.Equal($"{pseudonyms[1]} {pseudonyms[2]:N}", both.After!.Value.GetProperty("both").GetString());
+        Assert.Equal((pseudonyms[2].ToString("D"), pseudonyms[1].ToString("N")),
+            (both.Before!.Value.GetProperty("by").GetString(), both.Before!.Value.GetProperty("of").GetString()));
     }
 
     [Fact]
