@@ -18,16 +18,15 @@ public sealed class ResponseCacheHitTests(ChatFixture fixture)
         var user = TestUser.NewTenant();
         var client = fixture.Chat.CreateClient(user);
         var question = $"What is a queue? {Guid.NewGuid():N}";
-        var redis = fixture.Worker.Redis;
-        // The tenant has opted in: moderation holds its current fingerprint (else chat skips the read for a few seconds).
-        await redis.StringSetAsync(ResponseCacheKey.PolicyKey(user.TenantId), "policy-1");
         var first = await client.CreateConversationAsync();
         var sent = await client.SendAcceptedAsync(first.Id, question);
         var (command, _) = await fixture.Worker.WaitForAsync(sent.ReplyId);
         var key = ResponseCacheKey.For(command);
+        var redis = fixture.Worker.Redis;
         await redis.StringSetAsync(ResponseCacheKey.EntryKey(user.TenantId, key),
             JsonSerializer.Serialize(new CachedReply("A queue holds messages.", 12, 5, 0.0001m, "sim-model", "simulator"), JsonSerializerOptions.Web));
         await redis.StringSetAsync(ResponseCacheKey.AllowedKey(user.TenantId, key), "policy-1");
+        await redis.StringSetAsync(ResponseCacheKey.PolicyKey(user.TenantId), "policy-1");
 
         var repeat = await client.CreateConversationAsync();
         var hit = await client.SendAcceptedAsync(repeat.Id, question);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Chatbot.Contracts.Inference;
 using StackExchange.Redis;
 
@@ -10,22 +9,11 @@ namespace Chatbot.Chat.Turns.Caching;
 /// (same tenant, prompt, model, parameters and messages: <see cref="ResponseCacheKey"/>) and the tenant's current
 /// fingerprint. A hit needs all three and equal fingerprints: the input was moderated and allowed under the policy that
 /// applies now, so it is not moderated again. Anything else, or Redis failing, is a miss: the turn goes the usual way.
-/// A tenant without a current fingerprint (it has not opted into the cache, or nothing was cached lately) is remembered
-/// for <see cref="AbsenceMemory"/>, so its turns skip the read: a miss here only means the worker looks instead.
 /// </summary>
-public sealed partial class ResponseCacheLookup(IConnectionMultiplexer redis, TimeProvider clock, ILogger<ResponseCacheLookup> logger)
+public sealed partial class ResponseCacheLookup(IConnectionMultiplexer redis, ILogger<ResponseCacheLookup> logger)
 {
-    public static readonly TimeSpan AbsenceMemory = TimeSpan.FromSeconds(5);
-    private const int MaxRemembered = 100_000; // bounded: past it the memory starts over
-    private readonly ConcurrentDictionary<Guid, long> uncachedUntil = new();
-
     public async Task<CachedReply?> FindAsync(GenerateReply command)
     {
-        var now = clock.GetTimestamp();
-        if (uncachedUntil.TryGetValue(command.TenantId, out var until) && now < until)
-        {
-            return null;
-        }
         var key = ResponseCacheKey.For(command);
         RedisValue[] values;
         try
@@ -41,25 +29,11 @@ public sealed partial class ResponseCacheLookup(IConnectionMultiplexer redis, Ti
             LogLookupFailed(ex, command.ReplyId);
             return null;
         }
-        if (values[2].IsNullOrEmpty)
-        {
-            Remember(command.TenantId, now);
-            return null;
-        }
-        if (values[0].IsNullOrEmpty || values[1].IsNullOrEmpty || values[1] != values[2])
+        if (values[0].IsNullOrEmpty || values[1].IsNullOrEmpty || values[2].IsNullOrEmpty || values[1] != values[2])
         {
             return null;
         }
         return System.Text.Json.JsonSerializer.Deserialize<CachedReply>(values[0].ToString(), System.Text.Json.JsonSerializerOptions.Web);
-    }
-
-    private void Remember(Guid tenantId, long now)
-    {
-        if (uncachedUntil.Count >= MaxRemembered)
-        {
-            uncachedUntil.Clear();
-        }
-        uncachedUntil[tenantId] = now + (long)(AbsenceMemory.TotalSeconds * clock.TimestampFrequency);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reply {ReplyId}: the response cache could not be read; the turn goes to moderation")]
