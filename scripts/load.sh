@@ -4,7 +4,7 @@
 # Release build, private ports; the run prints every setting it changed, and what it changed through the admin API),
 # its table appended to benchmarks/results/load.md under the date, machine, load average, commit and command, its JSON in
 # benchmarks/results/<UTC stamp>/. Exit status non-zero if any goal failed.
-#   scripts/load.sh                          # chat-100 chat-1000 isolation overhead max-turns sse-10k
+#   scripts/load.sh                          # chat-100 chat-1000 chat-300-long isolation overhead max-turns sse-10k
 #   scripts/load.sh isolation overhead       # some scenarios
 #   scripts/load.sh max-turns -- --levels 100,300 --duration 30   # options after -- go to every scenario
 #   scripts/load.sh isolation -- --env "chat:Some__Setting=x"     # an experiment (printed as a changed setting)
@@ -16,7 +16,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 scenarios=()
 while [ $# -gt 0 ] && [ "$1" != -- ]; do scenarios+=("$1"); shift; done
 [ "${1:-}" = -- ] && shift
-[ ${#scenarios[@]} -gt 0 ] || scenarios=(chat-100 chat-1000 isolation overhead max-turns sse-10k)
+[ ${#scenarios[@]} -gt 0 ] || scenarios=(chat-100 chat-1000 chat-300-long isolation overhead max-turns sse-10k)
 # 10,000 streams: chat and each client worker hold thousands of sockets (the machine allows 20,000 per process).
 ulimit -n 20000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
