@@ -49,6 +49,12 @@ public sealed class AppHostOptions
     /// </summary>
     public bool Monitoring { get; set; }
 
+    /// <summary>
+    /// Services declared with a scheduling niceness (the inference worker) start at it; <c>--nice off</c> starts every
+    /// service at the AppHost's own priority (to measure what the lever does).
+    /// </summary>
+    public bool Nice { get; set; } = true;
+
     /// <summary>How long one resource may take to become healthy.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(120);
 }

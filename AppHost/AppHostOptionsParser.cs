@@ -6,7 +6,7 @@ namespace Chatbot.AppHost;
 /// Reads <see cref="AppHostOptions"/> from configuration (appsettings.json, environment, user secrets) overlaid by flags:
 /// <c>--infra local|container|existing</c>, <c>--fresh</c>, <c>--port name=port</c>, <c>--services a,b</c>,
 /// <c>--state-dir path</c>, <c>--environment Name</c>, <c>--otlp-endpoint url</c>, <c>--publisher manifest</c>,
-/// <c>--output-path file</c>, <c>--monitoring</c>.
+/// <c>--output-path file</c>, <c>--monitoring</c>, <c>--nice on|off</c>.
 /// </summary>
 public static class AppHostOptionsParser
 {
@@ -22,6 +22,12 @@ public static class AppHostOptionsParser
             Infra = config["Infra"] is { Length: > 0 } infra ? ParseMode(infra) : null,
             Fresh = bool.TryParse(config["Fresh"], out var fresh) && fresh,
             Monitoring = bool.TryParse(config["Monitoring"], out var monitoring) && monitoring,
+            Nice = config["Nice"] is not { Length: > 0 } nice || nice.ToLowerInvariant() switch
+            {
+                "on" or "true" => true,
+                "off" or "false" => false,
+                _ => throw new ArgumentException($"Nice must be on or off, not '{nice}'."),
+            },
             StateDirectory = config["StateDirectory"] ?? "",
             EnvironmentName = config["Environment"] ?? "Development",
             OtlpEndpoint = config["OTEL_EXPORTER_OTLP_ENDPOINT"] is { Length: > 0 } otlp ? otlp : null,
@@ -60,6 +66,7 @@ public static class AppHostOptionsParser
                 case "--fresh": values["Fresh"] = "true"; break;
                 case "--monitoring": values["Monitoring"] = "true"; break;
                 case "--infra": values["Infra"] = Value(); break;
+                case "--nice": values["Nice"] = Value(); break;
                 case "--services": values["Services"] = Value(); break;
                 case "--state-dir": values["StateDirectory"] = Value(); break;
                 case "--environment": values["Environment"] = Value(); break;

@@ -27,9 +27,11 @@ public static class ChatbotTopology
             .WithStatePath("Identity__BootstrapAdmin__PasswordFile", "identity/bootstrap-admin-password")
             .WithStatePath("Identity__Email__PickupDirectory", "mail");
         // The worker signs tool calls with secrets derived from the service credential (ToolSecrets), as chat shows them.
+        // It streams model output for seconds per turn: at niceness 10 it yields the cores to chat's cheap routes.
         var inference = builder.AddProject<Projects.Chatbot_InferenceWorker>("inference-worker", 5082)
             .WithReference(redis, rabbitmq, identity)
-            .WithSecret("ServiceAuth__Credential", serviceCredential);
+            .WithSecret("ServiceAuth__Credential", serviceCredential)
+            .WithSchedulingNiceness(10);
         var moderation = builder.AddProject<Projects.Chatbot_Moderation>("moderation", 5083)
             .WithReference(moderationDb, redis, rabbitmq, identity)
             .WithSecret("ServiceAuth__Credential", serviceCredential);

@@ -24,6 +24,9 @@ public sealed class ProjectResource(string name, IProjectMetadata project, int d
     /// </summary>
     public Dictionary<string, ParameterResource> Secrets { get; } = [];
 
+    /// <summary>The OS scheduling niceness the AppHost starts it with (0 = as the AppHost itself; see <c>WithSchedulingNiceness</c>).</summary>
+    public int Niceness { get; set; }
+
     /// <summary>Reachable from outside (Aspire's <c>WithExternalHttpEndpoints()</c>): chat, the one public origin.</summary>
     public bool ExternalHttpEndpoints { get; set; }
 

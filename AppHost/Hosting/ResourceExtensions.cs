@@ -15,6 +15,19 @@ public static class ResourceExtensions
         return project;
     }
 
+    /// <summary>
+    /// Runs the service at a lower OS scheduling priority (<c>nice -n</c>, 1 to 19): AI work that streams for seconds
+    /// yields the cores to the cheap routes' processes when both want them (issue 25). In Kubernetes the same intent is
+    /// a lower PriorityClass (deploy/k8s/base/priority-classes.yaml). <c>--nice off</c> runs every service at priority 0.
+    /// </summary>
+    public static ProjectResource WithSchedulingNiceness(this ProjectResource project, int niceness)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(niceness, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(niceness, 19);
+        project.Niceness = niceness;
+        return project;
+    }
+
     /// <summary>A fixed environment variable of a service (e.g. a feature switch every run needs).</summary>
     public static ProjectResource WithEnvironment(this ProjectResource project, string name, string value)
     {

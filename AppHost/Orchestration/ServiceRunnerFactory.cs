@@ -22,7 +22,7 @@ public sealed class ServiceRunnerFactory(
             Url = endpoint.ToString().TrimEnd('/'),
             RestartOnCrash = options.RestartOnCrash,
             StartTimeout = options.StartTimeout,
-            PrepareAsync = _ => Task.FromResult(Spec(service, environment)),
+            PrepareAsync = _ => Task.FromResult(Spec(service, environment) with { Niceness = options.Nice ? service.Niceness : 0 }),
             HealthCheck = HealthProbe.Http(healthClient, managementEndpoint ?? endpoint),
         }, notifications, logs);
 

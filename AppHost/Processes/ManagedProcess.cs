@@ -39,6 +39,13 @@ public sealed class ManagedProcess : IAsyncDisposable
         // Each child gets its own session (setsid execs in place, so the pid stays the real process): a Ctrl+C in the
         // terminal reaches only the AppHost, which then stops the children in order.
         info.FileName = "setsid";
+        if (spec.Niceness != 0)
+        {
+            foreach (var arg in (string[])["nice", "-n", spec.Niceness.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+            {
+                info.ArgumentList.Add(arg);
+            }
+        }
         if (spec.RunAsUser is { } user && NativeMethods.IsRoot)
         {
             foreach (var arg in (string[])["setpriv", "--reuid", user, "--regid", user, "--init-groups", "--"])

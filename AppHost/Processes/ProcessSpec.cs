@@ -8,6 +8,9 @@ public sealed record ProcessSpec(string FileName, IReadOnlyList<string> Argument
     /// <summary>Run as this (unprivileged) user via <c>setpriv</c>; only honoured when the AppHost runs as root.</summary>
     public string? RunAsUser { get; init; }
 
+    /// <summary>OS scheduling niceness (<c>nice -n</c>, which execs in place); 0 = the AppHost's own.</summary>
+    public int Niceness { get; init; }
+
     /// <summary>Signal sent for a graceful stop (SIGTERM; PostgreSQL takes SIGINT = "fast" shutdown).</summary>
     public int StopSignal { get; init; } = NativeMethods.SigTerm;
 

@@ -8,13 +8,13 @@ namespace Chatbot.Load;
 /// </summary>
 public sealed class LoadOptions
 {
-    public static readonly string[] Flags = ["start", "full", "raise-limits", "help"];
+    public static readonly string[] Flags = ["start", "shipped", "full", "raise-limits", "trace", "openai", "help"];
 
     public static readonly string[] Names =
     [
         "scenario", "target", "chat-management", "simulator", "json", "users", "accounts", "duration", "ramp", "think", "turns", "rate",
         "max-in-flight", "late-ms", "sim-latency", "sim-tps", "sim-tokens", "streams", "workers", "levels", "hold",
-        "worker", "grace", "min-rate-fraction", "open-timeout",
+        "worker", "grace", "min-rate-fraction", "open-timeout", "env", "apphost", "probe-turns", "sustained", "stream-tps", "message-chars",
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -71,14 +71,18 @@ public sealed class LoadOptions
             : fallback;
 
     public const string Usage = """
-        dotnet run -c Release --project benchmarks/Chatbot.Load -- [--start [--full] | --target http://localhost:5080]
-            --scenario smoke|chat|chat-100|chat-1000|isolation|max-turns|sse-10k|all [--json out.json]
-          system:     --start (test builder: identity, chat, inference-worker; --full = all five services)
+        dotnet run -c Release --project benchmarks/Chatbot.Load -- [--shipped | --start [--full] | --target http://localhost:5080]
+            --scenario smoke|chat|chat-100|chat-1000|isolation|overhead|max-turns|sse-10k|all [--json out.json]
+          system:     --shipped (the shipped defaults: all five services exactly as ./scripts/run.sh configures them)
+                      --start (test settings: identity, chat, inference-worker, limits raised; --full = all five services)
                       --target URL (a running system, e.g. ./scripts/run.sh) [--simulator http://localhost:5082] [--raise-limits]
+                      --env "resource:NAME=value;..." (experiments; printed) --trace (spans to this program; printed)
+                      --apphost "--nice off" (the AppHost's own flags; printed)
           simulator:  --sim-latency MS (first token) --sim-tps N (0 = as fast as possible) --sim-tokens N (reply length)
                       (sent as [[sim:...]] directives, so they work against a running system too)
           closed:     --users N --accounts N --duration S --ramp S --think MS --turns N
           open:       --rate R --max-in-flight N --late-ms MS
-          scenarios:  --levels 50,200,500 (max-turns) --streams N --workers N --hold S (sse-10k)
+          scenarios:  --levels 50,200,500 (max-turns; overhead: 1,100) --streams N --workers N --hold S (sse-10k)
+          overhead:   --probe-turns 500 --sustained 20 (s, 0 = skip) --stream-tps 20 --message-chars N --openai --trace
         """;
 }

@@ -1,6 +1,7 @@
 using Chatbot.Load.Metrics;
 using Chatbot.Load.Scenarios;
 using Chatbot.Load.Sut;
+using Chatbot.Load.Tracing;
 
 namespace Chatbot.Load;
 
@@ -12,8 +13,10 @@ public static class LoadRunner
     {
         var scenarios = ScenarioCatalog.Resolve(options.String("scenario") ?? "smoke");
         ThreadPool.SetMinThreads(Math.Max(200, Environment.ProcessorCount * 50), 200);
-        await using var system = await SystemUnderTest.CreateAsync(options);
-        using var context = new LoadContext(options, system);
+        // --trace: the services export their spans here, and the overhead scenario splits each probe turn into hops.
+        await using var traces = options.Has("trace") ? new OtlpTraceReceiver() : null;
+        await using var system = await SystemUnderTest.CreateAsync(options, traces?.Endpoint);
+        using var context = new LoadContext(options, system, traces);
         Console.WriteLine($"target: {system.Description}; simulator: {system.Simulator}");
         var results = new List<ScenarioResult>();
         foreach (var scenario in scenarios)

@@ -41,6 +41,12 @@ public static class DistributedApplicationTestingBuilder
             return this;
         }
 
+        public IDistributedApplicationTestingBuilder WithDurableInfrastructure()
+        {
+            options.Durable = true;
+            return this;
+        }
+
         public Task<DistributedApplication> BuildAsync(CancellationToken cancellationToken = default)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -10,5 +10,11 @@ public interface IDistributedApplicationTestingBuilder
     /// (postgres with all four databases, redis, rabbitmq). Default: all five services.</summary>
     IDistributedApplicationTestingBuilder WithServices(params string[] names);
 
+    /// <summary>
+    /// PostgreSQL with fsync, Redis with snapshots and RabbitMQ's data on disk, as <c>./scripts/run.sh</c> runs them
+    /// (a test run's default is without: faster, and nothing there must survive an OS crash).
+    /// </summary>
+    IDistributedApplicationTestingBuilder WithDurableInfrastructure();
+
     Task<DistributedApplication> BuildAsync(CancellationToken cancellationToken = default);
 }

@@ -28,7 +28,7 @@ public class OptionsAndScenarioTests
     [Fact]
     public void All_resolves_to_the_load_scenarios_of_the_issue_and_unknown_names_are_refused()
     {
-        Assert.Equal(["chat-100", "chat-1000", "isolation", "max-turns", "sse-10k"], ScenarioCatalog.Resolve("all").Select(s => s.Name));
+        Assert.Equal(["chat-100", "chat-1000", "chat-300-long", "isolation", "overhead", "max-turns", "sse-10k"], ScenarioCatalog.Resolve("all").Select(s => s.Name));
         Assert.Throws<ArgumentException>(() => ScenarioCatalog.Resolve("chat-9"));
     }
 

@@ -17,12 +17,13 @@ public sealed class ChatApi(HttpClient http, Recorder recorder)
 
     public Recorder Recorder => recorder;
 
-    public static HttpClient CreateHttpClient(Uri chat) => new(new SocketsHttpHandler
+    /// <summary>A client of chat's origin whose requests come from many client addresses (<see cref="ClientAddressHandler"/>).</summary>
+    public static HttpClient CreateHttpClient(Uri chat) => new(new ClientAddressHandler(new SocketsHttpHandler
     {
         MaxConnectionsPerServer = int.MaxValue,
         PooledConnectionLifetime = TimeSpan.FromMinutes(10),
         ConnectTimeout = TimeSpan.FromSeconds(30),
-    })
+    }))
     { BaseAddress = chat, Timeout = Timeout.InfiniteTimeSpan };
 
     /// <summary>Signs up a new user (and tenant) through chat's origin, then logs in with the password grant.</summary>

@@ -15,5 +15,7 @@ public sealed record Goal(string Name, double Measured, string Unit, string Comp
 
     public static Goal Below(string name, double measured, string unit, double target) => new(name, measured, unit, "<", target);
 
+    public static Goal AtMost(string name, double measured, string unit, double target) => new(name, measured, unit, "<=", target);
+
     public static Goal AtLeast(string name, double measured, string unit, double target) => new(name, measured, unit, ">=", target);
 }

@@ -33,6 +33,10 @@ public static class Report
                 text.AppendLine(CultureInfo.InvariantCulture, $"- {name}: {value:0.###}");
             }
         }
+        foreach (var table in result.Tables)
+        {
+            text.AppendLine().AppendLine(table);
+        }
         foreach (var note in result.Notes)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- note: {note}");
@@ -76,6 +80,7 @@ public static class Report
         figures = result.Figures,
         goals = result.Goals.Select(g => new { g.Name, g.Measured, g.Unit, g.Comparison, g.Target, g.Passed }),
         notes = result.Notes,
+        tables = result.Tables,
     };
 
     /// <summary>Writes every result with the command line, the machine and the date.</summary>

@@ -12,6 +12,9 @@ public sealed class ScenarioResult(string name)
 
     public List<Goal> Goals { get; } = [];
 
+    /// <summary>Markdown tables of the scenario's own (e.g. one row per level), printed after the figures.</summary>
+    public List<string> Tables { get; } = [];
+
     /// <summary>Notes printed with the result, e.g. how many replies were actually streaming.</summary>
     public List<string> Notes { get; } = [];
 

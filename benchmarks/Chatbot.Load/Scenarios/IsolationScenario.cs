@@ -1,6 +1,7 @@
 using Chatbot.Load.Client;
 using Chatbot.Load.Metrics;
 using Chatbot.Load.Models;
+using Chatbot.Load.Sut;
 
 namespace Chatbot.Load.Scenarios;
 
@@ -34,6 +35,7 @@ public sealed class IsolationScenario : IScenario
         var streaming = new ClosedModel(streams, TimeSpan.FromHours(1), o.Seconds("ramp", 20), TimeSpan.Zero)
             .RunAsync((user, token) => journey.RunAsync(user, () => !stopStreams.IsCancellationRequested, token), stopStreams.Token);
         await WaitForStreamsAsync(gauge, streams, o.Seconds("open-timeout", 120), ct);
+        await CpuPerTokenAsync(context, result, gauge, o.Double("sim-tps", 20), ct);
 
         var loaded = new Recorder();
         var samples = new List<int>();
@@ -64,6 +66,35 @@ public sealed class IsolationScenario : IScenario
         result.Goals.Add(Goal.Below("ratio loaded/idle p95", loadedP95 / idleP95, "", 1.5));
         result.Goals.Add(Goal.Below("list errors", idle[Steps.ListConversations].Errors + loaded[Steps.ListConversations].Errors, "", 1));
         return result;
+    }
+
+    /// <summary>
+    /// Issue 25's CPU per streamed token: the CPU time chat, the worker (its in-process simulator included) and Redis use
+    /// over 10 s of streaming alone (no list load), divided by the tokens the streaming replies carried meanwhile (replies
+    /// streaming, sampled each second, × their tokens per second). Goal: ≤ 20 µs.
+    /// </summary>
+    private static async Task CpuPerTokenAsync(LoadContext context, ScenarioResult result, StreamGauge gauge, double tokensPerSecond, CancellationToken ct)
+    {
+        var processes = await context.System.TokenPathProcessesAsync();
+        var before = processes.ToDictionary(p => p.Key, p => ProcessCpu.Seconds(p.Value));
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var streaming = new List<int>();
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), ct);
+            streaming.Add(gauge.Streaming);
+        }
+        var seconds = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var tokens = streaming.Average() * tokensPerSecond * seconds;
+        var cpu = processes.Sum(p => ProcessCpu.Seconds(p.Value) - before[p.Key]);
+        foreach (var (name, pid) in processes)
+        {
+            result.Figures[$"streaming alone: {name} CPU % of one core"] = 100 * (ProcessCpu.Seconds(pid) - before[name]) / seconds;
+        }
+        var perToken = processes.Count > 0 && tokens > 0 ? cpu / tokens * 1e6 : double.NaN;
+        result.Figures["streaming alone: tokens/s (replies streaming × their rate)"] = tokens / seconds;
+        result.Figures[$"CPU per streamed token µs ({string.Join(" + ", processes.Keys)})"] = perToken;
+        result.Goals.Add(Goal.AtMost("CPU per streamed token", perToken, "µs", 20));
     }
 
     private static async Task WaitForStreamsAsync(StreamGauge gauge, int streams, TimeSpan timeout, CancellationToken ct)

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>
 /// Keeps <c>count</c> reply streams open at once: each loop sends a message whose simulated reply streams slowly for
@@ -9,10 +9,10 @@ namespace Chatbot.Benchmarks;
 /// the same second as equal lengths started together would), reads it over SSE and starts the next when it ends. Disposing stops the loops and cancels every
 /// reply still generating, so the next level starts from an idle system.
 /// </summary>
-public sealed class BackgroundStreams(IReadOnlyList<ChatApi> users, int count, double tokensPerSecond) : IAsyncDisposable
+public sealed class BackgroundStreams(IReadOnlyList<ProbeClient> users, int count, double tokensPerSecond) : IAsyncDisposable
 {
     private readonly CancellationTokenSource stop = new();
-    private readonly ConcurrentDictionary<Guid, ChatApi> generating = new();
+    private readonly ConcurrentDictionary<Guid, ProbeClient> generating = new();
     private readonly List<Task> loops = [];
     private int open;
     private int errors;
@@ -43,7 +43,7 @@ public sealed class BackgroundStreams(IReadOnlyList<ChatApi> users, int count, d
         }
     }
 
-    private async Task LoopAsync(ChatApi user)
+    private async Task LoopAsync(ProbeClient user)
     {
         Guid conversation;
         try

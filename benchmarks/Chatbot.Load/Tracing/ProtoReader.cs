@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Tracing;
+namespace Chatbot.Load.Tracing;
 
 /// <summary>
 /// The few protobuf wire rules an OTLP trace export needs (varint, 64-bit, length-delimited), read field by field.

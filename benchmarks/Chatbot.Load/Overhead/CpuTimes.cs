@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>
 /// The machine's CPU time from the first line of <c>/proc/stat</c> (clock ticks, all cores). Taken around the probe, it

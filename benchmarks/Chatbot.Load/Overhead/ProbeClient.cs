@@ -2,42 +2,30 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chatbot.Load.Client;
 
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>The few chat API calls the benchmark makes, timed.</summary>
-public sealed class ChatApi(HttpClient client)
+public sealed class ProbeClient(HttpClient client) : IDisposable
 {
     private const string TraceParentHeader = "traceparent";
 
     /// <summary>The signed-in client (chat's origin, the user's token), for routes this class does not wrap (<c>/v1</c>).</summary>
     public HttpClient Http => client;
 
-    public static async Task<ChatApi> SignUpAsync(Uri chat)
+    /// <summary>A client (a connection pool of its own) of chat's origin signed in as <paramref name="account"/>.</summary>
+    public static ProbeClient For(Uri chat, Account account)
     {
-        var email = $"bench-{Guid.NewGuid():N}@example.test";
-        const string password = "Correct-Horse-Battery-9!";
-        using (var anonymous = new HttpClient { BaseAddress = chat })
-        {
-            await (await anonymous.PostAsJsonAsync("/api/account/register", new { email, password, tenantName = "bench" })).EnsureSuccessAsync();
-        }
-        return await LogInAsync(chat, email, password);
+        var handler = new ClientAddressHandler(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) });
+        var client = new HttpClient(handler) { BaseAddress = chat, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
+        return new ProbeClient(client);
     }
 
-    /// <summary>A password sign-in (the web page's client); the client keeps the access token.</summary>
-    public static async Task<ChatApi> LogInAsync(Uri chat, string email, string password)
-    {
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
-        var client = new HttpClient(handler) { BaseAddress = chat, Timeout = TimeSpan.FromMinutes(5) };
-        var token = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "password", ["username"] = email, ["password"] = password, ["client_id"] = "chatbot-web",
-        }));
-        await token.EnsureSuccessAsync();
-        using var body = JsonDocument.Parse(await token.Content.ReadAsStringAsync());
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.RootElement.GetProperty("access_token").GetString());
-        return new ChatApi(client);
-    }
+    /// <summary>Carries on with a fresh token of the same user (a run outlasts an access token).</summary>
+    public void Renew(Account account) =>
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
 
     public async Task<Guid> CreateConversationAsync()
     {
@@ -106,4 +94,6 @@ public sealed class ChatApi(HttpClient client)
         }
         return firstTokenAt;
     }
+
+    public void Dispose() => client.Dispose();
 }

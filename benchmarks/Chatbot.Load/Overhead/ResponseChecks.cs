@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>A failed call stops the benchmark with the server's problem body, so the refusing limit or check is named.</summary>
 public static class ResponseChecks

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>
 /// What the probe sends: "time to first token" by default; with <c>--message-chars=N</c>, N characters of prose-like

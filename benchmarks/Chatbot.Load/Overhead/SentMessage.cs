@@ -1,3 +1,3 @@
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 public sealed record SentMessage(Guid ReplyId, string StreamUrl, double Milliseconds);

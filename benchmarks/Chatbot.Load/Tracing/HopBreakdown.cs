@@ -1,6 +1,7 @@
 using Chatbot.Contracts.Inference;
+using Chatbot.Load.Overhead;
 
-namespace Chatbot.Benchmarks.Tracing;
+namespace Chatbot.Load.Tracing;
 
 /// <summary>
 /// Splits each traced probe turn's time to first token into hops, from the spans chat and the worker exported and the
@@ -87,7 +88,7 @@ public static class HopBreakdown
 
     private static (double P50, double P95) Percentiles(IEnumerable<double> values)
     {
-        var stats = new Stats();
+        var stats = new Samples();
         foreach (var value in values) stats.Add(value);
         return (stats.Percentile(50), stats.Percentile(95));
     }

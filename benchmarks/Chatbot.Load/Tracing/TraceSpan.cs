@@ -1,4 +1,4 @@
-namespace Chatbot.Benchmarks.Tracing;
+namespace Chatbot.Load.Tracing;
 
 /// <summary>One exported span: times in Unix nanoseconds, events by name (first occurrence).</summary>
 public sealed record TraceSpan(

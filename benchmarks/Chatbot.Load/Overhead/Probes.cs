@@ -1,19 +1,26 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Chatbot.Benchmarks.Tracing;
+using Chatbot.Load.Tracing;
 
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>The measurements of issue 3: probe turns taken while N streams are open, and sustained turns per second.</summary>
-public sealed class Scenarios(IReadOnlyList<ChatApi> users, ChatApi prober, Uri simulator, OtlpTraceReceiver? traces = null,
+public sealed class Probes(IReadOnlyList<ProbeClient> users, ProbeClient prober, Uri simulator, OtlpTraceReceiver? traces = null,
     Func<int, string>? probeMessage = null)
 {
+    /// <summary>The probe's and the sustained turns' simulated model, sent as a directive (no setting changes): first token
+    /// after 100 ms, then 20 tokens at 100 tokens/s.</summary>
+    public const string Pace = " [[sim:latency=100;tps=100;tokens=20]]";
+
     private readonly Func<int, string> message = probeMessage ?? ProbeMessages.For(null);
 
-    private ChatApi User(int i) => users[i % users.Count];
+    private ProbeClient User(int i) => users[i % users.Count];
 
     /// <summary>The probe's user (a client and connection pool of its own).</summary>
-    public ChatApi Prober => prober;
+    public ProbeClient Prober => prober;
+
+    /// <summary>The background streams' users.</summary>
+    public IReadOnlyList<ProbeClient> Users => users;
 
     /// <summary>
     /// One probe client, one turn at a time: the simulator straight (TTFT direct), then a turn through chat (POST
@@ -33,7 +40,7 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, ChatApi prober, Uri 
             var traced = traces?.Watch(new TracedTurn());
             traced?.Started();
             var started = Stopwatch.GetTimestamp();
-            var sent = await user.SendAsync(conversation, message(r), traced?.NewTraceParent());
+            var sent = await user.SendAsync(conversation, message(r) + Pace, traced?.NewTraceParent());
             result.Post.Add(sent.Milliseconds);
             var ttft = await user.ReadStreamAsync(sent.StreamUrl, started, traceParent: traced?.NewTraceParent());
             result.TtftSystem.Add(ttft);
@@ -52,7 +59,7 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, ChatApi prober, Uri 
         var started = Stopwatch.GetTimestamp();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
         {
-            Content = JsonContent.Create(new { model = "simulator", stream = true, messages = new[] { new { role = "user", content = "time to first token" } } }),
+            Content = JsonContent.Create(new { model = "simulator", stream = true, messages = new[] { new { role = "user", content = "time to first token" + Pace } } }),
         };
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         await response.EnsureSuccessAsync();
@@ -79,7 +86,7 @@ public sealed class Scenarios(IReadOnlyList<ChatApi> users, ChatApi prober, Uri 
             var conversation = await User(i).CreateConversationAsync();
             while (Stopwatch.GetTimestamp() < deadline)
             {
-                var sent = await User(i).SendAsync(conversation, "sustained");
+                var sent = await User(i).SendAsync(conversation, "sustained" + Pace);
                 await User(i).ReadStreamAsync(sent.StreamUrl, Stopwatch.GetTimestamp());
                 Interlocked.Increment(ref completed);
             }

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Chatbot.Aspire.Testing;
 
-namespace Chatbot.Benchmarks.Tracing;
+namespace Chatbot.Load.Tracing;
 
 /// <summary>
 /// A local OTLP/HTTP (protobuf) endpoint for the services' trace exporters: keeps the spans of the traces the probe

@@ -1,17 +1,17 @@
 using System.Diagnostics;
-using Chatbot.Benchmarks.Tracing;
+using Chatbot.Load.Tracing;
 using Chatbot.Contracts.Inference;
 using OpenTelemetry;
 using OpenTelemetry.Exporter;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
-namespace Chatbot.Benchmarks.Tests;
+namespace Chatbot.Load.Tests;
 
 /// <summary>The receiver behind the benchmark's <c>--trace</c>, fed by the OpenTelemetry SDK's own OTLP/HTTP protobuf exporter.</summary>
 public sealed class OtlpTraceReceiverTests : IAsyncLifetime
 {
-    private const string Scope = "Chatbot.Benchmarks.Tests";
+    private const string Scope = "Chatbot.Load.Tests";
     private readonly ActivitySource source = new(Scope);
     private readonly OtlpTraceReceiver receiver = new();
     private TracerProvider tracing = null!;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Chatbot.Benchmarks.Tracing;
+namespace Chatbot.Load.Tracing;
 
 /// <summary>
 /// One probe turn sent with its own W3C trace id: the POST and the stream request carry it (as two root spans of the

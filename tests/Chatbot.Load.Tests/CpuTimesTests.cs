@@ -1,6 +1,6 @@
-using Chatbot.Benchmarks;
+using Chatbot.Load.Overhead;
 
-namespace Chatbot.Benchmarks.Tests;
+namespace Chatbot.Load.Tests;
 
 public sealed class CpuTimesTests
 {

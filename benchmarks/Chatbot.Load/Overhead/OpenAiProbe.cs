@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using Chatbot.Benchmarks.Tracing;
+using Chatbot.Load.Tracing;
 
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>
 /// <c>--openai</c>: the probe's turns through chat's <c>/v1/chat/completions</c> (quota, moderation when started, the
@@ -13,7 +13,7 @@ namespace Chatbot.Benchmarks;
 /// </summary>
 public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator, OtlpTraceReceiver? traces = null)
 {
-    private const string Prompt = "time to first token";
+    private const string Prompt = "time to first token" + Probes.Pace;
 
     public async Task<OpenAiProbeResult> RunAsync(int turns)
     {

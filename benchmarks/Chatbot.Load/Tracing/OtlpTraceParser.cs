@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Chatbot.Benchmarks.Tracing;
+namespace Chatbot.Load.Tracing;
 
 /// <summary>
 /// Reads an OTLP <c>ExportTraceServiceRequest</c> (opentelemetry/proto/collector/trace/v1): resource spans → scope spans

@@ -1,7 +1,7 @@
-namespace Chatbot.Benchmarks;
+namespace Chatbot.Load.Overhead;
 
 /// <summary>Latency samples in milliseconds and their percentiles (nearest rank).</summary>
-public sealed class Stats
+public sealed class Samples
 {
     private readonly List<double> samples = [];
 
