@@ -43,8 +43,9 @@ public sealed class InjectionEvaluationTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"left-out attack sources: recall {(double)caught / attacks:P1}; left-out benign sources: flagged {(double)flagged / benign:P1}");
-        Assert.True((double)caught / attacks >= 0.85, $"Left-out recall {(double)caught / attacks:P1} is below the measured floor of 85 %.");
-        Assert.True((double)flagged / benign <= 0.30, $"Left-out benign flagged {(double)flagged / benign:P1} is above the measured ceiling of 30 %.");
+        // Measured 90.4 % and 14.1 % (docs/moderation-evaluation.md, fifth session); the floors leave a little room.
+        Assert.True((double)caught / attacks >= 0.88, $"Left-out recall {(double)caught / attacks:P1} is below the measured floor of 88 %.");
+        Assert.True((double)flagged / benign <= 0.18, $"Left-out benign flagged {(double)flagged / benign:P1} is above the measured ceiling of 18 %.");
     }
 
     [Fact]
