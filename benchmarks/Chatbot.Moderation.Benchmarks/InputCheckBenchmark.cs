@@ -17,7 +17,7 @@ public static class InputCheckBenchmark
         var moderator = new InputModerator([new InjectionStage(classifier), new PiiStage(), new TermListStage()],
             new ModerationMetrics(new NoMeters()));
         var policy = new ModerationPolicy { BlockedTerms = new() { ["weapons"] = ["pipe bomb", "nerve agent"] } };
-        foreach (var (name, text) in new[] { ("benign", Messages.Benign), ("pii", Messages.WithPii), ("numbers", Messages.Numbers), ("secrets", Messages.Secrets), ("injection", Messages.Injection) })
+        foreach (var (name, text) in new[] { ("benign", Messages.Benign), ("pii", Messages.WithPii), ("numbers", Messages.Numbers), ("secrets", Messages.Secrets), ("pasted", Messages.PastedEmail), ("injection", Messages.Injection) })
         {
             for (var i = 0; i < 200; i++) moderator.Check(text, policy);
             var samples = new List<double>(iterations);

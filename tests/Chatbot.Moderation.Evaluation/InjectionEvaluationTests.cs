@@ -43,8 +43,9 @@ public sealed class InjectionEvaluationTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"left-out attack sources: recall {(double)caught / attacks:P1}; left-out benign sources: flagged {(double)flagged / benign:P1}");
-        Assert.True((double)caught / attacks >= 0.85, $"Left-out recall {(double)caught / attacks:P1} is below the measured floor of 85 %.");
-        Assert.True((double)flagged / benign <= 0.30, $"Left-out benign flagged {(double)flagged / benign:P1} is above the measured ceiling of 30 %.");
+        // Measured 90.4 % and 14.1 % (docs/moderation-evaluation.md, fifth session); the floors leave a little room.
+        Assert.True((double)caught / attacks >= 0.88, $"Left-out recall {(double)caught / attacks:P1} is below the measured floor of 88 %.");
+        Assert.True((double)flagged / benign <= 0.18, $"Left-out benign flagged {(double)flagged / benign:P1} is above the measured ceiling of 18 %.");
     }
 
     [Fact]
@@ -62,8 +63,10 @@ public sealed class InjectionEvaluationTests(ITestOutputHelper output)
 
     /// <summary>
     /// The public sets (BIPIA, alpaca), read from <see cref="ExternalSets.Directory"/> when the lead has provided them. Absent
-    /// data is reported in the output, and fails the test when <c>MODERATION_EXTERNAL_REQUIRED=1</c>. Only the everyday false
-    /// positives (alpaca and BIPIA's clean contexts) are gated: the BIPIA recall is a figure for docs/moderation-evaluation.md.
+    /// data is reported in the output, and fails the test when <c>MODERATION_EXTERNAL_REQUIRED=1</c>. Gated on the goals over
+    /// each whole group: the everyday false positives (alpaca and BIPIA's clean contexts) and the recall on BIPIA's attacked
+    /// contexts (test split: the embedded-content rules were written from its train split, whose attack categories differ).
+    /// Length bins that miss a goal are printed (FAILS GOAL), not gated: see docs/moderation-evaluation.md.
     /// </summary>
     [Fact]
     public void External_public_sets_are_scored_when_present()
@@ -77,6 +80,11 @@ public sealed class InjectionEvaluationTests(ITestOutputHelper output)
         Report(evaluation);
         Assert.True(evaluation.PerGroupAndBin.FlaggedRate("everyday all") <= EvaluationGroups.MaximumEverydayFlagged,
             $"External everyday false positives {evaluation.PerGroupAndBin.FlaggedRate("everyday all"):P1}.");
+        if (evaluation.PerGroupAndBin.Lines("attacks all") > 0)
+        {
+            Assert.True(evaluation.PerGroupAndBin.FlaggedRate("attacks all") >= EvaluationGroups.MinimumRecall,
+                $"External attack recall {evaluation.PerGroupAndBin.FlaggedRate("attacks all"):P1}.");
+        }
     }
 
     private void Report(InjectionEvaluator evaluation)

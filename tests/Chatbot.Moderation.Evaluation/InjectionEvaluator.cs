@@ -20,6 +20,11 @@ public sealed class InjectionEvaluator(InjectionClassifier classifier, string ti
 
     public List<string> Misses { get; } = [];
 
+    /// <summary>Which check flagged each flagged line (a blocking rule, a review rule, the embedded-content check or the classifier).</summary>
+    public RateTable PerCheck { get; } = new($"{title}: flagged lines per group and deciding check");
+
+    private readonly Dictionary<string, int> missesPerStyle = new(StringComparer.Ordinal);
+
     /// <summary>Flagged share per group at other review cut-offs (for choosing the default; the gate uses the shipped one).</summary>
     public RateTable Sweep { get; } = new($"{title}: flagged share per group at other review cut-offs");
 
@@ -39,9 +44,13 @@ public sealed class InjectionEvaluator(InjectionClassifier classifier, string ti
             {
                 Sweep.Add($"{row.Group} at {cut:F3}", score.FlaggedAt(cut), score.Confident || score.Score >= cut);
             }
-            if (flagged != row.Attack && Misses.Count < 60)
+            if (flagged) PerCheck.Add($"{row.Group}: {score.Kind}", flagged, blocked);
+            // At most three printed misses per source and style, so every attack style shows what it looks like.
+            var missKey = $"{row.Source} {row.Style}";
+            if (flagged != row.Attack && missesPerStyle.GetValueOrDefault(missKey) < 3)
             {
-                Misses.Add($"MISS {row.Source} attack={row.Attack} {score.Kind} {score.Score:F2}: {row.Text[..Math.Min(90, row.Text.Length)].ReplaceLineEndings(" ")}");
+                missesPerStyle[missKey] = missesPerStyle.GetValueOrDefault(missKey) + 1;
+                Misses.Add($"MISS {row.Source} {row.Style} attack={row.Attack} {score.Kind} {score.Score:F2}: {row.Text[..Math.Min(160, row.Text.Length)].ReplaceLineEndings(" / ")}");
             }
         }
         return this;
@@ -63,5 +72,5 @@ public sealed class InjectionEvaluator(InjectionClassifier classifier, string ti
         return failures;
     }
 
-    public override string ToString() => $"{PerGroupAndBin}{PerSource}{PerStyle}{Sweep}";
+    public override string ToString() => $"{PerGroupAndBin}{PerSource}{PerStyle}{PerCheck}{Sweep}";
 }

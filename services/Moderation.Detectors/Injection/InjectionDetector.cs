@@ -4,8 +4,9 @@ namespace Chatbot.Moderation.Detectors.Injection;
 
 /// <summary>
 /// The cheap first stage, run on every message: blocking rules with a precise intent (a match is confident and ends the
-/// check), review rules (a request for a guarded secret, instructions addressed to the model inside quoted content), then
-/// the classifier on the folded text and on each decoded payload; the score is the classifier's highest probability.
+/// check), review rules (a request for a guarded secret, instructions addressed to the model inside quoted content), the
+/// separate check of embedded content (<see cref="EmbeddedInstructions"/>), then the classifier on the folded text and on
+/// each decoded payload; the score is the classifier's highest probability.
 /// </summary>
 public sealed class InjectionDetector(InjectionClassifier classifier)
 {
@@ -23,6 +24,7 @@ public sealed class InjectionDetector(InjectionClassifier classifier)
             review ??= ReviewRules.FirstMatch(view);
             best = Math.Max(best, classifier.Score(view));
         }
+        review ??= EmbeddedInstructions.FirstMatch(text.Clean);
         return new InjectionScore(best, review ?? "classifier", Confident: false, Suspicious: review is not null);
     }
 
