@@ -21,7 +21,8 @@ public static class ConversationSearch
 {
     public const int MaxQueryLength = 256;
 
-    private const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('chat_literal'::regconfig, @q))";
+    /// <summary>The query as the stored vectors are built: stemmed and literal at once (parameter q).</summary>
+    public const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('chat_literal'::regconfig, @q))";
 
     /// <summary>The statement (parameters q, user, tenant, after_rank, after_id, take); the search benchmark prints its plan.</summary>
     public const string Sql = $"""
@@ -60,16 +61,24 @@ public static class ConversationSearch
             return Paging.InvalidCursor();
         }
         var take = limit ?? Paging.DefaultLimit;
-        var rows = await db.Database.SqlQueryRaw<SearchHit>(Sql,
-                new NpgsqlParameter("q", q.Trim()),
-                new NpgsqlParameter("user", user.UserId),
-                new NpgsqlParameter("tenant", user.TenantId),
-                new NpgsqlParameter("after_rank", after.Rank),
-                new NpgsqlParameter("after_id", after.Id),
-                new NpgsqlParameter("take", take + 1))
-            .ToListAsync(ct);
+        var rows = await QueryAsync(db, q, user.UserId, user.TenantId, after, take + 1, ct);
         var items = rows.Take(take).Select(h => h.ToDto()).ToList();
         var next = rows.Count > take ? new SearchCursor(rows[take - 1].Rank, rows[take - 1].Id).Encode() : null;
         return TypedResults.Ok(new Page<ConversationDto>(items, next));
     }
+
+    /// <summary>
+    /// The statement itself: at most <paramref name="take"/> hits after <paramref name="after"/>, for the route and for the
+    /// worker's built-in <c>conversation_search</c> tool (<see cref="SearchConversationsConsumer"/>).
+    /// </summary>
+    public static Task<List<SearchHit>> QueryAsync(ChatDbContext db, string q, Guid userId, Guid tenantId, SearchCursor after, int take,
+        CancellationToken ct) =>
+        db.Database.SqlQueryRaw<SearchHit>(Sql,
+                new NpgsqlParameter("q", q.Trim()),
+                new NpgsqlParameter("user", userId),
+                new NpgsqlParameter("tenant", tenantId),
+                new NpgsqlParameter("after_rank", after.Rank),
+                new NpgsqlParameter("after_id", after.Id),
+                new NpgsqlParameter("take", take))
+            .ToListAsync(ct);
 }
