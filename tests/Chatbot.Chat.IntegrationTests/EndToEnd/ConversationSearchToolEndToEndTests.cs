@@ -22,7 +22,7 @@ public sealed class ConversationSearchToolEndToEndTests(ChatSystemFixture system
         var owner = await system.SignUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await owner.PostAsJsonAsync("/api/tools", new { builtin = "conversation_search" })).StatusCode);
         var notes = await owner.CreateConversationAsync("Quokka habitat notes");
-        await owner.SendAcceptedAsync(notes.Id, "Quokkas live on Rottnest Island; the ranger is jane.ranger@example.com.");
+        await owner.SendAcceptedAsync(notes.Id, "The quokka habitat is Rottnest Island; the ranger is jane.ranger@example.com.");
         var stranger = await system.SignUpAsync();
         Assert.Equal(HttpStatusCode.Created, (await stranger.PostAsJsonAsync("/api/tools", new { builtin = "conversation_search" })).StatusCode);
         var theirs = await stranger.CreateConversationAsync("Quokka habitat smuggling");
