@@ -20,6 +20,7 @@ namespace Chatbot.Chat.Conversations.Search;
 public static class ConversationSearch
 {
     public const int MaxQueryLength = 256;
+    public const string CustomPlan = "SET LOCAL plan_cache_mode = force_custom_plan";
 
     /// <summary>The query as the stored vectors are built: stemmed and literal at once (parameter q).</summary>
     public const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('chat_literal'::regconfig, @q))";
@@ -73,12 +74,25 @@ public static class ConversationSearch
     /// </summary>
     public static Task<List<SearchHit>> QueryAsync(ChatDbContext db, string q, Guid userId, Guid tenantId, SearchCursor after, int take,
         CancellationToken ct) =>
-        db.Database.SqlQueryRaw<SearchHit>(Sql,
-                new NpgsqlParameter("q", q.Trim()),
-                new NpgsqlParameter("user", userId),
-                new NpgsqlParameter("tenant", tenantId),
-                new NpgsqlParameter("after_rank", after.Rank),
-                new NpgsqlParameter("after_id", after.Id),
-                new NpgsqlParameter("take", take))
-            .ToListAsync(ct);
+        PlannedForItsQueryAsync<SearchHit>(db, Sql, ct,
+            new NpgsqlParameter("q", q.Trim()),
+            new NpgsqlParameter("user", userId),
+            new NpgsqlParameter("tenant", tenantId),
+            new NpgsqlParameter("after_rank", after.Rank),
+            new NpgsqlParameter("after_id", after.Id),
+            new NpgsqlParameter("take", take));
+
+    /// <summary>
+    /// Runs a search statement planned for its own query: the services plan repeated statements once
+    /// (force_generic_plan), and a plan that does not know the words cannot pick the GIN index (docs/benchmarks.md,
+    /// "Conversation search").
+    /// </summary>
+    public static async Task<List<T>> PlannedForItsQueryAsync<T>(ChatDbContext db, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(CustomPlan, ct);
+        var rows = await db.Database.SqlQueryRaw<T>(sql, parameters).ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return rows;
+    }
 }

@@ -1,5 +1,4 @@
 using Chatbot.Chat.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Chatbot.Chat.Conversations.Search;
@@ -31,12 +30,11 @@ public static class SearchExcerpts
         {
             return [];
         }
-        var rows = await db.Database.SqlQueryRaw<SearchExcerpt>(Sql,
-                new NpgsqlParameter("q", q.Trim()),
-                new NpgsqlParameter("user", userId),
-                new NpgsqlParameter("tenant", tenantId),
-                new NpgsqlParameter("ids", conversationIds.ToArray()))
-            .ToListAsync(ct);
+        var rows = await ConversationSearch.PlannedForItsQueryAsync<SearchExcerpt>(db, Sql, ct,
+            new NpgsqlParameter("q", q.Trim()),
+            new NpgsqlParameter("user", userId),
+            new NpgsqlParameter("tenant", tenantId),
+            new NpgsqlParameter("ids", conversationIds.ToArray()));
         return rows.ToDictionary(r => r.ConversationId, r => r.Excerpt);
     }
 }
