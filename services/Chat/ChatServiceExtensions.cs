@@ -43,6 +43,8 @@ public static class ChatServiceExtensions
             bus.AddConsumer<AdminActionRecordedConsumer>().Endpoint(e => e.Name = "chat-admin-audit");
             bus.AddChatIdentityConsumers();
             bus.AddConsumer<Chatbot.Chat.Safety.InputBlockedConsumer, Chatbot.Chat.Safety.InputBlockedConsumerDefinition>();
+            bus.AddConsumer<Chatbot.Chat.Conversations.Search.SearchConversationsConsumer,
+                Chatbot.Chat.Conversations.Search.SearchConversationsConsumerDefinition>(); // the worker's built-in conversation_search tool
         });
 
         builder.Services.AddOpenApi();

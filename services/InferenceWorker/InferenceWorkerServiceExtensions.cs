@@ -50,6 +50,7 @@ public static class InferenceWorkerServiceExtensions
             .RemoveAllResilienceHandlers(); // a tool call is never retried: a write tool would act twice
 #pragma warning restore EXTEXP0001
         services.AddSingleton<ToolEndpointClient>();
+        services.AddSingleton<BuiltinToolRunner>();
         services.AddSingleton<ToolResultScreen>();
         services.AddHostedService<ToolScreenWarmup>();
         services.AddSingleton<ToolCallLimiter>();

@@ -72,6 +72,58 @@ public sealed class SimulatorToolCallParityTests : IAsyncLifetime
         Assert.Equal(("order_status", "4711"), Assert.Single(filter.Calls));
     }
 
+    [Theory]
+    [MemberData(nameof(Faces))]
+    public async Task Both_faces_answer_a_function_that_was_not_offered_with_the_connectors_refusal_without_running_a_filter(string face)
+    {
+        var (kernel, filter) = KernelWith(new AnsweringFilter());
+
+        var text = await AutoInvokedAsync(Service(face), kernel, """Go [[sim:tool=drop_tables;args={}]]""");
+
+        Assert.Equal("The tool answered: " + SimulatorChatCompletionService.UndefinedFunction, text);
+        Assert.Empty(filter.Calls);
+    }
+
+    [Theory]
+    [MemberData(nameof(Faces))]
+    public async Task Both_faces_answer_a_refused_call_with_the_connectors_error_and_the_refusals_words(string face)
+    {
+        var (kernel, _) = KernelWith(new RefusingFilter());
+
+        var text = await AutoInvokedAsync(Service(face), kernel, """Where? [[sim:tool=order_status;args={"orderId":"4711"}]]""");
+
+        Assert.Equal("The tool answered: " + SimulatorChatCompletionService.FailedFunction + RefusingFilter.Reason, text);
+    }
+
+    private static (Kernel Kernel, T Filter) KernelWith<T>(T filter) where T : IAutoFunctionInvocationFilter
+    {
+        var kernel = new Kernel();
+        kernel.Plugins.AddFromFunctions("tools", [Chatbot.InferenceWorker.Tools.ToolFunctions.Create("order_status", "Order status.",
+            """{"type":"object","properties":{"orderId":{"type":"string"}}}""")]);
+        kernel.AutoFunctionInvocationFilters.Add(filter);
+        return (kernel, filter);
+    }
+
+    private static async Task<string> AutoInvokedAsync(IChatCompletionService service, Kernel kernel, string prompt)
+    {
+        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto() };
+        var text = new StringBuilder();
+        await foreach (var chunk in service.GetStreamingChatMessageContentsAsync(ChatHistoryFactory.Create([new ChatTurn("user", prompt)]), settings, kernel))
+        {
+            text.Append(chunk.Content);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Refuses every call as the worker's tool filter does: by throwing, after its audit.</summary>
+    private sealed class RefusingFilter : IAutoFunctionInvocationFilter
+    {
+        public const string Reason = "The call of order_status was refused: a test. Do not retry it.";
+
+        public Task OnAutoFunctionInvocationAsync(AutoFunctionInvocationContext context, Func<AutoFunctionInvocationContext, Task> next) =>
+            throw new Chatbot.InferenceWorker.Tools.ToolCallRefusedException(Reason);
+    }
+
     private sealed class AnsweringFilter : IAutoFunctionInvocationFilter
     {
         public List<(string Name, string? OrderId)> Calls { get; } = [];

@@ -45,8 +45,13 @@ public sealed class ToolStore(ChatDbContext db, IMemoryCache cache, AdminAudit a
         return true;
     }
 
-    /// <summary>What the admin audit log keeps of a tool: name, risk, endpoint host and prompt versions (not the URL's path or query).</summary>
-    private static object AuditView(TenantTool t) => new { t.Name, t.Risk, endpointHost = new Uri(t.Endpoint).Host, t.PromptVersions };
+    /// <summary>
+    /// What the admin audit log keeps of a tool: name, risk, endpoint host (not the URL's path or query) or the built-in it
+    /// is, and prompt versions.
+    /// </summary>
+    private static object AuditView(TenantTool t) => BuiltinTools.Of(t.Endpoint) is { } builtin
+        ? (object)new { t.Name, t.Risk, builtin, t.PromptVersions }
+        : new { t.Name, t.Risk, endpointHost = new Uri(t.Endpoint).Host, t.PromptVersions };
 
     /// <summary>The tools a turn with prompt version <paramref name="promptVersion"/> may offer the model; null when there are none.</summary>
     public async Task<IReadOnlyList<ToolSpec>?> ForTurnAsync(Guid tenantId, int promptVersion, CancellationToken ct)

@@ -9,19 +9,24 @@ namespace Chatbot.Chat.Tools;
 /// <summary>
 /// Checks a tool registration: a name the model can call (letters, digits or '_'), a parameters schema JSON Schema
 /// accepts whose root is an object schema, an endpoint over HTTPS (plain HTTP only to a loopback address, and only in
-/// Development), a known risk, positive prompt versions. Returns the field and a message that names what is wrong.
+/// Development), a known risk, positive prompt versions; or a known built-in tool. Returns the field and a message that
+/// names what is wrong.
 /// </summary>
 public static partial class ToolValidation
 {
     public static (string Field, string Message)? Check(RegisterToolRequest request, bool development)
     {
+        if (request.Builtin is { } builtin)
+        {
+            return BuiltinProblem(request, builtin);
+        }
         if (request.Name is not { } name || !NamePattern().IsMatch(name))
         {
-            return ("name", $"name is required: 1 to {ToolLimits.MaxNameLength} letters, digits or '_'.");
+            return NameProblem;
         }
         if (string.IsNullOrWhiteSpace(request.Description) || request.Description.Length > ToolLimits.MaxDescriptionLength)
         {
-            return ("description", $"description is required and must be at most {ToolLimits.MaxDescriptionLength} characters.");
+            return DescriptionProblem;
         }
         if (SchemaProblem(request.Parameters) is { } schema)
         {
@@ -35,12 +40,51 @@ public static partial class ToolValidation
         {
             return ("risk", "risk must be read, write or critical.");
         }
-        if (request.PromptVersions is { } versions && (versions.Count > ToolLimits.MaxPromptVersions || versions.Any(v => v < 1)))
-        {
-            return ("promptVersions", $"promptVersions lists at most {ToolLimits.MaxPromptVersions} prompt versions, each 1 or more.");
-        }
-        return null;
+        return PromptVersionsProblem(request.PromptVersions);
     }
+
+    private static readonly (string, string) NameProblem = ("name", $"name is required: 1 to {ToolLimits.MaxNameLength} letters, digits or '_'.");
+
+    private static readonly (string, string) DescriptionProblem =
+        ("description", $"description is required and must be at most {ToolLimits.MaxDescriptionLength} characters.");
+
+    /// <summary>
+    /// A built-in tool (<see cref="BuiltinToolCatalog"/>) brings its own description, schema and risk: name and description
+    /// may be given (the defaults are the built-in's), endpoint and parameters not, risk only as <c>read</c>.
+    /// </summary>
+    private static (string Field, string Message)? BuiltinProblem(RegisterToolRequest request, string builtin)
+    {
+        if (BuiltinToolCatalog.Find(builtin) is null)
+        {
+            return ("builtin", $"builtin must be one of: {string.Join(", ", BuiltinTools.All)}.");
+        }
+        if (request.Name is { } name && !NamePattern().IsMatch(name))
+        {
+            return NameProblem;
+        }
+        if (request.Description is { } description && (string.IsNullOrWhiteSpace(description) || description.Length > ToolLimits.MaxDescriptionLength))
+        {
+            return DescriptionProblem;
+        }
+        if (request.Parameters is not null)
+        {
+            return ("parameters", "a built-in tool's parameters are fixed: leave parameters out.");
+        }
+        if (request.Endpoint is not null)
+        {
+            return ("endpoint", "a built-in tool runs inside the platform: leave endpoint out.");
+        }
+        if (request.Risk is { } risk && risk != ToolRisk.Read)
+        {
+            return ("risk", "a built-in tool only reads: risk must be read or left out.");
+        }
+        return PromptVersionsProblem(request.PromptVersions);
+    }
+
+    private static (string Field, string Message)? PromptVersionsProblem(IReadOnlyList<int>? versions) =>
+        versions is not null && (versions.Count > ToolLimits.MaxPromptVersions || versions.Any(v => v < 1))
+            ? ("promptVersions", $"promptVersions lists at most {ToolLimits.MaxPromptVersions} prompt versions, each 1 or more.")
+            : null;
 
     private static string? SchemaProblem(JsonElement? parameters)
     {

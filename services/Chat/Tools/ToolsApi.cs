@@ -1,5 +1,6 @@
 using Chatbot.Chat.Data.Entities;
 using Chatbot.Chat.Http;
+using Chatbot.Contracts.Tools;
 using Chatbot.ServiceDefaults.Authentication;
 using Chatbot.ServiceDefaults.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -11,7 +12,8 @@ namespace Chatbot.Chat.Tools;
 
 /// <summary>
 /// Tenant administrators register the tools the model may call in their tenant's replies (the allowlist), list and remove
-/// them. The answer to a registration carries the tool's signing secret, once.
+/// them. The answer to a registration carries the tool's signing secret, once. A built-in tool (<c>"builtin"</c>, e.g. the
+/// user's own conversation search) is allowed the same way, without endpoint or secret.
 /// </summary>
 public static class ToolsApi
 {
@@ -40,10 +42,13 @@ public static class ToolsApi
             return ApiProblems.Invalid("name", $"A tenant may register at most {ToolLimits.MaxToolsPerTenant} tools.");
         }
         var now = clock.GetUtcNow().TruncateToMicroseconds();
+        var builtin = request.Builtin is { } b ? BuiltinToolCatalog.Find(b) : null;
         var tool = new TenantTool
         {
-            Id = Guid.CreateVersion7(now), TenantId = user.TenantId, Name = request.Name!, Description = request.Description!,
-            Parameters = request.Parameters!.Value.GetRawText(), Endpoint = request.Endpoint!, Risk = request.Risk!,
+            Id = Guid.CreateVersion7(now), TenantId = user.TenantId, Name = request.Name ?? request.Builtin!,
+            Description = request.Description ?? builtin!.Value.Description,
+            Parameters = builtin?.Parameters ?? request.Parameters!.Value.GetRawText(),
+            Endpoint = request.Builtin is { } name ? BuiltinTools.Endpoint(name) : request.Endpoint!, Risk = request.Risk ?? ToolRisk.Read,
             PromptVersions = request.PromptVersions?.Distinct().Order().ToList(), CreatedBy = user.UserId, CreatedAt = now,
         };
         try
@@ -55,7 +60,9 @@ public static class ToolsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "A tool of that name exists.",
                 detail: $"The tenant already has a tool named '{tool.Name}'; delete it first to replace it.");
         }
-        return TypedResults.Created($"/api/tools/{tool.Name}", ToolDto.From(tool, ToolSecrets.For(credential.Value.Credential, tool.Id)));
+        // A built-in tool is run by the platform, never called over HTTP: it has no signing secret.
+        var secret = builtin is null ? ToolSecrets.For(credential.Value.Credential, tool.Id) : null;
+        return TypedResults.Created($"/api/tools/{tool.Name}", ToolDto.From(tool, secret));
     }
 
     public static async Task<Results<NoContent, NotFound>> DeleteAsync(string name, CurrentUser user, ToolStore store, CancellationToken ct) =>

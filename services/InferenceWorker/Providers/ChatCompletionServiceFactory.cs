@@ -4,6 +4,7 @@ using Anthropic;
 using Chatbot.InferenceWorker.Configuration;
 using Chatbot.Simulator;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
@@ -58,13 +59,29 @@ public sealed class ChatCompletionServiceFactory(ProviderSimulator simulator, IL
     private static Uri AzureV1Endpoint(string endpoint) =>
         endpoint.Contains("/openai/v1", StringComparison.OrdinalIgnoreCase) ? new Uri(endpoint) : new Uri(new Uri(endpoint.TrimEnd('/') + "/"), "openai/v1/");
 
-    private static IChatCompletionService AnthropicService(ProviderOptions options)
+    /// <remarks>
+    /// The Anthropic SDK's <see cref="IChatClient"/> turns <c>tool_use</c> blocks into function calls and function results
+    /// into <c>tool_result</c> blocks (<c>is_error</c> when the call threw); Semantic Kernel's function-invoking client runs
+    /// a reply's tools through the kernel's auto-invocation filters (the reply's <c>ToolCallFilter</c>), as the OpenAI
+    /// connector does. A caller's tools (offered without invocation) pass through to the caller.
+    /// </remarks>
+    private IChatCompletionService AnthropicService(ProviderOptions options)
     {
         var client = options.Endpoint is { Length: > 0 } endpoint
             ? new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = AnthropicHttp, BaseUrl = endpoint }
             : new AnthropicClient { ApiKey = options.ApiKey, MaxRetries = 0, HttpClient = AnthropicHttp };
-#pragma warning disable SKEXP0001 // IChatClient to IChatCompletionService bridge is marked experimental.
-        return new StopSequencesChatClient(client.AsIChatClient(options.Model)).AsChatCompletionService();
+#pragma warning disable SKEXP0001 // the IChatClient bridge and its function invocation are marked experimental.
+        var chat = new StopSequencesChatClient(client.AsIChatClient(options.Model)).AsBuilder()
+            .UseKernelFunctionInvocation(NullLoggerFactory.Instance) // a refusal is no error to log: ToolLog records every call's outcome
+            .Build();
+        var invoking = chat.GetService<FunctionInvokingChatClient>()
+            ?? throw new InvalidOperationException("Semantic Kernel's function-invoking chat client is missing.");
+        invoking.IncludeDetailedErrors = true; // a refused call's reason (ToolCallRefusedException, plain words) reaches the model
+        invoking.MaximumConsecutiveErrorsPerRequest = MaxConsecutiveToolErrors;
+        return chat.AsChatCompletionService();
 #pragma warning restore SKEXP0001
     }
+
+    /// <summary>Refused or failed tool calls in a row after which an Anthropic reply gives up (the attempt fails).</summary>
+    public const int MaxConsecutiveToolErrors = 16;
 }

@@ -15,6 +15,13 @@ namespace Chatbot.InferenceWorker.Providers;
 /// </summary>
 public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, InferenceMetrics metrics, ILogger<ProviderChain> logger)
 {
+    /// <summary>
+    /// The kernel a caller's tools go with: empty, so nothing runs here. With a kernel, Semantic Kernel's
+    /// <c>IChatClient</c> bridge marks the call as not auto-invoked and its function-invoking client (the Anthropic path)
+    /// hands the model's calls back instead of running them.
+    /// </summary>
+    private static readonly Kernel CallerToolsKernel = new();
+
     public IReadOnlyList<ChatProvider> Providers => providers;
 
     public Task<ProviderReply> StreamAsync(IReadOnlyList<ChatTurn> messages, int maxOutputTokens, IReplySink sink, CancellationToken cancellationToken) =>
@@ -43,6 +50,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
         if (tools is not null) settings.FunctionChoiceBehavior = FunctionChoiceBehavior.Auto();
         else if (ClientToolBehavior.For(clientTools, clientToolChoice) is { } behavior) settings.FunctionChoiceBehavior = behavior;
         var collectCalls = tools is null && clientTools is { Count: > 0 };
+        var kernel = tools?.Kernel ?? (collectCalls ? CallerToolsKernel : null);
         var reasons = new List<string>();
         var anyTokenSent = false;
         foreach (var provider in InOrder(preferredProvider))
@@ -53,7 +61,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
                 anyTokenSent = false;
             }
             sink.ProviderSelected(provider);
-            var attempt = new Attempt(sink, tools, collectCalls ? new ToolCallCollector() : null);
+            var attempt = new Attempt(sink, tools, collectCalls ? new ToolCallCollector() : null, kernel);
             var history = ChatHistoryFactory.Create(messages); // a tool round adds to the history: every provider starts from the request's
             var clock = Stopwatch.StartNew();
             using var activity = InferenceActivities.StartChat(provider, maxOutputTokens);
@@ -106,7 +114,7 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
         string? model = null;
         try
         {
-            await foreach (var chunk in provider.Service.GetStreamingChatMessageContentsAsync(history, settings, attempt.Tools?.Kernel, watchdog.Token).WithCancellation(watchdog.Token))
+            await foreach (var chunk in provider.Service.GetStreamingChatMessageContentsAsync(history, settings, attempt.Kernel, watchdog.Token).WithCancellation(watchdog.Token))
             {
                 usage = UsageReader.Read(chunk.Metadata, chunk.InnerContent) ?? usage;
                 model ??= chunk.ModelId;
@@ -151,8 +159,9 @@ public sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, Inferen
     };
 
     /// <summary>What one provider sent: tokens since its last (re)try, and whether a failure came before or after the first.</summary>
-    private sealed class Attempt(IReplySink sink, ToolSession? tools, ToolCallCollector? calls)
+    private sealed class Attempt(IReplySink sink, ToolSession? tools, ToolCallCollector? calls, Kernel? kernel)
     {
+        public Kernel? Kernel => kernel;
         public StringBuilder Content { get; } = new();
         public int TokensSent { get; private set; }
         public ToolSession? Tools => tools;

@@ -17,6 +17,12 @@ namespace Chatbot.InferenceWorker.Providers;
 public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, string providerName, string model = ProviderSimulator.ModelName)
     : IChatCompletionService
 {
+    /// <summary>The OpenAI connector's result for a call of a function that was not offered (Semantic Kernel 1.82).</summary>
+    public const string UndefinedFunction = "Error: Function call request for a function that wasn't defined. Correct yourself.";
+
+    /// <summary>The OpenAI connector's result for a call whose filter or function threw, before the exception's message.</summary>
+    public const string FailedFunction = "Error: Exception while invoking function. ";
+
     public IReadOnlyDictionary<string, object?> Attributes { get; } =
         new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = model };
 
@@ -46,7 +52,7 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
         {
             yield return new StreamingChatMessageContent(AuthorRole.Assistant, token, modelId: model);
         }
-        if (plan.ToolCall is { } call && AutoInvoked(chatHistory, executionSettings, kernel, call.Name) is { } function)
+        if (plan.ToolCall is { } call && AutoInvokes(chatHistory, executionSettings, kernel, call.Name, out var function))
         {
             // As the OpenAI connector auto-invokes: the kernel's filters run the call (the reply's ToolCallFilter: allowlist,
             // schema, approval, screening), the call and its result join the history, and the model is asked again.
@@ -76,43 +82,67 @@ public sealed class SimulatorChatCompletionService(ProviderSimulator simulator, 
             metadata: new Dictionary<string, object?> { [ProviderUsage.MetadataKey] = new ProviderUsage(plan.InputTokens, plan.OutputTokens) });
     }
 
-    /// <summary>The offered function the call names when the settings ask for automatic invocation; null otherwise (a caller's tool).</summary>
-    private static KernelFunction? AutoInvoked(ChatHistory history, PromptExecutionSettings? settings, Kernel? kernel, string name)
+    /// <summary>
+    /// Whether the settings ask for automatic invocation (otherwise the call is a caller's tool and goes back to it), and
+    /// the offered function the call names: null when the model named one that was not offered.
+    /// </summary>
+    private static bool AutoInvokes(ChatHistory history, PromptExecutionSettings? settings, Kernel? kernel, string name, out KernelFunction? function)
     {
+        function = null;
         if (settings?.FunctionChoiceBehavior is not { } behavior || kernel is null)
         {
-            return null;
+            return false;
         }
 #pragma warning disable SKEXP0001 // the behaviour's configuration is how connectors read it
         var configuration = behavior.GetConfiguration(new FunctionChoiceBehaviorConfigurationContext(history) { Kernel = kernel });
 #pragma warning restore SKEXP0001
-        return configuration.AutoInvoke
-            ? configuration.Functions?.FirstOrDefault(f => f.Name == name) ?? kernel.Plugins.SelectMany(p => p).FirstOrDefault(f => f.Name == name)
-            : null;
+        if (!configuration.AutoInvoke)
+        {
+            return false;
+        }
+        function = configuration.Functions?.FirstOrDefault(f => f.Name == name) ?? kernel.Plugins.SelectMany(p => p).FirstOrDefault(f => f.Name == name);
+        return true;
     }
 
     /// <summary>
     /// Runs the call through the kernel's auto-invocation filters (a filter that does not call on leaves its own result),
-    /// and adds the call and its result to the history as the connectors do.
+    /// and adds the call and its result to the history as the connector does: a function that was not offered, or a filter
+    /// that throws (a refused call), gives the connector's error text as the result.
     /// </summary>
-    private static async Task InvokeAsync(Kernel kernel, KernelFunction function, SimulatedToolCall call, ChatHistory history,
+    private static async Task InvokeAsync(Kernel kernel, KernelFunction? function, SimulatedToolCall call, ChatHistory history,
         CancellationToken cancellationToken)
     {
         var arguments = Arguments(call.Arguments);
         var request = new ChatMessageContent(AuthorRole.Assistant, content: null);
-        request.Items.Add(new FunctionCallContent(function.Name, function.PluginName, call.Id, arguments));
+        request.Items.Add(new FunctionCallContent(function?.Name ?? call.Name, function?.PluginName, call.Id, arguments));
         history.Add(request);
-        var context = new AutoFunctionInvocationContext(kernel, function, new FunctionResult(function), history, request)
+        string result;
+        if (function is null)
         {
-            Arguments = arguments, ToolCallId = call.Id, CancellationToken = cancellationToken,
-        };
-        await Next(0)(context);
+            result = UndefinedFunction;
+        }
+        else
+        {
+            var context = new AutoFunctionInvocationContext(kernel, function, new FunctionResult(function), history, request)
+            {
+                Arguments = arguments, ToolCallId = call.Id, CancellationToken = cancellationToken,
+            };
+            try
+            {
+                await Next(0)(context);
+                result = context.Result.GetValue<object>()?.ToString() ?? "";
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                result = FailedFunction + ex.Message;
+            }
+        }
         history.Add(new ChatMessageContent(AuthorRole.Tool,
-            [new FunctionResultContent(function.Name, function.PluginName, call.Id, context.Result.GetValue<object>()?.ToString() ?? "")]));
+            [new FunctionResultContent(function?.Name ?? call.Name, function?.PluginName, call.Id, result)]));
 
         Func<AutoFunctionInvocationContext, Task> Next(int index) => index < kernel.AutoFunctionInvocationFilters.Count
             ? c => kernel.AutoFunctionInvocationFilters[index].OnAutoFunctionInvocationAsync(c, Next(index + 1))
-            : async c => c.Result = await function.InvokeAsync(kernel, c.Arguments, c.CancellationToken);
+            : async c => c.Result = await c.Function.InvokeAsync(kernel, c.Arguments, c.CancellationToken);
     }
 
     /// <summary>The call's JSON arguments as the OpenAI connector hands them over: every value as a string.</summary>

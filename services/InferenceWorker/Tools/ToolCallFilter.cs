@@ -14,7 +14,8 @@ namespace Chatbot.InferenceWorker.Tools;
 /// auto-invocation filter; the kernel function itself never calls out). In order: the allowlist (the tenant's tools of this
 /// turn), the per-reply cap, no write or critical call after a result that carried instructions, the arguments (schema,
 /// secrets, foreign ids: <see cref="ToolArguments"/>), the tenant's per-minute cap, a human's approval for write and
-/// critical tools, then the signed call and the screening of its answer. A refusal is the function's result: the model
+/// critical tools, then the signed call (or the built-in tool, <see cref="BuiltinToolRunner"/>) and the screening of its
+/// answer. A refusal, denial or failure is the function's error result (<see cref="ToolCallRefusedException"/>): the model
 /// reads why and answers the user. Every step is audited (<see cref="ToolCallAudited"/>).
 /// </summary>
 public sealed class ToolCallFilter(
@@ -35,10 +36,16 @@ public sealed class ToolCallFilter(
     {
         var callId = string.IsNullOrEmpty(context.ToolCallId) ? Guid.NewGuid().ToString("N") : context.ToolCallId;
         var name = context.Function.Name;
-        context.Result = new FunctionResult(context.Function, await RunAsync(name, callId, context.Arguments, context.CancellationToken));
+        var (text, error) = await RunAsync(name, callId, context.Arguments, context.CancellationToken);
+        if (error)
+        {
+            throw new ToolCallRefusedException(text); // an error result in the provider's shape (Anthropic: is_error)
+        }
+        context.Result = new FunctionResult(context.Function, text);
     }
 
-    private async Task<string> RunAsync(string name, string callId, KernelArguments? raw, CancellationToken ct)
+    /// <summary>What the model reads as the call's result, and whether it is an error (refused, denied, failed).</summary>
+    private async Task<(string Text, bool Error)> RunAsync(string name, string callId, KernelArguments? raw, CancellationToken ct)
     {
         if (!tools.TryGetValue(name, out var tool))
         {
@@ -66,14 +73,17 @@ public sealed class ToolCallFilter(
         }
         if (ToolRisk.NeedsApproval(tool.Risk) && !await ApproveAsync(tool, callId, arguments, hash, ct))
         {
-            return $"The user did not approve the call of {name}; it was not made. Tell the user it was not done.";
+            return ($"The user did not approve the call of {name}; it was not made. Tell the user it was not done.", true);
         }
 
         ToolEndpointResult answer;
         ScreenedResult? screened = null;
         using (session.PauseWatchdog())
         {
-            answer = await services.Endpoint.PostAsync(tool, argumentsJson, callId, ct);
+            // A built-in tool runs for this reply's own tenant and user; any other is the tenant's signed HTTPS endpoint.
+            answer = BuiltinTools.Of(tool.Endpoint) is { } builtin
+                ? await services.Builtins.RunAsync(builtin, request, arguments, ct)
+                : await services.Endpoint.PostAsync(tool, argumentsJson, callId, ct);
             if (answer.Body is { } body) screened = services.Screen.Screen(name, body);
         }
         session.CallsMade++;
@@ -81,7 +91,7 @@ public sealed class ToolCallFilter(
         {
             var reason = answer.Error ?? "no answer";
             await AuditAsync(tool.Name, tool.Risk, callId, ToolCallOutcomes.Failed, reason, hash);
-            return $"The tool {name} failed: {reason}.";
+            return ($"The tool {name} failed: {reason}.", true);
         }
         await AuditAsync(tool.Name, tool.Risk, callId, ToolCallOutcomes.Called, "the tool answered", hash);
         if (screened.Flagged)
@@ -90,7 +100,7 @@ public sealed class ToolCallFilter(
             await AuditAsync(tool.Name, tool.Risk, callId, ToolCallOutcomes.ResultFlagged, "the tool's answer carried instructions; passed on as data", hash);
         }
         knownContext.Append('\n').Append(screened.Text);
-        return screened.Text;
+        return (screened.Text, false);
     }
 
     private async Task<bool> ApproveAsync(ToolSpec tool, string callId, System.Text.Json.Nodes.JsonObject arguments, string hash, CancellationToken ct)
@@ -110,10 +120,10 @@ public sealed class ToolCallFilter(
         return approved;
     }
 
-    private async Task<string> RefuseAsync(string name, string risk, string callId, string hash, string reason)
+    private async Task<(string Text, bool Error)> RefuseAsync(string name, string risk, string callId, string hash, string reason)
     {
         await AuditAsync(name, risk, callId, ToolCallOutcomes.Refused, reason, hash);
-        return $"The call of {name} was refused: {reason}. Do not retry it; tell the user what could not be done.";
+        return ($"The call of {name} was refused: {reason}. Do not retry it; tell the user what could not be done.", true);
     }
 
     private Task AuditAsync(string tool, string risk, string callId, string outcome, string reason, string hash)

@@ -9,7 +9,8 @@ namespace Chatbot.TestSupport.Providers;
 
 /// <summary>
 /// Anthropic's Messages API (<c>POST /v1/messages</c>, streaming) on a loopback Kestrel port, for the real Anthropic
-/// SDK to call. Each request takes the next scripted <see cref="AnthropicStep"/>; with none left it replies "ok".
+/// SDK to call. Each request takes the next scripted <see cref="AnthropicStep"/>; with none left it replies "ok". A step may
+/// answer with <c>tool_use</c> blocks; the next request then carries the <c>tool_result</c>s for a test to read.
 /// Records every request's arrival time, API key and body.
 /// </summary>
 public sealed class FakeAnthropicServer : IAsyncDisposable
@@ -65,25 +66,56 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
                 stop_reason = (string?)null, stop_sequence = (string?)null, usage = new { input_tokens = step.InputTokens, output_tokens = 1 },
             },
         });
-        await WriteAsync(context, "content_block_start", new { type = "content_block_start", index = 0, content_block = new { type = "text", text = "" } });
-        await WriteAsync(context, "ping", new { type = "ping" });
-        foreach (var delta in step.Deltas)
+        var index = 0;
+        if (step.Deltas.Count > 0 || step.ToolUses is not { Count: > 0 })
         {
-            if (step.DelayMilliseconds > 0) await Task.Delay(step.DelayMilliseconds, context.RequestAborted);
-            await WriteAsync(context, "content_block_delta", new { type = "content_block_delta", index = 0, delta = new { type = "text_delta", text = delta } });
+            await WriteAsync(context, "content_block_start", new { type = "content_block_start", index, content_block = new { type = "text", text = "" } });
+            await WriteAsync(context, "ping", new { type = "ping" });
+            foreach (var delta in step.Deltas)
+            {
+                if (step.DelayMilliseconds > 0) await Task.Delay(step.DelayMilliseconds, context.RequestAborted);
+                await WriteAsync(context, "content_block_delta", new { type = "content_block_delta", index, delta = new { type = "text_delta", text = delta } });
+            }
+            if (step.StreamErrorType is { } errorType)
+            {
+                await WriteAsync(context, "error", new { type = "error", error = new { type = errorType, message = "Overloaded" } });
+                return;
+            }
+            await WriteAsync(context, "content_block_stop", new { type = "content_block_stop", index });
+            index++;
         }
-        if (step.StreamErrorType is { } errorType)
+        foreach (var use in step.ToolUses ?? [])
         {
-            await WriteAsync(context, "error", new { type = "error", error = new { type = errorType, message = "Overloaded" } });
-            return;
+            var name = OfferedName(body.RootElement, use.Name);
+            await WriteAsync(context, "content_block_start", new
+            {
+                type = "content_block_start", index, content_block = new { type = "tool_use", id = use.Id, name, input = new { } },
+            });
+            foreach (var piece in use.InputJson.Chunk(8))
+            {
+                await WriteAsync(context, "content_block_delta", new
+                {
+                    type = "content_block_delta", index, delta = new { type = "input_json_delta", partial_json = new string(piece) },
+                });
+            }
+            await WriteAsync(context, "content_block_stop", new { type = "content_block_stop", index });
+            index++;
         }
-        await WriteAsync(context, "content_block_stop", new { type = "content_block_stop", index = 0 });
         await WriteAsync(context, "message_delta", new
         {
-            type = "message_delta", delta = new { stop_reason = "end_turn", stop_sequence = (string?)null }, usage = new { output_tokens = step.OutputTokens },
+            type = "message_delta", delta = new { stop_reason = step.ToolUses is { Count: > 0 } ? "tool_use" : "end_turn", stop_sequence = (string?)null },
+            usage = new { output_tokens = step.OutputTokens },
         });
         await WriteAsync(context, "message_stop", new { type = "message_stop" });
     }
+
+    /// <summary>The offered tool whose name is <paramref name="name"/> or ends with it after a prefix; the name itself otherwise.</summary>
+    private static string OfferedName(JsonElement request, string name) =>
+        request.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array
+            ? tools.EnumerateArray().Select(t => t.TryGetProperty("name", out var n) ? n.GetString() : null)
+                .FirstOrDefault(n => n == name || (n?.EndsWith(name, StringComparison.Ordinal) == true && n.Length > name.Length && n[^(name.Length + 1)] is '_' or '-'))
+              ?? name
+            : name;
 
     /// <summary>The key as the SDK sends it: <c>x-api-key</c>, or (SDK 13: <c>ApiKey</c>) <c>Authorization: Bearer</c>.</summary>
     private static string Credential(HttpRequest request) =>

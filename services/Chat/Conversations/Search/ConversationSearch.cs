@@ -22,7 +22,8 @@ public static class ConversationSearch
     public const int MaxQueryLength = 256;
     public const string CustomPlan = "SET LOCAL plan_cache_mode = force_custom_plan";
 
-    private const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('chat_literal'::regconfig, @q))";
+    /// <summary>The query as the stored vectors are built: stemmed and literal at once (parameter q).</summary>
+    public const string Query = "(websearch_to_tsquery('english'::regconfig, @q) || websearch_to_tsquery('chat_literal'::regconfig, @q))";
 
     /// <summary>The statement (parameters q, user, tenant, after_rank, after_id, take); the search benchmark prints its plan.</summary>
     public const string Sql = $"""
@@ -61,21 +62,37 @@ public static class ConversationSearch
             return Paging.InvalidCursor();
         }
         var take = limit ?? Paging.DefaultLimit;
-        // The services plan repeated statements once (force_generic_plan); a plan that does not know the words cannot
-        // pick the GIN index, so this one statement is planned for its own query (docs/benchmarks.md, "Conversation search").
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync(CustomPlan, ct);
-        var rows = await db.Database.SqlQueryRaw<SearchHit>(Sql,
-                new NpgsqlParameter("q", q.Trim()),
-                new NpgsqlParameter("user", user.UserId),
-                new NpgsqlParameter("tenant", user.TenantId),
-                new NpgsqlParameter("after_rank", after.Rank),
-                new NpgsqlParameter("after_id", after.Id),
-                new NpgsqlParameter("take", take + 1))
-            .ToListAsync(ct);
-        await transaction.CommitAsync(ct);
+        var rows = await QueryAsync(db, q, user.UserId, user.TenantId, after, take + 1, ct);
         var items = rows.Take(take).Select(h => h.ToDto()).ToList();
         var next = rows.Count > take ? new SearchCursor(rows[take - 1].Rank, rows[take - 1].Id).Encode() : null;
         return TypedResults.Ok(new Page<ConversationDto>(items, next));
+    }
+
+    /// <summary>
+    /// The statement itself: at most <paramref name="take"/> hits after <paramref name="after"/>, for the route and for the
+    /// worker's built-in <c>conversation_search</c> tool (<see cref="SearchConversationsConsumer"/>).
+    /// </summary>
+    public static Task<List<SearchHit>> QueryAsync(ChatDbContext db, string q, Guid userId, Guid tenantId, SearchCursor after, int take,
+        CancellationToken ct) =>
+        PlannedForItsQueryAsync<SearchHit>(db, Sql, ct,
+            new NpgsqlParameter("q", q.Trim()),
+            new NpgsqlParameter("user", userId),
+            new NpgsqlParameter("tenant", tenantId),
+            new NpgsqlParameter("after_rank", after.Rank),
+            new NpgsqlParameter("after_id", after.Id),
+            new NpgsqlParameter("take", take));
+
+    /// <summary>
+    /// Runs a search statement planned for its own query: the services plan repeated statements once
+    /// (force_generic_plan), and a plan that does not know the words cannot pick the GIN index (docs/benchmarks.md,
+    /// "Conversation search").
+    /// </summary>
+    public static async Task<List<T>> PlannedForItsQueryAsync<T>(ChatDbContext db, string sql, CancellationToken ct, params NpgsqlParameter[] parameters)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync(CustomPlan, ct);
+        var rows = await db.Database.SqlQueryRaw<T>(sql, parameters).ToListAsync(ct);
+        await transaction.CommitAsync(ct);
+        return rows;
     }
 }
