@@ -3,7 +3,7 @@
 #   - Two chat containers (image chat:$1) on the compose network behind haproxy (localhost/chatbot/haproxy, Debian's
 #     package), published on 127.0.0.1:$DEPLOY_CHECK_LB_PORT (5090); haproxy health-checks GET /health every second.
 #   - The load tool runs against haproxy: the CI smoke (`--scenario smoke`: GET /api/conversations at 200/s, then 5 turns
-#     streamed to done) for DEPLOY_CHECK_ROLL_SECONDS (180), and beside it 2 users chatting (`--scenario chat`), so reply
+#     streamed to done) for DEPLOY_CHECK_ROLL_SECONDS (240), and beside it 2 users chatting (`--scenario chat`), so reply
 #     streams (SSE, about 3 s each) are in flight whenever an old container is drained.
 #   - Each old container is replaced by a chat:$2 container: start the new one, wait until its /health passes, add it to
 #     haproxy and wait until haproxy's own check marks it UP; then drain the old one (haproxy's `drain` state: no new
@@ -14,7 +14,7 @@
 # compose container with that one setting); the chat containers get the load settings of the CI smoke (moderation off,
 # chat's per-IP and per-tenant request windows raised: every request comes from haproxy's address).
 rolling_update_under_load() { # from-tag to-tag
-  local from="$1" to="$2" version network lb_ip port="${DEPLOY_CHECK_LB_PORT:-5090}" seconds="${DEPLOY_CHECK_ROLL_SECONDS:-180}"
+  local from="$1" to="$2" version network lb_ip port="${DEPLOY_CHECK_LB_PORT:-5090}" seconds="${DEPLOY_CHECK_ROLL_SECONDS:-240}"
   local load="dotnet run -c Debug --no-build --project benchmarks/Chatbot.Load --"
   version="$(tr -d ' \n' < VERSION)"
   network="$(podman inspect -f '{{range $name, $v := .NetworkSettings.Networks}}{{$name}}{{end}}' "${project}_chat_1")"
@@ -109,11 +109,19 @@ EOF
 import json, sys
 total = 0
 for path in sys.argv[1:]:
-    document = json.load(open(path))
-    steps = [s for scenario in document["scenarios"] for phase in scenario["phases"] for s in phase["steps"]]
+    try:
+        document = json.load(open(path))
+    except OSError:
+        print(f"{path}: no result (the load tool did not finish)", file=sys.stderr)
+        total += 1
+        continue
+    scenarios = document["scenarios"]
+    steps = [s for scenario in scenarios for phase in scenario["phases"] for s in phase["steps"]]
     ok, errors = sum(s["ok"] for s in steps), sum(s["errors"] for s in steps)
-    print(f"{path.rsplit('/', 1)[-1]}: {ok} requests and stream steps ok, {errors} errors", file=sys.stderr)
-    total += errors
+    # A scenario that stopped (its goal "scenario ran to the end") has no steps: a failure, not 0 errors.
+    stopped = sum(1 for scenario in scenarios for goal in scenario["goals"] if goal["Name"] == "scenario ran to the end")
+    print(f"{path.rsplit('/', 1)[-1]}: {ok} steps ok, {errors} errors" + (f", {stopped} scenario stopped" if stopped else ""), file=sys.stderr)
+    total += errors + stopped + (1 if ok == 0 else 0)
 print(total)
 EOF
 )"
