@@ -71,6 +71,7 @@ if ! podman image exists "$runtime_image"; then
     grep -vE '^/(usr/)?s?bin/|/gconv/|^/usr/share/(doc|man|info|locale|lintian|bug|debconf)/|^/usr/libexec/|^/etc/(ld.so|default|init.d)' \
       "$cache/rootfs/var/lib/dpkg/info/$package.list" | while read -r file; do
       if [ -d "$cache/rootfs$file" ] && [ ! -L "$cache/rootfs$file" ]; then continue; fi
+      if [ -e "$tree$file" ] || [ -L "$tree$file" ]; then continue; fi # e.g. /lib64, already the merged-/usr link
       if [ -e "$cache/rootfs$file" ] || [ -L "$cache/rootfs$file" ]; then (cd "$cache/rootfs" && cp -a --parents ".$file" "$tree/"); fi
     done
   done
