@@ -2,9 +2,12 @@
 # a real deployment does it, with containers podman-compose cannot roll itself.
 #   - Two chat containers (image chat:$1) on the compose network behind haproxy (localhost/chatbot/haproxy, Debian's
 #     package), published on 127.0.0.1:$DEPLOY_CHECK_LB_PORT (5090); haproxy health-checks GET /health every second.
-#   - The load tool runs against haproxy: the CI smoke (`--scenario smoke`: GET /api/conversations at 200/s, then 5 turns
-#     streamed to done) for DEPLOY_CHECK_ROLL_SECONDS (240), and beside it 2 users chatting (`--scenario chat`), so reply
-#     streams (SSE, about 3 s each) are in flight whenever an old container is drained.
+#   - The load tool runs against haproxy: the CI smoke (`--scenario smoke`: GET /api/conversations at
+#     DEPLOY_CHECK_ROLL_RATE/s (50; the CI smoke's 200/s saturated this shared 2-core machine before any container was
+#     replaced), then 5 turns streamed to done) for DEPLOY_CHECK_ROLL_SECONDS (240), and beside it 2 users chatting
+#     (`--scenario chat`), so reply streams (SSE, about 3 s each) are in flight whenever an old container is drained.
+#     haproxy sends each chat container at most 32 requests at once and queues the rest (up to 30 s), as a production
+#     load balancer does, instead of opening a connection per waiting request.
 #   - Each old container is replaced by a chat:$2 container: start the new one, wait until its /health passes, add it to
 #     haproxy and wait until haproxy's own check marks it UP; then drain the old one (haproxy's `drain` state: no new
 #     requests, as a Kubernetes endpoint removal), wait until its open requests and streams have finished (haproxy's
@@ -15,6 +18,7 @@
 # chat's per-IP and per-tenant request windows raised: every request comes from haproxy's address).
 rolling_update_under_load() { # from-tag to-tag
   local from="$1" to="$2" version network lb_ip port="${DEPLOY_CHECK_LB_PORT:-5090}" seconds="${DEPLOY_CHECK_ROLL_SECONDS:-240}"
+  local rate="${DEPLOY_CHECK_ROLL_RATE:-50}"
   local load="dotnet run -c Debug --no-build --project benchmarks/Chatbot.Load --"
   version="$(tr -d ' \n' < VERSION)"
   network="$(podman inspect -f '{{range $name, $v := .NetworkSettings.Networks}}{{$name}}{{end}}' "${project}_chat_1")"
@@ -38,6 +42,8 @@ global
 defaults
   mode http
   timeout connect 5s
+  timeout queue 30s
+  timeout check 5s
   timeout client 120s
   timeout server 120s
   timeout http-keep-alive 10s
@@ -48,7 +54,7 @@ backend chat
   balance roundrobin
   option httpchk GET /health
   http-check expect status 200
-  default-server check inter 1s fall 2 rise 2
+  default-server check inter 1s fall 3 rise 2 maxconn 32
   server s1 $(container_ip "${old[0]}"):8080
   server s2 $(container_ip "${old[1]}"):8080
   server s3 127.0.0.1:1 disabled
@@ -57,21 +63,26 @@ EOF
   podman run -d --name "${project}-roll-lb" --network "$network" -p "127.0.0.1:$port:8080" \
     -v "$work/haproxy.cfg:/etc/haproxy/haproxy.cfg:ro" "localhost/chatbot/haproxy:$version" >/dev/null
   lb_ip="$(container_ip "${project}-roll-lb")"
+  local deadline=$((SECONDS + 60))
+  until lb "show info" "$lb_ip" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || { echo "error: haproxy's runtime API did not answer:" >&2; podman logs --tail 20 "${project}-roll-lb" >&2; return 1; }
+    sleep 0.5
+  done
   server_up s1 "$lb_ip" && server_up s2 "$lb_ip"
 
   local started=$SECONDS
-  $load --target "http://127.0.0.1:$port" --scenario smoke --duration "$seconds" --json "$work/roll-smoke.json" > "$work/roll-smoke.txt" 2>&1 &
+  $load --target "http://127.0.0.1:$port" --scenario smoke --rate "$rate" --max-in-flight 64 --duration "$seconds" --json "$work/roll-smoke.json" > "$work/roll-smoke.txt" 2>&1 &
   local smoke=$!
   $load --target "http://127.0.0.1:$port" --scenario chat --users 2 --accounts 2 --ramp 1 --think 4000 --duration "$seconds" \
     --sim-latency 300 --sim-tps 20 --sim-tokens 60 --json "$work/roll-streams.json" > "$work/roll-streams.txt" 2>&1 &
   local streams=$!
-  local deadline=$((SECONDS + 240))
+  deadline=$((SECONDS + 240))
   until [ "$(lb_stat chat-in FRONTEND stot "$lb_ip")" -ge 500 ] 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || { echo "error: the load did not start within 240 s:" >&2; tail -20 "$work/roll-smoke.txt" >&2; return 1; }
     kill -0 "$smoke" 2>/dev/null || { echo "error: the smoke load ended before the rollout:" >&2; tail -20 "$work/roll-smoke.txt" >&2; return 1; }
     sleep 1
   done
-  echo "load running ($(lb_stat chat-in FRONTEND stot "$lb_ip") requests through haproxy after $((SECONDS - started)) s); rolling"
+  echo "load running ($(lb_stat chat-in FRONTEND stot "$lb_ip") connections through haproxy after $((SECONDS - started)) s, 5xx so far $(lb_stat chat-in FRONTEND hrsp_5xx "$lb_ip")); rolling"
 
   local i slot
   for i in 0 1; do
@@ -90,19 +101,19 @@ EOF
       [ $SECONDS -lt $drain_deadline ] || { echo "warning: ${old[$i]} still had $open open requests after 90 s; stopping it" >&2; break; }
       sleep 0.5
     done
-    echo "${old[$i]} drained in $((SECONDS - step)) s ($(lb_stat chat "s$((i + 1))" stot "$lb_ip") requests served); SIGTERM"
+    echo "${old[$i]} drained (5xx so far $(lb_stat chat-in FRONTEND hrsp_5xx "$lb_ip")) in $((SECONDS - step)) s ($(lb_stat chat "s$((i + 1))" stot "$lb_ip") requests served); SIGTERM"
     podman stop -t 30 "${old[$i]}" >/dev/null
     lb "set server chat/s$((i + 1)) state maint" "$lb_ip" >/dev/null
   done
   local rolled=$((SECONDS - started))
   kill -0 "$smoke" 2>/dev/null || { echo "error: the smoke load ended before the rollout finished ($rolled s): raise DEPLOY_CHECK_ROLL_SECONDS" >&2; return 1; }
-  echo "rollout finished $rolled s after the load started; waiting for the load to end"
+  echo "rollout finished $rolled s after the load started (5xx so far $(lb_stat chat-in FRONTEND hrsp_5xx "$lb_ip")); waiting for the load to end"
   local smoke_status=0 streams_status=0
   wait "$smoke" || smoke_status=$?
   wait "$streams" || streams_status=$?
   sed -n '/^## /,$p' "$work/roll-smoke.txt" | grep -v '^JSON written'
   sed -n '/^## /,$p' "$work/roll-streams.txt" | grep -v '^JSON written'
-  echo "haproxy: $(lb_stat chat-in FRONTEND stot "$lb_ip") requests; 5xx answered $(lb_stat chat-in FRONTEND hrsp_5xx "$lb_ip");" \
+  echo "haproxy: $(lb_stat chat-in FRONTEND req_tot "$lb_ip") requests; 5xx answered $(lb_stat chat-in FRONTEND hrsp_5xx "$lb_ip");" \
     "connection errors $(lb_stat chat BACKEND econ "$lb_ip"), response errors $(lb_stat chat BACKEND eresp "$lb_ip")"
   local errors
   errors="$(python3 - "$work/roll-smoke.json" "$work/roll-streams.json" <<'EOF'
