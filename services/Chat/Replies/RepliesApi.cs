@@ -15,6 +15,7 @@ namespace Chatbot.Chat.Replies;
 public static class RepliesApi
 {
     public const string LastEventIdHeader = "Last-Event-ID";
+    public const int FinishedPageSize = 512;
 
     public static IEndpointRouteBuilder MapRepliesApi(this IEndpointRouteBuilder app)
     {
@@ -63,9 +64,45 @@ public static class RepliesApi
             await sse.WriteStoredOutcomeAsync(reply, ct);
             return TypedResults.Empty;
         }
+        if (last is { Type: ReplyStreamProtocol.Done or ReplyStreamProtocol.Error })
+        {
+            await WriteFinishedAsync(redis, id, after, sse, ct);
+            return TypedResults.Empty;
+        }
         using var subscription = hub.Subscribe(id, after);
         await PumpAsync(subscription, sse, options.Value.HeartbeatInterval, ct);
         return TypedResults.Empty;
+    }
+
+    /// <summary>
+    /// A stream that has its final event (a response cache hit, a client that came late or reconnects) is read straight
+    /// from Redis in pages and flushed once per page, without a subscription: no wait for the hub's read.
+    /// </summary>
+    private static async Task WriteFinishedAsync(IConnectionMultiplexer redis, Guid replyId, StreamEntryId after, SseWriter sse, CancellationToken ct)
+    {
+        var key = ReplyStreamProtocol.StreamKey(replyId);
+        bool tokenAppended = false, tokenMarked = false;
+        StreamEntry[] page;
+        do
+        {
+            page = await redis.GetDatabase().StreamRangeAsync(key, after == StreamEntryId.Zero ? "-" : $"({after}", "+", FinishedPageSize);
+            foreach (var entry in page)
+            {
+                if (ReplyStreamHub.ToEvent(entry) is { } streamEvent)
+                {
+                    sse.Append(streamEvent);
+                    tokenAppended |= streamEvent.Type == ReplyStreamProtocol.Token;
+                    after = streamEvent.Id;
+                }
+            }
+            await sse.FlushAsync(ct);
+            if (tokenAppended && !tokenMarked)
+            {
+                tokenMarked = true;
+                Activity.Current?.AddEvent(new ActivityEvent(ReplyTraceEvents.FirstTokenSent));
+            }
+        }
+        while (page.Length == FinishedPageSize);
     }
 
     private static async Task<ReplyStreamEvent?> LastEntryAsync(IConnectionMultiplexer redis, Guid replyId)

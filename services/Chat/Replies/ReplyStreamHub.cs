@@ -134,7 +134,7 @@ public sealed partial class ReplyStreamHub(IConnectionMultiplexer redis, IOption
         return backlogged;
     }
 
-    private static ReplyStreamEvent? ToEvent(StreamEntry entry) =>
+    internal static ReplyStreamEvent? ToEvent(StreamEntry entry) =>
         StreamEntryId.TryParse(entry.Id.ToString(), out var id)
             ? new ReplyStreamEvent(id, entry[ReplyStreamProtocol.TypeField].ToString(), entry[ReplyStreamProtocol.DataField].ToString())
             : null;

@@ -15,7 +15,7 @@ namespace Chatbot.Chat.Retention;
 /// Deletes conversations whose last activity (<c>updated_at</c>) is older than their tenant's retention, with their
 /// messages and the assistant replies' Redis streams, off every request path. Messages go first, then the emptied
 /// conversations, each batch of at most <see cref="RetentionOptions.BatchSize"/> rows one statement in its own short
-/// transaction, found through the (tenant_id, updated_at) index. Billing's ledger lives in billingdb and is untouched:
+/// transaction followed by <see cref="RetentionOptions.BatchPause"/>, found through the (tenant_id, updated_at) index. Billing's ledger lives in billingdb and is untouched:
 /// chat deletes content only. Which tenants to visit comes from a scan across tenants that only a transaction setting
 /// <c>app.purge = 'retention'</c> may read; each tenant is then deleted from under its own tenant context (row-level
 /// security as for a request). Progress is written to the tenant's <c>tenant_retention</c> row after every batch; the
@@ -72,6 +72,7 @@ public sealed partial class RetentionJob(
             batches.Add(deleted);
             row.LastRunMessagesDeleted += deleted;
             await db.SaveChangesAsync(ct);
+            await PauseAsync(deleted, batchSize, ct);
         }
         while (deleted == batchSize);
         do
@@ -84,6 +85,7 @@ public sealed partial class RetentionJob(
             batches.Add(deleted);
             row.LastRunConversationsDeleted += deleted;
             await db.SaveChangesAsync(ct);
+            await PauseAsync(deleted, batchSize, ct);
         }
         while (deleted == batchSize);
         row.LastRunFinishedAt = clock.GetUtcNow();
@@ -94,6 +96,10 @@ public sealed partial class RetentionJob(
         LogTenantRun(tenantId, row.LastRunConversationsDeleted, row.LastRunMessagesDeleted);
         return batches;
     }
+
+    /// <summary>Between full batches only: the last (partial) batch ends the loop without waiting.</summary>
+    private Task PauseAsync(int deleted, int batchSize, CancellationToken ct) =>
+        deleted == batchSize && options.Value.BatchPause > TimeSpan.Zero ? Task.Delay(options.Value.BatchPause, clock, ct) : Task.CompletedTask;
 
     private static async Task<TenantRetention> StartRunAsync(ChatDbContext db, Guid tenantId, DateTimeOffset started, DateTimeOffset cutoff,
         CancellationToken ct)

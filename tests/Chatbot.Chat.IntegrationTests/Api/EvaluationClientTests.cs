@@ -21,7 +21,8 @@ namespace Chatbot.Chat.IntegrationTests.Api;
 /// <summary>
 /// The evaluation's model calls: a question goes the way a user's turn goes (to input moderation as
 /// <see cref="ModerateInput"/> when it is on) and its answer is read through chat's <see cref="ReplyStreamHub"/>, not by
-/// polling the stream (no XRANGE); an evaluation whose chat instance stopped is marked failed by the next one to start.
+/// polling the stream (no XRANGE); an evaluation whose chat instance stopped is resumed by the next one to start, until it
+/// has used its attempts.
 /// </summary>
 [Collection(ChatCollection.Name)]
 public sealed class EvaluationClientTests(ChatFixture fixture)
@@ -53,23 +54,67 @@ public sealed class EvaluationClientTests(ChatFixture fixture)
     }
 
     [Fact]
-    public async Task An_evaluation_whose_instance_stopped_is_marked_failed_when_an_instance_starts()
+    public async Task An_evaluation_whose_instance_stopped_is_resumed_by_an_instance_that_starts_and_completes()
     {
         var tenantId = Guid.NewGuid();
+        await AddPromptVersionAsync(tenantId);
         var orphan = await AddRunningEvaluationAsync(tenantId);
         var held = await AddRunningEvaluationAsync(tenantId);
         var redis = fixture.Worker.Redis;
-        await redis.SetAddAsync(EvaluationLeases.SetKey, [$"{tenantId:N}:{orphan:N}", $"{tenantId:N}:{held:N}"]);
+        await redis.HashSetAsync(EvaluationLeases.JobsKey, [Job(tenantId, orphan, attempt: 1), Job(tenantId, held, attempt: 1)]);
         await redis.StringSetAsync(EvaluationLeases.LeaseKey(held), "held", TimeSpan.FromMinutes(5)); // another instance still runs it
 
         await using var restarted = new ChatApiFactory(fixture.Infra);
         _ = restarted.Server;
+        var answered = new HashSet<Guid>();
+        var completed = await Eventually.TrueAsync(async () =>
+        {
+            foreach (var command in fixture.Worker.CommandsFor(orphan).Where(c => answered.Add(c.ReplyId)))
+            {
+                await fixture.Worker.AppendAsync(command.ReplyId, ReplyStreamProtocol.Token, new { text = "Paris. 144. I do not know. <score>5</score>" });
+                await fixture.Worker.AppendAsync(command.ReplyId, ReplyStreamProtocol.Done, new { });
+            }
+            return await StatusAsync(orphan) == EvaluationStatuses.Completed;
+        }, TimeSpan.FromSeconds(60));
+
+        Assert.True(completed, $"the orphaned evaluation is {await StatusAsync(orphan)} after {answered.Count} answers");
+        Assert.True(answered.Count >= 4, $"only {answered.Count} model and judge calls were made");
+        Assert.Empty(fixture.Worker.CommandsFor(held));
+        Assert.Equal(EvaluationStatuses.Running, await StatusAsync(held));
+        Assert.False(await redis.HashExistsAsync(EvaluationLeases.JobsKey, EvaluationLeases.Field(orphan)));
+        Assert.True(await redis.HashExistsAsync(EvaluationLeases.JobsKey, EvaluationLeases.Field(held)));
+    }
+
+    [Fact]
+    public async Task An_evaluation_interrupted_as_often_as_it_may_be_is_marked_failed_not_resumed_again()
+    {
+        var tenantId = Guid.NewGuid();
+        await AddPromptVersionAsync(tenantId);
+        var orphan = await AddRunningEvaluationAsync(tenantId);
+        await fixture.Worker.Redis.HashSetAsync(EvaluationLeases.JobsKey, [Job(tenantId, orphan, attempt: new EvaluationOptions().MaxAttempts)]);
+
+        await using var restarted = new ChatApiFactory(fixture.Infra);
+        _ = restarted.Server;
+
         Assert.True(await Eventually.TrueAsync(async () => await StatusAsync(orphan) == EvaluationStatuses.Failed, TimeSpan.FromSeconds(30)));
         await using var db = fixture.NewDbContext();
-        var failed = await db.PromptEvaluations.SingleAsync(e => e.Id == orphan);
-        Assert.Equal(EvaluationRecovery.InterruptedReason, failed.FailureReason);
-        Assert.Equal(EvaluationStatuses.Running, await StatusAsync(held));
-        Assert.False(await redis.SetContainsAsync(EvaluationLeases.SetKey, $"{tenantId:N}:{orphan:N}"));
+        Assert.Equal(EvaluationRecovery.InterruptedReason, (await db.PromptEvaluations.SingleAsync(e => e.Id == orphan)).FailureReason);
+        Assert.Empty(fixture.Worker.CommandsFor(orphan));
+        Assert.False(await fixture.Worker.Redis.HashExistsAsync(EvaluationLeases.JobsKey, EvaluationLeases.Field(orphan)));
+    }
+
+    private static HashEntry Job(Guid tenantId, Guid evaluationId, int attempt) =>
+        new(EvaluationLeases.Field(evaluationId),
+            EvaluationLeases.Serialize(new EvaluationJob(evaluationId, tenantId, Guid.NewGuid(), "free", 1, "default", attempt)));
+
+    private async Task AddPromptVersionAsync(Guid tenantId)
+    {
+        await using var db = fixture.NewDbContext();
+        db.PromptVersions.Add(new PromptVersion
+        {
+            Id = Guid.NewGuid(), TenantId = tenantId, Version = 1, Content = "Answer briefly.", IsActive = true, CreatedAt = DateTimeOffset.UtcNow,
+        });
+        await db.SaveChangesAsync();
     }
 
     private async Task<Guid> AddRunningEvaluationAsync(Guid tenantId)

@@ -1,5 +1,6 @@
 using System.Net;
 using Chatbot.Chat.IntegrationTests.Infrastructure;
+using Chatbot.Chat.Replies;
 using Chatbot.Contracts.Inference;
 using Chatbot.TestSupport;
 using StackExchange.Redis;
@@ -35,6 +36,26 @@ public sealed class StreamTests(ChatFixture fixture)
         var after = new HttpRequestMessage(HttpMethod.Get, sent.StreamUrl);
         after.Headers.Add("Last-Event-ID", rest[^1].Id);
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(after)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_finished_stream_longer_than_a_page_is_read_whole_and_resumed_after_any_event()
+    {
+        var client = fixture.Chat.CreateClient(TestUser.NewTenant());
+        var sent = await client.SendAcceptedAsync((await client.CreateConversationAsync()).Id, "a long answer");
+        var count = RepliesApi.FinishedPageSize + 88;
+        for (var i = 0; i < count; i++)
+        {
+            await fixture.Worker.AppendAsync(sent.ReplyId, "token", new { text = $"{i} " });
+        }
+        await fixture.Worker.AppendAsync(sent.ReplyId, "done", new { inputTokens = 1, outputTokens = count, cost = 0, model = "m", provider = "p", promptVersion = 1 });
+
+        var all = await client.ReadEventsAsync(sent.StreamUrl, max: 10_000);
+        Assert.Equal(count + 1, all.Count);
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"{{\"text\":\"{i} \"}}"), all.Where(e => e.Type == "token").Select(e => e.Data));
+        Assert.Equal("done", all[^1].Type);
+        var rest = await client.ReadEventsAsync(sent.StreamUrl, lastEventId: all[RepliesApi.FinishedPageSize + 10].Id, max: 10_000);
+        Assert.Equal(all.Skip(RepliesApi.FinishedPageSize + 11).Select(e => e.Id), rest.Select(e => e.Id));
     }
 
     [Fact]

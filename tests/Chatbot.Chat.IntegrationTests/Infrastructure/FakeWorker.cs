@@ -53,6 +53,10 @@ public sealed class FakeWorker : IAsyncDisposable
     public bool ReceivedFor(Guid conversationId) =>
         received.Values.Any(r => r.Task.IsCompletedSuccessfully && r.Task.Result.Command.ConversationId == conversationId);
 
+    /// <summary>Every GenerateReply of <paramref name="conversationId"/> that arrived so far.</summary>
+    public IReadOnlyList<GenerateReply> CommandsFor(Guid conversationId) =>
+        [.. received.Values.Where(r => r.Task.IsCompletedSuccessfully).Select(r => r.Task.Result.Command).Where(c => c.ConversationId == conversationId)];
+
     /// <summary>Reply ids in the order their GenerateReply arrived.</summary>
     public IReadOnlyList<Guid> ArrivalOrder => [.. order];
 

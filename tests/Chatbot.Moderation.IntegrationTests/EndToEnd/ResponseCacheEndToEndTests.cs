@@ -10,7 +10,7 @@ namespace Chatbot.Moderation.IntegrationTests.EndToEnd;
 /// Prints the time from a cached turn's 202 to its first token on the SSE stream (docs/benchmarks.md, "Response cache").
 /// </summary>
 [Collection(SystemCollection.Name)]
-public sealed class ResponseCacheEndToEndTests(SystemFixture system, ITestOutputHelper output)
+public sealed partial class ResponseCacheEndToEndTests(SystemFixture system, ITestOutputHelper output)
 {
     private async Task<HttpClient> OptedInAsync()
     {
@@ -58,6 +58,7 @@ public sealed class ResponseCacheEndToEndTests(SystemFixture system, ITestOutput
         using var client = await OptedInAsync();
         var question = $"What is a cache? Topic {Marker()}.";
         await TimedTurnAsync(client, question);
+        var (chatBefore, workerBefore) = (await HitsAsync("chat"), await HitsAsync("inference-worker"));
         var timings = new List<double>();
         var misses = new List<string>();
         // 1 + 8 turns: the free plan allows 10 requests a minute, and a hit is a request like any other.
@@ -70,13 +71,39 @@ public sealed class ResponseCacheEndToEndTests(SystemFixture system, ITestOutput
         // A turn whose moderation had a stage failure (a detector timing out on a loaded machine) is not cacheable by
         // design, so a few misses are allowed; without the cache every turn misses.
         Assert.True(timings.Count >= 6, string.Join("\n", misses));
+        var (byChat, byWorker) = (await HitsAsync("chat") - chatBefore, await HitsAsync("inference-worker") - workerBefore);
+        output.WriteLine($"hits answered by chat before the 202: {byChat}, by the worker after moderation: {byWorker}");
+        Assert.Equal(timings.Count, (int)byChat); // a hit chat misses still reaches the worker's cache, a whole hop later
         timings.Sort();
         double At(double p) => timings[Math.Clamp((int)Math.Ceiling(p * timings.Count) - 1, 0, timings.Count - 1)];
         // 202 → the SSE request → first token: what a client that opens the stream after the 202 sees, as the web page does.
         output.WriteLine($"response cache hit, 202 to first token on the SSE stream: p50 {At(0.5):F1} ms, p95 {At(0.95):F1} ms, " +
             $"max {timings[^1]:F1} ms ({timings.Count} cached of 8 turns)");
+        // The floor under that figure: the same client's plain authenticated GET (no stream, one indexed read).
+        var baseline = new List<double>();
+        for (var i = 0; i < 8; i++)
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            using var listed = await client.GetAsync("/api/conversations?limit=1");
+            await listed.Content.ReadAsByteArrayAsync();
+            baseline.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            Assert.True(listed.IsSuccessStatusCode, $"{(int)listed.StatusCode}");
+        }
+        baseline.Sort();
+        output.WriteLine($"the same client's GET /api/conversations?limit=1: p50 {baseline[3]:F1} ms, max {baseline[^1]:F1} ms (8 requests)");
         Assert.True(At(0.5) < 1000, $"p50 {At(0.5):F1} ms: a hit should not wait for anything slow");
     }
+
+    /// <summary>A service's <c>chatbot.cache.hits</c> counter from its Prometheus endpoint (all tiers and models).</summary>
+    private async Task<double> HitsAsync(string service)
+    {
+        using var http = system.App.CreateManagementHttpClient(service);
+        var text = await http.GetStringAsync("/metrics");
+        return HitsLine().Matches(text).Sum(m => double.Parse(m.Groups["value"].Value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^chatbot_cache_hits_total(\{[^}]*\})? (?<value>[0-9.eE+-]+)", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex HitsLine();
 
     private static bool IsCached((List<(string Type, string Data)> Events, double FirstTokenAfter202Ms) turn) =>
         turn.Events[^1].Type == "done" && JsonDocument.Parse(turn.Events[^1].Data).RootElement.TryGetProperty("cached", out var cached) && cached.GetBoolean();

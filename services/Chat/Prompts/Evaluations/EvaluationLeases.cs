@@ -1,37 +1,62 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Chatbot.Chat.Prompts.Evaluations;
 
 /// <summary>
-/// Which chat instance holds which evaluation (queued or running), so one that stopped with it is not left
-/// <c>running</c> forever: every evaluation is in the set <c>chatbot:evaluations:held</c> (<c>{tenant:N}:{id:N}</c>) and
-/// has a lease key that its instance renews (<see cref="EvaluationOptions.LeaseLifetime"/>); <see cref="EvaluationRecovery"/>
-/// marks an evaluation whose lease expired as failed.
+/// Which chat instance holds which evaluation (queued or running), so one whose instance stopped is resumed by another:
+/// every accepted evaluation's job is in the hash <c>chatbot:evaluations:jobs</c> (field <c>{id:N}</c>) until it
+/// finishes, and has a lease key that its instance renews (<see cref="EvaluationOptions.LeaseLifetime"/>).
+/// <see cref="EvaluationRecovery"/> takes over a job whose lease expired (one instance wins the lease with SET NX).
 /// </summary>
 public sealed class EvaluationLeases(IConnectionMultiplexer redis, IOptions<EvaluationOptions> options)
 {
-    public const string SetKey = "chatbot:evaluations:held";
+    public const string JobsKey = "chatbot:evaluations:jobs";
     private readonly ConcurrentDictionary<Guid, Guid> held = new();
 
     public static string LeaseKey(Guid evaluationId) => $"chatbot:evaluations:{evaluationId:N}:lease";
 
-    private static string Member(Guid tenantId, Guid evaluationId) => $"{tenantId:N}:{evaluationId:N}";
+    public static string Field(Guid evaluationId) => evaluationId.ToString("N");
 
-    public async Task ClaimAsync(Guid tenantId, Guid evaluationId)
+    public static string Serialize(EvaluationJob job) => JsonSerializer.Serialize(job, JsonSerializerOptions.Web);
+
+    /// <summary>Records an accepted job and holds its lease.</summary>
+    public async Task ClaimAsync(EvaluationJob job)
     {
-        held[evaluationId] = tenantId;
+        held[job.EvaluationId] = job.TenantId;
         var db = redis.GetDatabase();
-        await Task.WhenAll(db.StringSetAsync(LeaseKey(evaluationId), "held", options.Value.LeaseLifetime),
-            db.SetAddAsync(SetKey, Member(tenantId, evaluationId)));
+        await Task.WhenAll(db.StringSetAsync(LeaseKey(job.EvaluationId), "held", options.Value.LeaseLifetime),
+            db.HashSetAsync(JobsKey, Field(job.EvaluationId), Serialize(job)));
     }
 
-    public async Task ReleaseAsync(Guid tenantId, Guid evaluationId)
+    /// <summary>Takes over an orphaned job if no other instance did first; records its next attempt when it wins.</summary>
+    public async Task<bool> TryTakeOverAsync(EvaluationJob next)
+    {
+        var db = redis.GetDatabase();
+        if (!await db.StringSetAsync(LeaseKey(next.EvaluationId), "held", options.Value.LeaseLifetime, When.NotExists))
+        {
+            return false;
+        }
+        held[next.EvaluationId] = next.TenantId;
+        await db.HashSetAsync(JobsKey, Field(next.EvaluationId), Serialize(next));
+        return true;
+    }
+
+    /// <summary>Drops this instance's lease but keeps the job, so another sweep resumes it.</summary>
+    public async Task LetGoAsync(Guid evaluationId)
+    {
+        held.TryRemove(evaluationId, out _);
+        await redis.GetDatabase().KeyDeleteAsync(LeaseKey(evaluationId));
+    }
+
+    /// <summary>The job is finished (or failed for good): forgets it.</summary>
+    public async Task ReleaseAsync(Guid evaluationId)
     {
         held.TryRemove(evaluationId, out _);
         var db = redis.GetDatabase();
-        await Task.WhenAll(db.KeyDeleteAsync(LeaseKey(evaluationId)), db.SetRemoveAsync(SetKey, Member(tenantId, evaluationId)));
+        await Task.WhenAll(db.KeyDeleteAsync(LeaseKey(evaluationId)), db.HashDeleteAsync(JobsKey, Field(evaluationId)));
     }
 
     /// <summary>Extends the leases of the evaluations this instance holds.</summary>
@@ -41,20 +66,35 @@ public sealed class EvaluationLeases(IConnectionMultiplexer redis, IOptions<Eval
         return Task.WhenAll(held.Keys.Select(id => db.KeyExpireAsync(LeaseKey(id), options.Value.LeaseLifetime)));
     }
 
-    /// <summary>Evaluations in the set that no instance holds any more (lease expired), with their tenants.</summary>
-    public async Task<List<(Guid TenantId, Guid EvaluationId)>> OrphansAsync()
+    /// <summary>Jobs that no instance holds any more (lease expired); an unreadable entry is dropped.</summary>
+    public async Task<List<EvaluationJob>> OrphansAsync()
     {
         var db = redis.GetDatabase();
-        var orphans = new List<(Guid, Guid)>();
-        foreach (var member in await db.SetMembersAsync(SetKey))
+        var orphans = new List<EvaluationJob>();
+        foreach (var entry in await db.HashGetAllAsync(JobsKey))
         {
-            var parts = member.ToString().Split(':');
-            if (parts.Length == 2 && Guid.TryParse(parts[0], out var tenantId) && Guid.TryParse(parts[1], out var id)
-                && !held.ContainsKey(id) && !await db.KeyExistsAsync(LeaseKey(id)))
+            if (Read(entry.Value) is not { } job)
             {
-                orphans.Add((tenantId, id));
+                await db.HashDeleteAsync(JobsKey, entry.Name);
+                continue;
+            }
+            if (!held.ContainsKey(job.EvaluationId) && !await db.KeyExistsAsync(LeaseKey(job.EvaluationId)))
+            {
+                orphans.Add(job);
             }
         }
         return orphans;
+    }
+
+    private static EvaluationJob? Read(RedisValue value)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<EvaluationJob>(value.ToString(), JsonSerializerOptions.Web);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

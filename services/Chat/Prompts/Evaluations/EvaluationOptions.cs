@@ -23,6 +23,8 @@ public sealed class EvaluationOptions
     [Range(1, 1000)] public int QueueCapacity { get; set; } = 16;
     /// <summary>How long an evaluation's lease outlives its instance's last renewal (<see cref="EvaluationLeases"/>).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan LeaseLifetime { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>How many runs an evaluation gets when its instances keep stopping mid-run (<see cref="EvaluationRecovery"/>).</summary>
+    [Range(1, 10)] public int MaxAttempts { get; set; } = 3;
 
     public string ResolvedSetsPath => SetsPath ?? Path.Combine(AppContext.BaseDirectory, "Prompts", "Evaluations");
 }

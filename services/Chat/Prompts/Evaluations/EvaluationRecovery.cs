@@ -9,13 +9,14 @@ namespace Chatbot.Chat.Prompts.Evaluations;
 
 /// <summary>
 /// At start-up and then every third of <see cref="EvaluationOptions.LeaseLifetime"/>: renews this instance's evaluation
-/// leases and marks failed every evaluation whose instance stopped before finishing it (its lease expired), with a reason
-/// that says to run it again, so none stays <c>running</c> forever (<see cref="EvaluationLeases"/>).
+/// leases and resumes every evaluation whose instance stopped before finishing it (its lease expired), from its first
+/// question, so an accepted evaluation is not lost; one interrupted <see cref="EvaluationOptions.MaxAttempts"/> times is
+/// marked failed with a reason that says so (<see cref="EvaluationLeases"/>).
 /// </summary>
-public sealed partial class EvaluationRecovery(EvaluationLeases leases, IServiceScopeFactory scopes, IOptions<EvaluationOptions> options,
-    TimeProvider clock, ILogger<EvaluationRecovery> logger) : BackgroundService
+public sealed partial class EvaluationRecovery(EvaluationLeases leases, EvaluationQueue queue, IServiceScopeFactory scopes,
+    IOptions<EvaluationOptions> options, TimeProvider clock, ILogger<EvaluationRecovery> logger) : BackgroundService
 {
-    public const string InterruptedReason = "Interrupted: the chat instance running this evaluation stopped before it finished. Run it again.";
+    public const string InterruptedReason = "Interrupted: the chat instances running this evaluation stopped before it finished, too many times. Run it again.";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -24,10 +25,9 @@ public sealed partial class EvaluationRecovery(EvaluationLeases leases, IService
             try
             {
                 await leases.RenewAsync();
-                foreach (var (tenantId, evaluationId) in await leases.OrphansAsync())
+                foreach (var job in await leases.OrphansAsync())
                 {
-                    await MarkFailedAsync(tenantId, evaluationId, stoppingToken);
-                    await leases.ReleaseAsync(tenantId, evaluationId);
+                    await RecoverAsync(job, stoppingToken);
                 }
             }
             catch (Exception ex) when (ex is RedisException or TimeoutException or DbUpdateException or Npgsql.NpgsqlException)
@@ -38,24 +38,46 @@ public sealed partial class EvaluationRecovery(EvaluationLeases leases, IService
         }
     }
 
-    private async Task MarkFailedAsync(Guid tenantId, Guid evaluationId, CancellationToken ct)
+    private async Task RecoverAsync(EvaluationJob job, CancellationToken ct)
     {
-        using var tenant = TenantContext.Enter(tenantId);
+        var next = job with { Attempt = job.Attempt + 1 };
+        if (!await leases.TryTakeOverAsync(next))
+        {
+            return; // another instance took it over first
+        }
+        using var tenant = TenantContext.Enter(job.TenantId);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
-        var now = clock.GetUtcNow();
-        var marked = await db.PromptEvaluations
-            .Where(e => e.Id == evaluationId && e.TenantId == tenantId && e.Status == EvaluationStatuses.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EvaluationStatuses.Failed)
-                .SetProperty(e => e.FailureReason, InterruptedReason).SetProperty(e => e.CompletedAt, now), ct);
-        if (marked > 0)
+        var running = db.PromptEvaluations.Where(e => e.Id == job.EvaluationId && e.TenantId == job.TenantId && e.Status == EvaluationStatuses.Running);
+        if (!await running.AnyAsync(ct))
         {
-            LogInterrupted(evaluationId);
+            await leases.ReleaseAsync(job.EvaluationId); // finished (or deleted) before its instance let go of it
+            return;
+        }
+        if (next.Attempt > options.Value.MaxAttempts)
+        {
+            var now = clock.GetUtcNow();
+            await running.ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, EvaluationStatuses.Failed)
+                .SetProperty(e => e.FailureReason, InterruptedReason).SetProperty(e => e.CompletedAt, now), ct);
+            await leases.ReleaseAsync(job.EvaluationId);
+            LogGaveUp(job.EvaluationId, job.Attempt);
+            return;
+        }
+        if (queue.TryEnqueue(next))
+        {
+            LogResumed(job.EvaluationId, next.Attempt);
+        }
+        else
+        {
+            await leases.LetGoAsync(job.EvaluationId); // this instance's queue is full: a later sweep (here or elsewhere) resumes it
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation {EvaluationId} was interrupted (its instance stopped); marked failed")]
-    private partial void LogInterrupted(Guid evaluationId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation {EvaluationId} was interrupted (its instance stopped); resumed, attempt {Attempt}")]
+    private partial void LogResumed(Guid evaluationId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Evaluation {EvaluationId} was interrupted {Attempts} times; marked failed")]
+    private partial void LogGaveUp(Guid evaluationId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The evaluation lease sweep failed; retrying")]
     private partial void LogSweepFailed(Exception ex);

@@ -13,7 +13,7 @@ namespace Chatbot.Chat.Prompts.Evaluations;
 /// <summary>
 /// Runs queued evaluations one at a time per chat instance, each for its tenant (row-level security), and stores the
 /// score and per-case figures. An instance that stops mid-run leaves its row <c>running</c> until its lease expires; then
-/// <see cref="EvaluationRecovery"/> marks it failed (run the evaluation again).
+/// <see cref="EvaluationRecovery"/> on any instance runs it again from its first question.
 /// </summary>
 public sealed partial class EvaluationRunner(EvaluationQueue queue, IServiceScopeFactory scopes, IBus bus, ReplyStreamHub streams,
     ModerationRouting routing,
@@ -39,7 +39,7 @@ public sealed partial class EvaluationRunner(EvaluationQueue queue, IServiceScop
                 LogFailed(ex, job.EvaluationId);
                 await FinishAsync(db, job.EvaluationId, EvaluationStatuses.Failed, null, null, Truncate(ex.Message));
             }
-            await leases.ReleaseAsync(job.TenantId, job.EvaluationId);
+            await leases.ReleaseAsync(job.EvaluationId);
         }
     }
 

@@ -45,10 +45,11 @@ public static class EvaluationsApi
         };
         db.PromptEvaluations.Add(evaluation);
         await db.SaveChangesAsync(ct);
-        await leases.ClaimAsync(user.TenantId, evaluation.Id);
-        if (!queue.TryEnqueue(new EvaluationJob(evaluation.Id, user.TenantId, user.UserId, user.Tier, version, evaluationSet.Name)))
+        var job = new EvaluationJob(evaluation.Id, user.TenantId, user.UserId, user.Tier, version, evaluationSet.Name);
+        await leases.ClaimAsync(job);
+        if (!queue.TryEnqueue(job))
         {
-            await leases.ReleaseAsync(user.TenantId, evaluation.Id);
+            await leases.ReleaseAsync(evaluation.Id);
             await db.PromptEvaluations.Where(e => e.Id == evaluation.Id).ExecuteDeleteAsync(ct);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Too many evaluations are waiting.",
                 detail: "Try again in a few minutes.");
