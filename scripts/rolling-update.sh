@@ -77,12 +77,12 @@ EOF
     --sim-latency 300 --sim-tps 20 --sim-tokens 60 --json "$work/roll-streams.json" > "$work/roll-streams.txt" 2>&1 &
   local streams=$!
   deadline=$((SECONDS + 240))
-  until [ "$(lb_stat chat-in FRONTEND stot "$lb_ip")" -ge 500 ] 2>/dev/null; do
+  until [ "$(lb_stat chat-in FRONTEND req_tot "$lb_ip")" -ge 500 ] 2>/dev/null; do
     [ $SECONDS -lt $deadline ] || { echo "error: the load did not start within 240 s:" >&2; tail -20 "$work/roll-smoke.txt" >&2; return 1; }
     kill -0 "$smoke" 2>/dev/null || { echo "error: the smoke load ended before the rollout:" >&2; tail -20 "$work/roll-smoke.txt" >&2; return 1; }
     sleep 1
   done
-  echo "load running ($(lb_stat chat-in FRONTEND stot "$lb_ip") connections through haproxy after $((SECONDS - started)) s, 5xx so far $(lb_stat chat-in FRONTEND hrsp_5xx "$lb_ip")); rolling"
+  echo "load running ($(lb_stat chat-in FRONTEND req_tot "$lb_ip") requests through haproxy after $((SECONDS - started)) s, 5xx so far $(lb_stat chat-in FRONTEND hrsp_5xx "$lb_ip")); rolling"
 
   local i slot
   for i in 0 1; do
