@@ -9,6 +9,10 @@
 # rows must be served and a new turn must work. DEPLOY_CHECK_PREVIOUS_TAG=<tag of release N-1>: everything above runs
 # N-1 (no plain restart), then it rolls forward to N (its migrations run), checks, rolls back to N-1 against N's schema,
 # checks the data and a new turn. A turn that moderation could not check in time is sent again (at most 3 times).
+# Then a rolling update of chat behind haproxy under the load tool's CI smoke (scripts/rolling-update.sh): two chat
+# containers of N-1 (after the roll back; N without DEPLOY_CHECK_PREVIOUS_TAG) replaced one at a time by N, the rest of
+# the system staying as it is (as in a real rollout, where chat's pods change while the others run on), 0 errors required.
+# DEPLOY_CHECK_SKIP_RESTORE=1 leaves out the backup and restore; DEPLOY_CHECK_SKIP_ROLLING=1 the rolling update.
 # Renders both Kubernetes overlays. Everything it started is removed at the end (volumes too). Prints timings; exits non-zero on the first failure. Too heavy for CI on 2 cores: run before
 # a release and record the result in docs/deploy.md. DEPLOY_CHECK_HEALTH_WAIT: seconds to wait for all healthy (300).
 set -euo pipefail
@@ -18,7 +22,11 @@ chatbot_podman_config
 command -v podman-compose >/dev/null || { echo "error: apt-get install -y podman-compose" >&2; exit 1; }
 command -v pg_dump >/dev/null || { echo "error: apt-get install -y postgresql-client (backup and restore)" >&2; exit 1; }
 
+source scripts/rolling-update.sh
 started=$SECONDS
+if [ "${DEPLOY_CHECK_SKIP_ROLLING:-0}" != 1 ]; then # the load tool, built as scripts/smoke.sh builds it
+  dotnet build benchmarks/Chatbot.Load/Chatbot.Load.csproj -c Debug -nologo -v q >/dev/null
+fi
 # DEPLOY_CHECK_TAG=<tag>: use images scripts/images.sh built before instead of building them again.
 tag="${DEPLOY_CHECK_TAG:-$(scripts/images.sh | tail -1)}"
 previous="${DEPLOY_CHECK_PREVIOUS_TAG:-}"
@@ -39,6 +47,7 @@ release="${previous:-$tag}"
 compose() { (set -a; source "$env_file"; TAG="$release"; set +a; podman-compose -p "$project" -f deploy/compose.yaml "$@"); }
 secret() { sed -n "s/^$1=//p" "$env_file"; }
 cleanup() {
+  podman ps -aq --filter "name=^${project}-roll-" | xargs -r podman rm -f >/dev/null 2>&1 || true
   compose down -v >/dev/null 2>&1 || true
   podman volume ls -q | grep "^${project}_" | xargs -r podman volume rm -f >/dev/null 2>&1 || true
   rm -rf "$work"
@@ -143,6 +152,7 @@ if [ -z "$previous" ]; then
   echo "conversation kept across the restart"
 fi
 
+if [ "${DEPLOY_CHECK_SKIP_RESTORE:-0}" != 1 ]; then
 echo "== backup, restore into empty PostgreSQL and RabbitMQ, serve the restored data"
 export PGUSER=postgres PGPASSWORD PGPORT=5432
 PGPASSWORD="$(secret POSTGRES_PASSWORD)"
@@ -175,6 +185,7 @@ conversation_has "Hello from the deploy check"
 ledger_kept "restore"
 echo "restored: the conversation and its $turns ledger rows served"
 turn "Hello after the restore"
+fi
 
 if [ -n "$previous" ]; then
   echo "== roll forward: $previous -> $tag (same volumes; $tag's migrations run)"
@@ -194,6 +205,11 @@ if [ -n "$previous" ]; then
   ledger_kept "roll back"
   turn "Hello after the roll back"
   echo "rolled back with the data intact and a new turn served"
+fi
+
+# Last, so a failure here leaves the roll back's result printed: chat N-1 (the running release) -> N, or N -> N.
+if [ "${DEPLOY_CHECK_SKIP_ROLLING:-0}" != 1 ]; then
+  rolling_update_under_load "$release" "$tag"
 fi
 
 echo "== kubernetes overlays"
