@@ -15,6 +15,7 @@ public sealed class LoadOptions
         "scenario", "target", "chat-management", "simulator", "json", "users", "accounts", "duration", "ramp", "think", "turns", "rate",
         "max-in-flight", "late-ms", "sim-latency", "sim-tps", "sim-tokens", "streams", "workers", "levels", "hold",
         "worker", "grace", "min-rate-fraction", "open-timeout", "env", "apphost", "probe-turns", "sustained", "stream-tps", "message-chars",
+        "portkey",
     ];
 
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
@@ -84,5 +85,7 @@ public sealed class LoadOptions
           open:       --rate R --max-in-flight N --late-ms MS
           scenarios:  --levels 50,200,500 (max-turns; overhead: 1,100) --streams N --workers N --hold S (sse-10k)
           overhead:   --probe-turns 500 --sustained 20 (s, 0 = skip) --stream-tps 20 --message-chars N --openai --trace
+                      --portkey http://127.0.0.1:8787 (with --openai: the same streamed request through a Portkey gateway
+                      to the same simulator, side by side)
         """;
 }

@@ -9,9 +9,10 @@ namespace Chatbot.Load.Overhead;
 /// queue, the worker, the reply stream, billing) against the same request to the simulator's own <c>/v1</c>, one after
 /// the other: streamed (time to the first content chunk) and not streamed (the whole answer). With
 /// <paramref name="traces"/> (<c>--trace</c>) each streamed /v1 request carries its own <c>traceparent</c>, so its time to
-/// the first chunk is split into hops (<see cref="HopBreakdown"/>).
+/// the first chunk is split into hops (<see cref="HopBreakdown"/>). With <paramref name="portkey"/> (<c>--portkey</c>) the
+/// same streamed request also goes through a Portkey gateway to the same simulator (<see cref="PortkeyGateway"/>).
 /// </summary>
-public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator, OtlpTraceReceiver? traces = null)
+public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator, OtlpTraceReceiver? traces = null, HttpClient? portkey = null)
 {
     private const string Prompt = "time to first token" + Probes.Pace;
 
@@ -21,6 +22,10 @@ public sealed class OpenAiProbe(HttpClient chat, HttpClient simulator, OtlpTrace
         for (var r = 0; r < turns; r++)
         {
             result.StreamDirect.Add(await FirstChunkAsync(simulator, "simulator"));
+            if (portkey is not null)
+            {
+                result.StreamPortkey.Add(await FirstChunkAsync(portkey, "simulator"));
+            }
             var traced = traces?.Watch(new TracedTurn());
             traced?.Started();
             var ttft = await FirstChunkAsync(chat, "default", traced?.NewTraceParent());

@@ -103,7 +103,8 @@ public sealed class OverheadScenario : IScenario
         int probeTurns, double streamTps, Recorder setup, ScenarioResult result, CancellationToken ct)
     {
         using var simulator = new HttpClient { BaseAddress = context.System.Simulator, Timeout = TimeSpan.FromMinutes(5) };
-        var probe = new OpenAiProbe(clients[0].Http, simulator, context.Traces);
+        using var portkey = context.Options.String("portkey") is { } gateway ? PortkeyGateway.Client(new Uri(gateway), context.System.Simulator) : null;
+        var probe = new OpenAiProbe(clients[0].Http, simulator, context.Traces, portkey);
         await probe.RunAsync(20); // warm-up
         var table = new List<string>
         {
@@ -129,6 +130,15 @@ public sealed class OverheadScenario : IScenario
             result.Figures[$"{level} streams: /v1 added TTFT p50 ms"] = p50;
             result.Figures[$"{level} streams: /v1 added TTFT p95 ms"] = p95;
             result.Figures[$"{level} streams: /v1 non-streamed added p50 ms"] = r.CompleteSystem.Percentile(50) - r.CompleteDirect.Percentile(50);
+            if (portkey is not null)
+            {
+                var (k50, k95) = (r.StreamPortkey.Percentile(50) - r.StreamDirect.Percentile(50), r.StreamPortkey.Percentile(95) - r.StreamDirect.Percentile(95));
+                table.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"| {level}, through Portkey | | {r.StreamPortkey.Percentile(50):0.0} / {r.StreamPortkey.Percentile(95):0.0} | " +
+                    $"{r.StreamDirect.Percentile(50):0.0} / {r.StreamDirect.Percentile(95):0.0} | {k50:0.0} / {k95:0.0} | | | | | |"));
+                result.Figures[$"{level} streams: Portkey added TTFT p50 ms"] = k50;
+                result.Figures[$"{level} streams: Portkey added TTFT p95 ms"] = k95;
+            }
             AddGoals(result, level, p50, p95);
             if (context.Traces is { } traces)
             {
