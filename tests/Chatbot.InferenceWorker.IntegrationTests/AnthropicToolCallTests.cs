@@ -118,6 +118,26 @@ public sealed class AnthropicToolCallTests(WorkerFixture fixture) : IAsyncLifeti
         Assert.DoesNotContain(audits, a => a is { ToolName: "order_status", Outcome: ToolCallOutcomes.ResultFlagged });
     }
 
+    [Fact]
+    public async Task A_v1_client_s_own_tool_is_offered_to_anthropic_and_its_tool_use_is_handed_back_not_run()
+    {
+        const string weather = """{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}""";
+        anthropic.Enqueue(AnthropicStep.UseTools(new AnthropicToolUse("toolu_c", "get_weather", """{"city":"Paris"}""")));
+        var request = WorkerFixture.Request("What is the weather in Paris?") with { ClientTools = [new ClientTool("get_weather", "The weather in a city.", weather)] };
+
+        var (endpoint, _) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId);
+        await fixture.GenerateDirectAsync(request, endpoint, replacing: [Chain()]);
+        var entries = await fixture.ReadStreamUntilAsync(request.ReplyId, Wait, Done, Error);
+
+        Assert.Equal(Done, entries[^1].Type);
+        var call = JsonDocument.Parse(Assert.Single(entries, e => e.Type == ToolCall).Data).RootElement;
+        Assert.Equal("get_weather", call.GetProperty("name").GetString()); // the caller's own name, for the caller to run
+        Assert.Equal("Paris", JsonDocument.Parse(call.GetProperty("arguments").GetString()!).RootElement.GetProperty("city").GetString());
+        var sent = Assert.Single(anthropic.Requests); // handed back: no second request with a tool_result
+        var offered = Assert.Single(sent.Body.GetProperty("tools").EnumerateArray());
+        Assert.Equal("get_weather", offered.GetProperty("name").GetString());
+    }
+
     private async Task<(string Text, IReadOnlyList<object> Published)> GenerateAsync(GenerateReply request)
     {
         var (endpoint, recorder) = StreamAwarePublisher.Create(fixture.Redis, request.ReplyId);
