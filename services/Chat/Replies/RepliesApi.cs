@@ -81,7 +81,7 @@ public static class RepliesApi
     private static async Task WriteFinishedAsync(IConnectionMultiplexer redis, Guid replyId, StreamEntryId after, SseWriter sse, CancellationToken ct)
     {
         var key = ReplyStreamProtocol.StreamKey(replyId);
-        bool tokenAppended = false, tokenMarked = false;
+        var firstToken = new FirstTokenMark();
         StreamEntry[] page;
         do
         {
@@ -91,16 +91,12 @@ public static class RepliesApi
                 if (ReplyStreamHub.ToEvent(entry) is { } streamEvent)
                 {
                     sse.Append(streamEvent);
-                    tokenAppended |= streamEvent.Type == ReplyStreamProtocol.Token;
+                    firstToken.Saw(streamEvent.Type);
                     after = streamEvent.Id;
                 }
             }
             await sse.FlushAsync(ct);
-            if (tokenAppended && !tokenMarked)
-            {
-                tokenMarked = true;
-                Activity.Current?.AddEvent(new ActivityEvent(ReplyTraceEvents.FirstTokenSent));
-            }
+            firstToken.Flushed();
         }
         while (page.Length == FinishedPageSize);
     }
@@ -122,7 +118,7 @@ public static class RepliesApi
     {
         var events = subscription.Events;
         var quiet = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        bool tokenAppended = false, tokenSent = false;
+        var firstToken = new FirstTokenMark();
         try
         {
             sse.AppendHeartbeat();
@@ -131,16 +127,16 @@ public static class RepliesApi
                 while (events.TryRead(out var next))
                 {
                     sse.Append(next);
-                    tokenAppended |= next.Type == ReplyStreamProtocol.Token;
+                    firstToken.Saw(next.Type);
                     if (next.Type is ReplyStreamProtocol.Done or ReplyStreamProtocol.Error)
                     {
                         await sse.FlushAsync(ct);
-                        MarkFirstTokenSent();
+                        firstToken.Flushed();
                         return;
                     }
                 }
                 await sse.FlushAsync(ct);
-                MarkFirstTokenSent();
+                firstToken.Flushed();
                 quiet.CancelAfter(heartbeat);
                 try
                 {
@@ -170,13 +166,20 @@ public static class RepliesApi
             // Whatever ended the pump, the request completes off the delivering thread (see ReplyStreamSubscription).
             await Task.Yield();
         }
+    }
 
-        // The last hop of a trace's time to first token, once per stream.
-        void MarkFirstTokenSent()
+    /// <summary>The last hop of a trace's time to first token: marked once per stream, at the first flush after a token.</summary>
+    private sealed class FirstTokenMark
+    {
+        private bool appended, marked;
+
+        public void Saw(string type) => appended |= type == ReplyStreamProtocol.Token;
+
+        public void Flushed()
         {
-            if (tokenAppended && !tokenSent)
+            if (appended && !marked)
             {
-                tokenSent = true;
+                marked = true;
                 Activity.Current?.AddEvent(new ActivityEvent(ReplyTraceEvents.FirstTokenSent));
             }
         }
